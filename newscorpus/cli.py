@@ -1,0 +1,157 @@
+"""The `newscorpus` command. Exit codes a scheduler can act on: 0 done, 1 failed, 2 bad input or config,
+3 a partition failed its quality gate (quarantined)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any
+
+from newscorpus.partitions import PartitionError, check_run_id, parse_date
+
+EXIT_FAILED, EXIT_USAGE, EXIT_QUARANTINED = 1, 2, 3
+
+
+def _date(value: str):
+    try:
+        return parse_date(value)
+    except PartitionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _run_id(value: str) -> str:
+    try:
+        return check_run_id(value)
+    except PartitionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _partition_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", required=True, help="source id from the registry (NEWSCORPUS_SOURCES)")
+    parser.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
+    parser.add_argument("--run-id", type=_run_id, help="run id (default: cli__DATE, so a rerun replaces itself)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newscorpus",
+        description="Turn news websites into a clean, deduplicated, quality-checked corpus. "
+        "Storage root: NEWSCORPUS_DATA (default ./data); sources: NEWSCORPUS_SOURCES (default ./sources.yaml).",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="run the whole pipeline through Airflow on the shipped local news site")
+    demo.add_argument("--date", type=_date, help="crawl date of the demo (default 2026-11-20)")
+    demo.add_argument("--show-airflow-log", action="store_true", help="print Airflow's whole output")
+
+    run = commands.add_parser("run", help="every stage for one date without Airflow: crawl → publish → catalog")
+    run.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
+    run.add_argument("--source", action="append", help="only this source (repeatable); default: all enabled")
+    run.add_argument("--run-id", type=_run_id, help="run id (default: cli__DATE)")
+
+    for name, text in (
+        ("crawl", "crawl one source for one date; raw WARC lands under raw/"),
+        ("extract", "read a partition's WARC into staging Parquet"),
+        ("transform", "run the SQL models of transforms/ on a partition"),
+        ("publish", "validate a staged partition with the GX suites; publish it, or quarantine it (exit 3)"),
+    ):
+        _partition_args(commands.add_parser(name, help=text))
+
+    query = commands.add_parser("query", help="run read-only SQL against the catalog and print a table")
+    query.add_argument("sql", help='e.g. "SELECT source, count(*) FROM articles GROUP BY source"')
+    query.add_argument("--json", action="store_true", help="print rows as JSON lines")
+
+    sources = commands.add_parser("sources", help="list the sources of the registry")
+    sources.add_argument("--all", action="store_true", help="include disabled sources")
+    return parser
+
+
+def _single_source(args: argparse.Namespace) -> dict[str, Any]:
+    from newscorpus import pipeline
+
+    return pipeline.list_sources([args.source])[0]
+
+
+def _stage(args: argparse.Namespace) -> dict[str, Any]:
+    from newscorpus import pipeline
+    from newscorpus.partitions import Partition
+
+    run_id = args.run_id or f"cli__{args.date}"
+    source = _single_source(args)
+    partition = Partition(source["id"], args.date, run_id).to_dict()
+    if args.command == "crawl":
+        return pipeline.crawl(source, args.date, run_id)
+    carried = {"source": source, "partition": partition}
+    if args.command == "extract":
+        return pipeline.extract(carried)
+    if args.command == "transform":
+        return pipeline.transform(carried)
+    staged = {
+        table: str(Partition.from_dict(partition).staging_dir(_data_root(), table) / "data.parquet")
+        for table in ("articles", "pages", "crawl_runs")
+    }
+    return pipeline.gate({**carried, "staged": staged})
+
+
+def _data_root():
+    from newscorpus.settings import data_root
+
+    return data_root()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    from newscorpus.publish import GateFailed
+    from newscorpus.sources import SourceConfigError
+
+    try:
+        if args.command == "demo":
+            from newscorpus.demo import DEMO_DATE, run_demo
+
+            return run_demo(args.date or DEMO_DATE, verbose=args.show_airflow_log)
+        if args.command == "query":
+            from newscorpus.catalog import query
+            from newscorpus.tables import format_table
+
+            columns, rows = query(_data_root(), args.sql)
+            if args.json:
+                for row in rows:
+                    print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+            else:
+                print(format_table(columns, rows))
+            return 0
+        if args.command == "sources":
+            from newscorpus.settings import sources_file
+            from newscorpus.sources import load_sources
+
+            for s in load_sources(sources_file(), include_disabled=args.all):
+                print(f"{s.id:<20} {'enabled ' if s.enabled else 'disabled'} {s.language:<4} {s.home}")
+            return 0
+        if args.command == "run":
+            from newscorpus import pipeline
+
+            result = pipeline.run_all(args.date, args.run_id or f"cli__{args.date}", args.source)
+            print(json.dumps(result, indent=2, default=str))
+            return 0 if all(p.get("published") for p in result["partitions"].values()) else EXIT_QUARANTINED
+        print(json.dumps(_stage(args), indent=2, default=str))
+        return 0
+    except GateFailed as exc:
+        print(f"quarantined: {exc}", file=sys.stderr)
+        return EXIT_QUARANTINED
+    except (SourceConfigError, PartitionError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""The source registry: which outlets to crawl, how to discover their articles and how to read them.
+
+Loaded from YAML and validated up front, so a typo fails when the config is read, naming the file, the source and
+the field, and not halfway through a crawl. `${NAME}` in a string is replaced by the environment variable NAME
+(the demo uses this for the ports of its local site); an unset variable is an error, never an empty string.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class SourceConfigError(ValueError):
+    """A source registry that cannot be used; the message names the file, the source and the field."""
+
+
+@dataclass(frozen=True)
+class ExtractionRules:
+    """Per-source hints for the extractor; everything is optional, the generic extractor fills the gaps."""
+
+    body: str | None = None  # CSS selector of the element that holds the article paragraphs
+    title: str | None = None
+    drop: tuple[str, ...] = ()  # CSS selectors removed before reading the body (menus, widgets, captions)
+    image_caption: str | None = None
+    date: str | None = None  # CSS selector of an element whose text holds the publication date
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How gently to crawl one outlet; the defaults are what a news site should be glad to see."""
+
+    download_delay: float = 1.0  # seconds between requests to the same host
+    concurrency: int = 2  # simultaneous requests to the same host
+    autothrottle: bool = True
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    language: str
+    timezone: str
+    home: str
+    allowed_domains: tuple[str, ...]
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    article_pattern: str = r"."
+    max_pages: int = 500
+    country: str | None = None
+    enabled: bool = True
+    extraction: ExtractionRules = field(default_factory=ExtractionRules)
+    politeness: Politeness = field(default_factory=Politeness)
+    min_articles: int = 1  # the gate quarantines a partition with fewer articles
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict that survives JSON (XCom, subprocess arguments)."""
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _expand_env(value: Any, where: str) -> Any:
+    if isinstance(value, str):
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in os.environ:
+                raise SourceConfigError(f"{where}: environment variable {name} is not set")
+            return os.environ[name]
+
+        return _ENV_REF.sub(replace, value)
+    if isinstance(value, list):
+        return [_expand_env(v, where) for v in value]
+    if isinstance(value, dict):
+        return {k: _expand_env(v, f"{where}.{k}") for k, v in value.items()}
+    return value
+
+
+def _str_tuple(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SourceConfigError(f"{where}: field '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _parse_source(raw: Any, where: str) -> Source:
+    if not isinstance(raw, dict):
+        raise SourceConfigError(f"{where}: each source must be a mapping")
+    source_id = raw.get("id")
+    if not isinstance(source_id, str) or not SOURCE_ID.match(source_id):
+        raise SourceConfigError(
+            f"{where}: field 'id' must match {SOURCE_ID.pattern} (lower-case letters, digits, '-', '_'), "
+            f"got {source_id!r}"
+        )
+    where = f"{where} (id={source_id})"
+    raw = _expand_env(raw, where)
+    for required in ("name", "language", "timezone", "home"):
+        if not isinstance(raw.get(required), str) or not raw[required]:
+            raise SourceConfigError(f"{where}: field '{required}' is required and must be a string")
+    try:
+        ZoneInfo(raw["timezone"])
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SourceConfigError(f"{where}: field 'timezone' is not a known time zone: {raw['timezone']!r}") from exc
+    if not re.match(r"^https?://", raw["home"]):
+        raise SourceConfigError(f"{where}: field 'home' must be an http(s) URL, got {raw['home']!r}")
+    discovery = raw.get("discovery", {}) or {}
+    if not isinstance(discovery, dict):
+        raise SourceConfigError(f"{where}: field 'discovery' must be a mapping")
+    article_pattern = discovery.get("article_pattern", r".")
+    try:
+        re.compile(article_pattern)
+    except re.error as exc:
+        raise SourceConfigError(f"{where}: field 'discovery.article_pattern' is not a valid regex: {exc}") from exc
+    extraction_raw = raw.get("extraction", {}) or {}
+    if not isinstance(extraction_raw, dict):
+        raise SourceConfigError(f"{where}: field 'extraction' must be a mapping")
+    unknown = set(extraction_raw) - {"body", "title", "drop", "image_caption", "date"}
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s) in 'extraction': {', '.join(sorted(unknown))}")
+    extraction = ExtractionRules(
+        body=extraction_raw.get("body"),
+        title=extraction_raw.get("title"),
+        drop=_str_tuple(extraction_raw, "drop", f"{where}.extraction"),
+        image_caption=extraction_raw.get("image_caption"),
+        date=extraction_raw.get("date"),
+    )
+    politeness_raw = raw.get("politeness", {}) or {}
+    if not isinstance(politeness_raw, dict):
+        raise SourceConfigError(f"{where}: field 'politeness' must be a mapping")
+    unknown = set(politeness_raw) - {"download_delay", "concurrency", "autothrottle"}
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s) in 'politeness': {', '.join(sorted(unknown))}")
+    delay = politeness_raw.get("download_delay", 1.0)
+    concurrency = politeness_raw.get("concurrency", 2)
+    if not isinstance(delay, int | float) or delay < 0:
+        raise SourceConfigError(f"{where}: field 'politeness.download_delay' must be a number >= 0")
+    if not isinstance(concurrency, int) or concurrency < 1:
+        raise SourceConfigError(f"{where}: field 'politeness.concurrency' must be an integer >= 1")
+    politeness = Politeness(float(delay), concurrency, bool(politeness_raw.get("autothrottle", True)))
+    for name in ("max_pages", "min_articles"):
+        if name in raw and (not isinstance(raw[name], int) or raw[name] < 0):
+            raise SourceConfigError(f"{where}: field '{name}' must be a non-negative integer")
+    allowed = _str_tuple(raw, "allowed_domains", where)
+    if not allowed:
+        raise SourceConfigError(f"{where}: field 'allowed_domains' must name at least one host")
+    return Source(
+        id=source_id,
+        name=raw["name"],
+        language=raw["language"],
+        timezone=raw["timezone"],
+        home=raw["home"].rstrip("/") + "/",
+        allowed_domains=allowed,
+        feeds=_str_tuple(discovery, "feeds", f"{where}.discovery"),
+        sitemaps=_str_tuple(discovery, "sitemaps", f"{where}.discovery"),
+        sections=_str_tuple(discovery, "sections", f"{where}.discovery"),
+        article_pattern=article_pattern,
+        max_pages=raw.get("max_pages", 500),
+        country=raw.get("country"),
+        enabled=bool(raw.get("enabled", True)),
+        extraction=extraction,
+        politeness=politeness,
+        min_articles=raw.get("min_articles", 1),
+    )
+
+
+def load_sources(path: Path | str, *, include_disabled: bool = False) -> list[Source]:
+    """Read and validate the registry; raises SourceConfigError with file, source and field on bad input."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceConfigError(f"{path}: source registry not found (set NEWSCORPUS_SOURCES)")
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise SourceConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise SourceConfigError(f"{path}: expected a mapping with a 'sources' list")
+    sources = [_parse_source(raw, f"{path}: sources[{i}]") for i, raw in enumerate(document["sources"])]
+    seen: set[str] = set()
+    for source in sources:
+        if source.id in seen:
+            raise SourceConfigError(f"{path}: source id {source.id!r} appears twice")
+        seen.add(source.id)
+    return [s for s in sources if include_disabled or s.enabled]
+
+
+def source_from_dict(raw: dict[str, Any]) -> Source:
+    """Rebuild a Source from Source.to_dict() output (the shape that crosses XCom and process boundaries)."""
+    raw = dict(raw)
+    extraction = dict(raw.pop("extraction", {}) or {})
+    extraction["drop"] = tuple(extraction.get("drop", ()))
+    politeness = Politeness(**(raw.pop("politeness", {}) or {}))
+    for key in ("allowed_domains", "feeds", "sitemaps", "sections"):
+        raw[key] = tuple(raw.get(key, ()))
+    return Source(extraction=ExtractionRules(**extraction), politeness=politeness, **raw)

@@ -1,0 +1,172 @@
+"""The extract stage: completed crawls of one partition (WARC + crawl log) → one staging Parquet file.
+
+One row per attempted fetch, so the pages table can account for every request (errors included); article fields
+are filled for the responses that look like articles. A page the extractor chokes on becomes a row with
+`extract_error` set: a counted rejection, never a lost page and never a crashed partition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newscorpus.crawl import find_crawls
+from newscorpus.extract import extract_article
+from newscorpus.partitions import DATA_FILE, Partition
+from newscorpus.schemas import EXTRACTED_SCHEMA
+from newscorpus.sources import Source
+
+log = logging.getLogger(__name__)
+
+ARTICLE_FIELDS = [f.name for f in EXTRACTED_SCHEMA][EXTRACTED_SCHEMA.get_field_index("canonical_link") :]
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    partition: Partition
+    path: str
+    pages: int
+    article_candidates: int
+    articles: int
+    extract_errors: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.partition.to_dict(),
+            "path": self.path,
+            "pages": self.pages,
+            "article_candidates": self.article_candidates,
+            "articles": self.articles,
+            "extract_errors": self.extract_errors,
+        }
+
+
+def _read_responses(warc_path: Path) -> dict[int, bytes]:
+    """HTTP bodies of a WARC's response records, keyed by record offset (what the crawl log points at)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    bodies: dict[int, bytes] = {}
+    with warc_path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for record in records:
+            if record.rec_type == "response":
+                offset = records.get_record_offset()
+                bodies[offset] = record.content_stream().read()
+    return bodies
+
+
+def _crawl_log(crawl_dir: Path) -> Iterator[dict[str, Any]]:
+    with (crawl_dir / "crawl-log.jsonl").open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError:
+                    log.warning("%s line %d: unreadable crawl-log line skipped", crawl_dir, number)
+
+
+def _timestamp(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC)
+    parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+
+
+def _is_html(content_type: str | None) -> bool:
+    return bool(content_type) and ("html" in content_type.lower() or "xml+xhtml" in content_type.lower())
+
+
+def _page_row(entry: dict[str, Any], partition: Partition) -> dict[str, Any]:
+    return {
+        "source": partition.source,
+        "crawl_date": partition.crawl_date,
+        "run_id": partition.run_id,
+        "url": entry.get("url"),
+        "final_url": entry.get("final_url") or entry.get("url"),
+        "status": entry.get("status"),
+        "fetched_at": _timestamp(entry.get("fetched_at")),
+        "content_type": entry.get("content_type"),
+        "charset": entry.get("charset"),
+        "bytes": entry.get("bytes"),
+        "body_sha256": entry.get("body_sha256"),
+        "warc_file": entry.get("warc_file"),
+        "warc_offset": entry.get("warc_offset"),
+        "discovered_via": entry.get("discovered_via"),
+        "is_article_candidate": bool(entry.get("is_article_candidate")),
+        "error": entry.get("error"),
+        "extract_error": None,
+        "is_article": False,
+    }
+
+
+def _extract_fields(body: bytes, row: dict[str, Any], source: Source) -> dict[str, Any]:
+    fields = extract_article(
+        body,
+        row["final_url"] or row["url"],
+        rules=source.extraction,
+        timezone=source.timezone,
+        crawl_date=row["crawl_date"],
+        default_language=source.language,
+    ).to_dict()
+    extracted = {name: fields.get(name) for name in ARTICLE_FIELDS}
+    for name in ("published_at", "modified_at"):
+        extracted[name] = _timestamp(extracted[name])
+    return extracted
+
+
+def extract_partition(source: Source, partition: Partition, data_root: Path) -> ExtractResult:
+    """Turn every completed crawl of the partition's run into `staging/<run_id>/extracted/...`."""
+    crawl_dirs = find_crawls(data_root, partition.source, partition.crawl_date, partition.run_id)
+    if not crawl_dirs:
+        raise FileNotFoundError(
+            f"no completed crawl for {partition.hive_path} run {partition.run_id} under {data_root / 'raw'}; "
+            "run the crawl stage first"
+        )
+    rows: list[dict[str, Any]] = []
+    for crawl_dir in crawl_dirs:
+        bodies: dict[str, dict[int, bytes]] = {}
+        for entry in _crawl_log(crawl_dir):
+            row = _page_row(entry, partition)
+            rows.append(row)
+            wanted = row["status"] == 200 and row["is_article_candidate"] and _is_html(row["content_type"])
+            if not wanted or row["warc_file"] is None or row["warc_offset"] is None:
+                continue
+            if row["warc_file"] not in bodies:
+                bodies[row["warc_file"]] = _read_responses(data_root / row["warc_file"])
+            body = bodies[row["warc_file"]].get(row["warc_offset"])
+            if body is None:
+                row["extract_error"] = f"no response record at offset {row['warc_offset']} of {row['warc_file']}"
+                continue
+            try:
+                row.update(_extract_fields(body, row, source))
+            except Exception as exc:  # one bad page is a recorded rejection, not a failed partition
+                log.warning("extraction failed for %s: %r", row["url"], exc)
+                row["extract_error"] = f"{type(exc).__name__}: {exc}"[:500]
+    table = pa.Table.from_pylist(rows, schema=EXTRACTED_SCHEMA)
+    out_dir = partition.staging_dir(data_root, "extracted")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / f".{DATA_FILE}.tmp"
+    pq.write_table(table, tmp, compression="zstd")
+    tmp.replace(out_dir / DATA_FILE)
+    candidates = sum(1 for r in rows if r["is_article_candidate"])
+    articles = sum(1 for r in rows if r["is_article"])
+    errors = sum(1 for r in rows if r["extract_error"])
+    log.info(
+        "extracted %s: %d pages, %d article candidates, %d articles, %d extraction errors",
+        partition.hive_path,
+        len(rows),
+        candidates,
+        articles,
+        errors,
+    )
+    return ExtractResult(partition, str(out_dir / DATA_FILE), len(rows), candidates, articles, errors)

@@ -1,0 +1,143 @@
+"""Runs the SQL models of `transforms/` for one partition, in dependency order, in an in-memory DuckDB.
+
+Models are plain SELECTs, one file per table, named for the table; a model depends on another by naming it.
+Macros (`transforms/macros/`) load first. The runner binds the run's parameters as DuckDB variables
+(`getvariable('source')` …), registers the inputs (`extracted`, `published_articles`) as relations, materialises
+each model, logs rows in and out, and writes the marts (`transforms/marts/`) as the partition's staging Parquet.
+"""
+
+from __future__ import annotations
+
+import graphlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newscorpus.partitions import DATA_FILE, Partition
+from newscorpus.settings import TRANSFORMS_DIR
+
+log = logging.getLogger(__name__)
+
+LAYERS = ("staging", "intermediate", "marts")
+INPUT_RELATIONS = ("extracted", "published_articles")
+_COMMENT = re.compile(r"--[^\n]*")
+
+# What `published_articles` holds before anything was ever published, so models need no special case.
+_EMPTY_PUBLISHED_ARTICLES = """
+    select cast(null as varchar) as article_id, cast(null as varchar) as content_hash,
+           cast(null as timestamptz) as first_seen_at, cast(null as varchar) as source,
+           cast(null as date) as crawl_date
+    where false
+"""
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    path: Path
+    sql: str
+    depends_on: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TransformResult:
+    partition: Partition
+    tables: dict[str, str]  # mart name → staged Parquet path
+    rows: dict[str, int]  # model name → rows out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.partition.to_dict(), "tables": self.tables, "rows": self.rows}
+
+
+def discover_models(transforms_dir: Path = TRANSFORMS_DIR) -> list[Model]:
+    """All models, ordered so that each comes after the models it reads."""
+    found: dict[str, tuple[str, Path, str]] = {}
+    for layer in LAYERS:
+        for path in sorted((transforms_dir / layer).glob("*.sql")):
+            if path.stem in found:
+                raise ValueError(f"model name {path.stem!r} is defined twice ({found[path.stem][1]} and {path})")
+            found[path.stem] = (layer, path, path.read_text(encoding="utf-8"))
+    names = set(found)
+    models: dict[str, Model] = {}
+    for name, (layer, path, sql) in found.items():
+        words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", _COMMENT.sub("", sql).lower()))
+        models[name] = Model(name, layer, path, sql, frozenset((words & names) - {name}))
+    order = graphlib.TopologicalSorter({m.name: m.depends_on for m in models.values()}).static_order()
+    return [models[name] for name in order]
+
+
+def _load_macros(con: duckdb.DuckDBPyConnection, transforms_dir: Path) -> None:
+    for path in sorted((transforms_dir / "macros").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def _register_inputs(con: duckdb.DuckDBPyConnection, extracted: Path, published_articles: list[Path]) -> None:
+    con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
+    if published_articles:
+        con.execute("set variable published_articles_files = ?", [[str(p) for p in published_articles]])
+        con.execute(
+            "create view published_articles as "
+            "select article_id, content_hash, first_seen_at, source, crawl_date "
+            "from read_parquet(getvariable('published_articles_files'), union_by_name = true)"
+        )
+    else:
+        con.execute(f"create view published_articles as {_EMPTY_PUBLISHED_ARTICLES}")
+
+
+def run_models(
+    partition: Partition,
+    data_root: Path,
+    *,
+    extracted_path: Path | None = None,
+    transforms_dir: Path = TRANSFORMS_DIR,
+) -> TransformResult:
+    """Build the partition's candidate tables under `staging/<run_id>/<table>/source=…/crawl_date=…/`."""
+    extracted_path = extracted_path or partition.staging_dir(data_root, "extracted") / DATA_FILE
+    if not extracted_path.exists():
+        raise FileNotFoundError(f"{extracted_path}: no extracted pages for {partition.hive_path}; run extract first")
+    published = sorted((data_root / "published" / "articles").glob(f"source=*/crawl_date=*/{DATA_FILE}"))
+    models = discover_models(transforms_dir)
+    tables: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    with duckdb.connect(config={"autoinstall_known_extensions": False}) as con:
+        con.execute("set variable source = ?", [partition.source])
+        con.execute("set variable crawl_date = ?", [partition.crawl_date.isoformat()])
+        con.execute("set variable run_id = ?", [partition.run_id])
+        con.execute("set variable extracted_path = ?", [str(extracted_path)])
+        _load_macros(con, transforms_dir)
+        _register_inputs(con, extracted_path, published)
+        rows_in = con.sql("select count(*) from extracted").fetchone()[0]
+        log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
+        for model in models:
+            try:
+                con.execute(f'create table "{model.name}" as {model.sql}')
+            except duckdb.Error as exc:
+                raise RuntimeError(f"model {model.name} ({model.path}) failed: {exc}") from exc
+            rows[model.name] = con.sql(f'select count(*) from "{model.name}"').fetchone()[0]
+            log.info(
+                "  %-28s %s rows (reads: %s)",
+                model.name,
+                rows[model.name],
+                ", ".join(sorted(model.depends_on)) or ", ".join(r for r in INPUT_RELATIONS if r in model.sql),
+            )
+            if model.layer == "marts":
+                out_dir = partition.staging_dir(data_root, model.name)
+                out_dir.mkdir(parents=True, exist_ok=True)
+                tmp = out_dir / f".{DATA_FILE}.tmp"
+                con.execute(
+                    f"copy \"{model.name}\" to '{_sql_path(tmp)}' "
+                    "(format parquet, compression zstd, row_group_size 100000)"
+                )
+                tmp.replace(out_dir / DATA_FILE)
+                tables[model.name] = str(out_dir / DATA_FILE)
+    return TransformResult(partition, tables, rows)
+
+
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal body; partition paths are validated, this guards the quote anyway."""
+    return str(path).replace("'", "''")

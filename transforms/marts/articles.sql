@@ -1,0 +1,45 @@
+-- The articles table of the corpus, one partition's worth. first_seen_at survives reruns: an article that was
+-- published before keeps the moment it was first seen.
+with deduped_articles as (
+    select * from int_articles_deduped
+),
+
+first_sightings as (
+    select article_id, min(first_seen_at) as first_seen_at
+    from published_articles
+    group by article_id
+)
+
+select
+    a.article_id,
+    a.source,
+    a.url,
+    a.canonical_url,
+    a.title,
+    a.lead,
+    a.body,
+    a.authors,
+    a.editors,
+    a.agency,
+    a.published_at,
+    a.modified_at,
+    a.tz_offset,
+    a.section,
+    a.tags,
+    a.language,
+    a.word_count,
+    a.image_url,
+    a.image_caption,
+    a.dateline,
+    a.content_hash,
+    -- exact-copy clusters until the MinHash near-duplicate model lands: copies share the content hash
+    a.content_hash as near_dup_cluster,
+    a.quality_flags,
+    coalesce(f.first_seen_at, a.fetched_at) as first_seen_at,
+    a.crawl_date,
+    a.run_id,
+    a.warc_file,
+    a.warc_offset
+from deduped_articles as a
+left join first_sightings as f using (article_id)
+order by a.published_at nulls last, a.article_id

@@ -1,0 +1,35 @@
+-- One row per (source, run): what the crawl asked for, what came back, and what became articles.
+-- The gate adds articles_published / articles_quarantined when it decides.
+with fetches as (
+    select * from stg_fetches
+),
+
+candidates as (
+    select count(*) as article_candidates from int_article_candidates
+),
+
+articles as (
+    select count(*) as articles_extracted from int_articles_deduped
+)
+
+select
+    getvariable('source') as source,
+    cast(getvariable('crawl_date') as date) as crawl_date,
+    getvariable('run_id') as run_id,
+    count(*) as requests,
+    count(*) filter (where status between 200 and 299) as responses_2xx,
+    count(*) filter (where status between 300 and 399) as responses_3xx,
+    count(*) filter (where status between 400 and 499) as responses_4xx,
+    count(*) filter (where status >= 500) as responses_5xx,
+    coalesce(sum(bytes), 0) as bytes,
+    count(*) filter (where error is not null) as errors,
+    count(*) filter (where error ilike '%robots%') as robots_denied,
+    count(*) filter (where extract_error is not null) as extract_errors,
+    any_value(c.article_candidates) - any_value(a.articles_extracted) as duplicates_skipped,
+    any_value(a.articles_extracted) as articles_extracted,
+    min(fetched_at) as started_at,
+    max(fetched_at) as finished_at,
+    coalesce(date_diff('millisecond', min(fetched_at), max(fetched_at)) / 1000.0, 0) as duration_s
+from fetches
+cross join candidates as c
+cross join articles as a
