@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newscorpus.partitions import DATA_FILE, PUBLISHED_TABLES, Partition
-from newscorpus.quality import GateResult, validate_partition
+from newscorpus.quality import GateResult, gate_parameters, validate_partition
 from newscorpus.sources import Source
 
 log = logging.getLogger(__name__)
@@ -48,17 +48,6 @@ class PublishOutcome:
             "summary": self.summary,
             "report_path": self.report_path,
         }
-
-
-def gate_parameters(source: Source, crawl_date: dt.date) -> dict[str, Any]:
-    """Per-source thresholds for the suites' $PARAMETERs; they come from the source config, not from code."""
-    end_of_day = dt.datetime.combine(crawl_date + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    return {
-        "min_articles": source.min_articles,
-        "max_published_at": (end_of_day + dt.timedelta(hours=14)).isoformat(),
-        "languages": [source.language],
-        "source": source.id,
-    }
 
 
 def _file_key(run_id: str) -> str:

@@ -92,7 +92,9 @@ def test_partition_paths_follow_the_design() -> None:
     p = Partition("korankota", dt.date(2026, 11, 20), "manual__2026-11-20T00:00:00+00:00")
     root = Path("/data")
     assert p.published_dir(root, "articles") == root / "published/articles/source=korankota/crawl_date=2026-11-20"
-    assert p.staging_dir(root, "articles") == root / f"staging/{p.run_id}/articles/source=korankota/crawl_date=2026-11-20"
+    assert (
+        p.staging_dir(root, "articles") == root / f"staging/{p.run_id}/articles/source=korankota/crawl_date=2026-11-20"
+    )
     with pytest.raises(PartitionError):
         Partition("../../etc", dt.date(2026, 11, 20), "r")
     with pytest.raises(PartitionError):

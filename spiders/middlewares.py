@@ -1,0 +1,239 @@
+"""Downloader middlewares: archive every response as WARC, keep the crawl on the source's site, report failures.
+
+Priorities (settings.DOWNLOADER_MIDDLEWARES) carry meaning here:
+- WarcArchiveMiddleware sits at 950, on the downloader side of HttpCompressionMiddleware (590) and
+  RedirectMiddleware (600), so it sees every response exactly as received: still content-encoded, 3xx before the
+  redirect is followed, 4xx/5xx before anything drops them, robots.txt fetches too.
+- FetchFailureMiddleware sits at 540, on the engine side of RetryMiddleware (550), so it only hears about failures
+  that retrying gave up on, plus refusals raised by earlier process_request hooks (robots.txt).
+- HostPortOffsiteMiddleware replaces Scrapy's OffsiteMiddleware at 50.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from http import HTTPStatus
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import Request, Spider, signals
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.python import to_unicode
+
+from newscorpus.crawl import CRAWL_LOG_NAME
+from spiders.crawl_log import CrawlLogLine, CrawlLogWriter, discovered_via, first_url, utc_timestamp
+from spiders.signals import fetch_failed
+from spiders.warc_files import DEFAULT_MAX_BYTES, HttpExchange, RotatingWarcWriter
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+_ARCHIVABLE_PROTOCOLS = {"HTTP/1.0", "HTTP/1.1"}
+WARC_WRITE_FAILED = "warc_write_failed"  # finish reason of a crawl that could not write its WARC file
+
+
+class WarcArchiveMiddleware:
+    """Writes each response (and the request that got it) to the crawl's WARC files and logs one crawl-log line."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self._max_bytes = crawler.settings.getint("NEWSCORPUS_WARC_MAX_BYTES", DEFAULT_MAX_BYTES)
+        self._data_root = crawler.settings.get("NEWSCORPUS_DATA_ROOT")
+        self._warc: RotatingWarcWriter | None = None
+        self._log: CrawlLogWriter | None = None
+        self._data_root_path = Path(".")
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcArchiveMiddleware:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        output_dir = Path(spider.output_dir)
+        source = spider.source
+        self._warc = RotatingWarcWriter(
+            output_dir,
+            max_bytes=self._max_bytes,
+            warcinfo={
+                "software": f"newscorpus (Scrapy {scrapy.__version__})",
+                "format": "WARC File Format 1.1",
+                "http-header-user-agent": self.crawler.settings.get("USER_AGENT"),
+                "robots": "obey" if self.crawler.settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+                "source": source.id,
+                "description": f"{source.name} ({source.home})",
+            },
+        )
+        self._log = CrawlLogWriter(output_dir / CRAWL_LOG_NAME)
+        self._data_root_path = Path(self._data_root) if self._data_root else output_dir
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self._warc is not None:
+            self._warc.close()
+        if self._log is not None:
+            self._log.close()
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        assert self._warc is not None and self._log is not None, "spider_opened has not run"
+        exchange = _exchange(request, response)
+        try:
+            location = self._warc.write_exchange(exchange)
+        except OSError:
+            # A crawl that cannot land what it fetches must stop and fail, not finish "successfully" with holes.
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WARC_WRITE_FAILED))
+            raise
+        media_type, charset = _content_type(response)
+        self._log.append(
+            CrawlLogLine(
+                url=first_url(request),
+                final_url=response.url,
+                status=response.status,
+                fetched_at=utc_timestamp(exchange.fetched_at),
+                content_type=media_type,
+                charset=charset,
+                bytes=len(response.body),
+                body_sha256=hashlib.sha256(response.body).hexdigest(),
+                warc_file=_relative_to(location.path, self._data_root_path),
+                warc_offset=location.offset,
+                warc_length=location.length,
+                discovered_via=discovered_via(request),
+                is_article_candidate=self._is_article_url(response.url),
+            )
+        )
+        self.crawler.stats.inc_value("newscorpus/warc_responses")
+        return response
+
+    def _is_article_url(self, url: str) -> bool:
+        spider = self.crawler.spider
+        return bool(spider is not None and spider.is_article_url(url))
+
+
+class HostPortOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's offsite filter with the source's port rules (see spiders.site_scope), reporting what it refuses.
+
+    Scrapy drops offsite requests when they are scheduled, silently; this sends fetch_failed first, once per URL,
+    so the crawl log shows every link the crawl declined to follow.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._reported: set[str] = set()
+
+    def should_follow(self, request: Request, spider: Spider) -> bool:
+        scope = getattr(spider, "site_scope", None)
+        if scope is None:
+            return super().should_follow(request, spider)
+        return scope.allows(request.url)
+
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        try:
+            super().request_scheduled(request, spider)
+        except IgnoreRequest:
+            if request.url not in self._reported:
+                self._reported.add(request.url)
+                self.crawler.signals.send_catch_log(
+                    signal=fetch_failed, request=request, error="offsite: host or port not in allowed_domains"
+                )
+            raise
+
+
+class FetchFailureMiddleware:
+    """Turns the exceptions that end a request (after retries) into fetch_failed signals for the crawl recorder."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FetchFailureMiddleware:
+        return cls(crawler)
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=failure_text(exception))
+        return None
+
+
+def failure_text(exception: BaseException) -> str:
+    """The error text "<kind>: <detail>": kind first, so readers can group failures without parsing messages."""
+    message = str(exception) or type(exception).__name__
+    if isinstance(exception, IgnoreRequest):
+        lowered = message.lower()
+        if "robots.txt" in lowered:
+            return "robots: forbidden by robots.txt"
+        if "offsite" in lowered:
+            return f"offsite: {message}"
+        return f"ignored: {message}"
+    return f"download: {type(exception).__name__}: {message}"
+
+
+def _exchange(request: Request, response: Response) -> HttpExchange:
+    protocol = response.protocol if response.protocol in _ARCHIVABLE_PROTOCOLS else "HTTP/1.1"
+    split = urlsplit(request.url)
+    target = (split.path or "/") + (f"?{split.query}" if split.query else "")
+    request_headers = _header_pairs(request.headers)
+    if not any(name.lower() == "host" for name, _ in request_headers):
+        request_headers.insert(0, ("Host", split.netloc))
+    return HttpExchange(
+        url=response.url,
+        fetched_at=datetime.now(UTC),
+        request_line=f"{request.method} {target} HTTP/1.1",  # Scrapy's HTTP handler always asks in HTTP/1.1
+        request_headers=request_headers,
+        protocol=protocol,
+        status=response.status,
+        reason=_reason(response.status),
+        response_headers=_archived_response_headers(response),
+        body=response.body,
+        ip_address=str(response.ip_address) if response.ip_address else None,
+    )
+
+
+def _archived_response_headers(response: Response) -> list[tuple[str, str]]:
+    """Response headers as received, except Transfer-Encoding: Scrapy has already de-chunked the body, and a
+    reader that saw "chunked" would try to de-chunk it again."""
+    headers = []
+    for name, value in _header_pairs(response.headers):
+        if name.lower() == "transfer-encoding":
+            name = "X-Archive-Orig-Transfer-Encoding"
+        headers.append((name, value))
+    return headers
+
+
+def _header_pairs(headers: Any) -> list[tuple[str, str]]:
+    return [
+        (to_unicode(name, encoding="latin-1"), to_unicode(value, encoding="latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _content_type(response: Response) -> tuple[str | None, str | None]:
+    raw = response.headers.get(b"Content-Type")
+    if not raw:
+        return None, None
+    header = to_unicode(raw, encoding="latin-1")
+    media_type, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            charset = value.strip().strip("\"'")
+    return media_type.strip().lower() or None, charset
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()

@@ -1,0 +1,448 @@
+"""The GX quality gate on small hand-built partitions, with real Great Expectations (no mocks).
+
+Each failing case breaks one thing in an otherwise good partition and checks that the gate blocks it, names the
+expectation that caught it in summary(), and shows what it observed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from newscorpus import settings
+from newscorpus.quality import (
+    GateResult,
+    build_data_docs,
+    gate_parameters,
+    load_suite,
+    suite_tables,
+    validate_partition,
+)
+from newscorpus.quality import project as gx_project
+from newscorpus.quality.frames import validation_frame
+from newscorpus.quality.parameters import partition_parameters
+from newscorpus.quality.suites import SuiteError, required_parameters, suite_document
+from newscorpus.sources import Source
+
+SOURCE = "korankota"
+DAY = dt.date(2026, 11, 20)
+RUN = "scheduled__2026-11-20T00:00:00+00:00"
+T0 = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
+PARAMETERS = {"min_articles": 3, "languages": ["id"]}
+
+_STR = pa.string()
+_LIST = pa.list_(pa.string())
+_TS = pa.timestamp("us", tz="UTC")
+ARTICLES_SCHEMA = pa.schema(
+    [
+        ("article_id", _STR),
+        ("source", _STR),
+        ("url", _STR),
+        ("canonical_url", _STR),
+        ("title", _STR),
+        ("lead", _STR),
+        ("body", _STR),
+        ("authors", _LIST),
+        ("editors", _LIST),
+        ("agency", _STR),
+        ("published_at", _TS),
+        ("modified_at", _TS),
+        ("tz_offset", _STR),
+        ("section", _STR),
+        ("tags", _LIST),
+        ("language", _STR),
+        ("word_count", pa.int32()),
+        ("image_url", _STR),
+        ("image_caption", _STR),
+        ("dateline", _STR),
+        ("content_hash", _STR),
+        ("near_dup_cluster", _STR),
+        ("quality_flags", _LIST),
+        ("first_seen_at", _TS),
+        ("crawl_date", pa.date32()),
+        ("run_id", _STR),
+        ("warc_file", _STR),
+        ("warc_offset", pa.int64()),
+    ]
+)
+PAGES_SCHEMA = pa.schema(
+    [
+        ("url", _STR),
+        ("final_url", _STR),
+        ("status", pa.int32()),
+        ("fetched_at", _TS),
+        ("content_type", _STR),
+        ("charset", _STR),
+        ("bytes", pa.int64()),
+        ("body_sha256", _STR),
+        ("is_article", pa.bool_()),
+        ("warc_file", _STR),
+        ("warc_offset", pa.int64()),
+        ("source", _STR),
+        ("crawl_date", pa.date32()),
+        ("run_id", _STR),
+        ("error", _STR),
+    ]
+)
+BODY = ("Banjir merendam sebagian Jakarta Utara sejak Kamis pagi setelah hujan deras semalaman. " * 4).strip()
+
+
+def article_row(i: int, **changes) -> dict:
+    url = f"https://korankota.example/berita/{i}"
+    row = {
+        "article_id": f"id-{i}",
+        "source": SOURCE,
+        "url": url,
+        "canonical_url": url,
+        "title": f"Judul {i}",
+        "lead": "Banjir lagi.",
+        "body": BODY,
+        "authors": ["Rina"],
+        "editors": ["Budi"],
+        "agency": None,
+        "published_at": T0 - dt.timedelta(hours=i),
+        "modified_at": None,
+        "tz_offset": "+07:00",
+        "section": "metro",
+        "tags": ["banjir"],
+        "language": "id",
+        "word_count": len(BODY.split()),
+        "image_url": f"https://korankota.example/img/{i}.jpg",
+        "image_caption": None,
+        "dateline": "JAKARTA",
+        "content_hash": f"hash-{i}",
+        "near_dup_cluster": None,
+        "quality_flags": [],
+        "first_seen_at": T0,
+        "crawl_date": DAY,
+        "run_id": RUN,
+        "warc_file": "raw/a.warc.gz",
+        "warc_offset": 100 * i,
+    }
+    row.update(changes)
+    return row
+
+
+def page_row(i: int, **changes) -> dict:
+    url = f"https://korankota.example/berita/{i}"
+    row = {
+        "url": url,
+        "final_url": url,
+        "status": 200,
+        "fetched_at": T0 + dt.timedelta(seconds=i),
+        "content_type": "text/html",
+        "charset": "utf-8",
+        "bytes": 5000,
+        "body_sha256": f"sha-{i}",
+        "is_article": True,
+        "warc_file": "raw/a.warc.gz",
+        "warc_offset": 100 * i,
+        "source": SOURCE,
+        "crawl_date": DAY,
+        "run_id": RUN,
+        "error": None,
+    }
+    row.update(changes)
+    return row
+
+
+def articles(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=ARTICLES_SCHEMA)
+
+
+def pages(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=PAGES_SCHEMA)
+
+
+def good_articles() -> list[dict]:
+    return [article_row(i) for i in range(5)]
+
+
+def good_pages() -> list[dict]:
+    return [page_row(i) for i in range(5)] + [page_row(9, status=404, body_sha256=None, is_article=False)]
+
+
+@pytest.fixture(scope="module")
+def reports_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("reports")
+
+
+def validate(reports_dir: Path, article_rows: list[dict], page_rows: list[dict] | None = None, **kwargs):
+    tables = {"articles": articles(article_rows), "pages": pages(good_pages() if page_rows is None else page_rows)}
+    return validate_partition(
+        tables,
+        source=kwargs.pop("source", SOURCE),
+        crawl_date=DAY,
+        run_id=kwargs.pop("run_id", RUN),
+        parameters=kwargs.pop("parameters", PARAMETERS),
+        reports_dir=reports_dir,
+    )
+
+
+def failed_types(result: GateResult) -> set[tuple[str, str, str | None]]:
+    return {(o.table, o.expectation, o.column) for o in result.failed_blocking}
+
+
+# --- the suites ---------------------------------------------------------------------------------------------
+
+
+def test_committed_suites_load_with_a_severity_on_every_expectation():
+    assert suite_tables() == ["articles", "pages"]
+    for table in suite_tables():
+        suite = load_suite(table)
+        document = suite_document(table)
+        assert suite.name == table
+        assert len(suite.expectations) == len(document["expectations"])
+        assert {e.meta["severity"] for e in suite.expectations} <= {"blocking", "warning"}
+        assert all(e.catch_exceptions for e in suite.expectations)
+    assert required_parameters(suite_document("articles")) == {
+        "min_articles",
+        "max_published_at",
+        "languages",
+        "partition_source",
+    }
+    assert required_parameters(suite_document("pages")) == {"partition_source"}
+
+
+def test_a_suite_without_severity_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    document = suite_document("pages")
+    del document["expectations"][1]["meta"]["severity"]
+    (tmp_path / "pages.json").write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", tmp_path)
+    with pytest.raises(SuiteError, match=r"pages.json: expectations\[1\].*meta.severity"):
+        load_suite("pages")
+
+
+def test_parameters_come_from_the_source_config_and_the_partition():
+    source = Source(
+        id=SOURCE,
+        name="Koran Kota",
+        language="id",
+        timezone="Asia/Jakarta",
+        home="https://korankota.example/",
+        allowed_domains=("korankota.example",),
+        min_articles=7,
+    )
+    parameters = gate_parameters(source, DAY)
+    assert parameters["min_articles"] == 7 and parameters["languages"] == ["id"]
+    assert parameters["max_published_at"] > dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
+    # an ISO string (as after an XCom round trip) becomes a UTC datetime; the partition fixes the source
+    merged = partition_parameters(
+        {"max_published_at": "2026-11-21T14:00:00+00:00", "partition_source": ["other"]}, source=SOURCE, crawl_date=DAY
+    )
+    assert merged["max_published_at"] == dt.datetime(2026, 11, 21, 14, tzinfo=dt.UTC)
+    assert merged["partition_source"] == [SOURCE]
+
+
+def test_validation_frame_reads_empty_lists_as_missing_and_naive_timestamps_as_utc():
+    table = pa.table(
+        {
+            "authors": pa.array([["Rina"], [], None], _LIST),
+            "published_at": pa.array([dt.datetime(2026, 11, 20, 6)] * 3, pa.timestamp("us")),
+        }
+    )
+    frame = validation_frame(table)
+    assert frame["authors"].isna().tolist() == [False, True, True]
+    assert str(frame["published_at"].dt.tz) == "UTC"
+    assert frame["published_at"].iloc[0].hour == 6
+
+
+# --- the gate ----------------------------------------------------------------------------------------------
+
+
+def test_good_partition_passes_and_gets_a_report_page(reports_dir: Path):
+    result = validate(reports_dir, good_articles())
+    assert result.passed, result.summary()
+    assert result.failed_blocking == [] and result.warnings == []
+    assert result.evaluated == len(load_suite("articles").expectations) + len(load_suite("pages").expectations)
+    assert {o.table for o in result.outcomes} == {"articles", "pages"}
+    assert set(result.report_pages) == {"articles", "pages"}
+    assert result.report_path == result.report_pages["articles"]
+    page = Path(result.report_path)
+    assert page.is_file() and page.is_relative_to(reports_dir / "data_docs")
+    assert "all" in result.summary() and "passed" in result.summary()
+    document = json.loads(json.dumps(result.to_dict()))
+    assert document["passed"] is True and document["crawl_date"] == "2026-11-20" and document["source"] == SOURCE
+
+
+def test_empty_partition_is_below_min_articles(reports_dir: Path):
+    result = validate(reports_dir, [])
+    assert not result.passed
+    assert ("articles", "expect_table_row_count_to_be_between", None) in failed_types(result)
+    line = next(line for line in result.summary().splitlines() if "expect_table_row_count_to_be_between" in line)
+    assert "articles" in line and "observed 0" in line and "[blocking]" in line
+
+
+def test_duplicate_article_id_blocks(reports_dir: Path):
+    rows = good_articles()
+    rows[3]["article_id"] = rows[0]["article_id"]
+    result = validate(reports_dir, rows)
+    assert not result.passed
+    assert ("articles", "expect_column_values_to_be_unique", "article_id") in failed_types(result)
+    line = next(line for line in result.summary().splitlines() if "expect_column_values_to_be_unique" in line)
+    assert "(article_id)" in line and "['id-0']" in line and "2 of 5 rows unexpected" in line
+
+
+def test_null_titles_block(reports_dir: Path):
+    rows = good_articles()
+    rows[1]["title"] = None
+    rows[2]["title"] = None
+    result = validate(reports_dir, rows)
+    assert not result.passed
+    assert failed_types(result) == {("articles", "expect_column_values_to_not_be_null", "title")}
+    assert "expect_column_values_to_not_be_null(title) observed 2 of 5 rows unexpected" in result.summary()
+
+
+def test_empty_bodies_block(reports_dir: Path):
+    rows = [article_row(i, body="", word_count=1) for i in range(5)]
+    result = validate(reports_dir, rows)
+    assert not result.passed
+    assert failed_types(result) == {("articles", "expect_column_value_lengths_to_be_between", "body")}
+    line = result.summary().splitlines()[0]
+    assert "expect_column_value_lengths_to_be_between(body)" in line and "5 of 5 rows unexpected" in line
+
+
+def test_future_published_at_blocks(reports_dir: Path):
+    rows = good_articles()
+    rows[4]["published_at"] = dt.datetime(2026, 12, 24, 9, 30, tzinfo=dt.UTC)
+    result = validate(reports_dir, rows)
+    assert not result.passed
+    assert failed_types(result) == {("articles", "expect_column_values_to_be_between", "published_at")}
+    assert "2026-12-24T09:30:00" in result.summary()
+
+
+def test_rows_of_another_source_block(reports_dir: Path):
+    rows = good_articles()
+    rows[0]["source"] = "otherpaper"
+    result = validate(reports_dir, rows)
+    assert ("articles", "expect_column_values_to_be_in_set", "source") in failed_types(result)
+    assert "'otherpaper'" in result.summary()
+
+
+def test_language_only_problem_is_a_warning_and_still_passes(reports_dir: Path):
+    rows = [article_row(i, language="en") for i in range(5)]
+    result = validate(reports_dir, rows)
+    assert result.passed, result.summary()
+    assert [(o.expectation, o.column) for o in result.warnings] == [("expect_column_values_to_be_in_set", "language")]
+    assert result.warnings[0].observed["unexpected_count"] == 5
+    assert "[warning]" in result.summary() and "'en'" in result.summary()
+
+
+def test_a_missing_column_fails_its_expectations_instead_of_crashing(reports_dir: Path):
+    table = articles(good_articles()).drop_columns(["title"])
+    result = validate_partition(
+        {"articles": table}, source=SOURCE, crawl_date=DAY, run_id=RUN, parameters=PARAMETERS, reports_dir=reports_dir
+    )
+    assert not result.passed
+    failed = {(o.expectation, o.column): o for o in result.failed_blocking}
+    assert ("expect_column_values_to_not_be_null", "title") in failed
+    assert "title" in failed[("expect_column_values_to_not_be_null", "title")].details["error"]
+    assert failed[("expect_table_columns_to_match_set", None)].observed["missing"] == ["title"]
+
+
+def test_bad_pages_block(reports_dir: Path):
+    page_rows = good_pages()
+    page_rows[0]["status"] = 999
+    page_rows[1]["body_sha256"] = None  # a 200 without its body hash
+    page_rows.append(dict(page_rows[2]))  # the same fetch twice
+    result = validate(reports_dir, good_articles(), page_rows)
+    assert not result.passed
+    assert failed_types(result) == {
+        ("pages", "expect_column_values_to_be_between", "status"),
+        ("pages", "expect_column_values_to_not_be_null", "body_sha256"),
+        ("pages", "expect_compound_columns_to_be_unique", "source, url, fetched_at"),
+    }
+    assert "999" in result.summary()
+
+
+def test_unknown_tables_are_skipped_but_a_gate_with_nothing_to_check_refuses(reports_dir: Path):
+    tables = {"articles": articles(good_articles()), "crawl_runs": pa.table({"x": [1]})}
+    result = validate_partition(
+        tables, source=SOURCE, crawl_date=DAY, run_id=RUN, parameters=PARAMETERS, reports_dir=reports_dir
+    )
+    assert result.passed and {o.table for o in result.outcomes} == {"articles"}
+    with pytest.raises(ValueError, match="has a suite"):
+        validate_partition(
+            {"crawl_runs": pa.table({"x": [1]})},
+            source=SOURCE,
+            crawl_date=DAY,
+            run_id=RUN,
+            parameters=PARAMETERS,
+            reports_dir=reports_dir,
+        )
+
+
+def test_missing_parameter_is_an_error_naming_it(reports_dir: Path):
+    with pytest.raises(ValueError, match="min_articles"):
+        validate(reports_dir, good_articles(), parameters={"languages": ["id"]})
+
+
+def test_repeated_validation_of_one_partition_in_one_process(tmp_path: Path):
+    first = validate(tmp_path, good_articles())
+    second = validate(tmp_path, good_articles())
+    assert first.passed and second.passed
+    assert first.report_path != second.report_path  # each run is kept, under its own run time
+    assert Path(first.report_path).is_file() and Path(second.report_path).is_file()
+    stored = list((tmp_path / "gx" / "uncommitted" / "validations" / "articles").rglob("*.json"))
+    assert len(stored) == 2
+
+
+def test_validation_in_another_process_after_this_one(tmp_path: Path):
+    assert validate(tmp_path, good_articles()).passed
+    script = (
+        "import datetime as dt, pathlib, sys\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "import test_quality_gate as t\n"
+        "r = t.validate(pathlib.Path(sys.argv[1]), t.good_articles(), run_id='manual__rerun')\n"
+        "print(r.passed, r.report_path)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    passed, report = done.stdout.strip().split(" ", 1)
+    assert passed == "True" and "run_id=manual__rerun" in report and Path(report).is_file()
+
+
+def test_data_docs_index_lists_the_suites_and_partitions(reports_dir: Path):
+    validate(reports_dir, good_articles(), run_id="manual__docs")
+    index = build_data_docs(reports_dir)
+    assert index == reports_dir.resolve() / "data_docs" / "index.html"
+    html = index.read_text(encoding="utf-8")
+    assert "articles" in html and "pages" in html
+    assert f"source={SOURCE} crawl_date=2026-11-20 run_id=manual__docs" in html
+
+
+def test_data_docs_index_keeps_only_the_newest_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(gx_project, "VALIDATION_RESULTS_LIMIT", 2)
+    for run in ("manual__old", "manual__mid", "manual__new"):
+        validate(tmp_path, good_articles(), run_id=run)
+    html = build_data_docs(tmp_path).read_text(encoding="utf-8")
+    assert "run_id=manual__new" in html and "run_id=manual__old" not in html
+
+
+def test_importing_the_package_is_cheap_and_quiets_gx_info_logging():
+    probe = "import logging, sys\nlogging.basicConfig(level=logging.INFO)\n{quiet}import great_expectations\n"
+
+    def stderr_of(quiet: str) -> str:
+        code = probe.format(quiet=quiet)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+
+    # without the package GX floods INFO; this proves the probe would see the flood
+    assert "INFO:great_expectations" in stderr_of("")
+    quieted = stderr_of(
+        "import newscorpus.quality\n"
+        "assert 'great_expectations' not in sys.modules, 'newscorpus.quality imported GX eagerly'\n"
+    )
+    assert "INFO:great_expectations" not in quieted, quieted[:500]
