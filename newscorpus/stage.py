@@ -26,7 +26,8 @@ from newscorpus.sources import Source
 
 log = logging.getLogger(__name__)
 
-ARTICLE_FIELDS = [f.name for f in EXTRACTED_SCHEMA][EXTRACTED_SCHEMA.get_field_index("canonical_link") :]
+# The columns the extractor fills: everything from is_article on (the fetch columns come from the crawl log).
+ARTICLE_FIELDS = EXTRACTED_SCHEMA.names[EXTRACTED_SCHEMA.get_field_index("is_article") :]
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def _read_responses(warc_path: Path) -> dict[int, bytes]:
         records = ArchiveIterator(stream)
         for record in records:
             if record.rec_type == "response":
-                offset = records.get_record_offset()
-                bodies[offset] = record.content_stream().read()
+                body = record.content_stream().read()  # before get_record_offset(), which skips to the record's end
+                bodies[records.get_record_offset()] = body
     return bodies
 
 

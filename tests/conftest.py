@@ -93,7 +93,7 @@ def serve_directory() -> Iterator[Callable[..., ServedDirectory]]:
 
 # --- the demo news site and a local Airflow, shared by the end-to-end tests -----------------------------------------
 
-DEMO_DATE = __import__("datetime").date(2026, 11, 20)
+from newscorpus.demo import DEMO_DATE  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -81,8 +81,17 @@ def test_tracking_parameters_and_duplicates_collapse(tmp_path: Path, partition: 
         _row("http://news.example/2026-11-20/ferry", 4, body=BODY_B, title="Ferry"),
         _row("http://news.example/tag/banjir", 5, is_article_candidate=False, is_article=False, body=None),
         _row("http://news.example/2026-11-20/gone", 6, status=404, is_article=False, body=None),
-        _row("http://news.example/admin/", 7, status=None, error="robots: disallowed", is_article=False, body=None,
-             warc_file=None, warc_offset=None, fetched_at=None),
+        _row(
+            "http://news.example/admin/",
+            7,
+            status=None,
+            error="robots: disallowed",
+            is_article=False,
+            body=None,
+            warc_file=None,
+            warc_offset=None,
+            fetched_at=None,
+        ),
         _row("http://news.example/2026-11-20/broken", 8, is_article=False, extract_error="ParserError: boom"),
     ]
     _write_extracted(tmp_path, partition, rows)
