@@ -27,6 +27,7 @@ date (or the `crawl_date` param).
   failed expectation with its observed value. Inspect `quarantine/<run_id>/`. Other sources still publish.
 - `refresh_catalog`: rebuilds the views of `corpus.duckdb`; runs even when a source failed.
 - `build_reports`: GX Data Docs under `reports/data_docs/`.
+- `summarize`: fails the run when a planned partition was not published, naming it and its failed expectations.
 """
 
 
@@ -98,8 +99,15 @@ def news_corpus():
 
         return pipeline.build_reports()
 
-    published = gate.expand(transformed=transform.expand(extracted=extract.expand(crawled=crawl.expand(job=plan()))))
-    published >> refresh_catalog() >> build_reports()
+    @task(trigger_rule="all_done")
+    def summarize(jobs: list[dict], outcomes: list[dict]) -> dict:
+        from newscorpus import pipeline
+
+        return pipeline.summarize(list(jobs), list(outcomes))
+
+    jobs = plan()
+    published = gate.expand(transformed=transform.expand(extracted=extract.expand(crawled=crawl.expand(job=jobs))))
+    published >> refresh_catalog() >> build_reports() >> summarize(jobs, published)
 
 
 news_corpus()

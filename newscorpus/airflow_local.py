@@ -74,14 +74,23 @@ def dags_test(
     return process.wait(), "".join(lines)
 
 
+def _json_output(args: list[str], env: Mapping[str, str]) -> list[dict]:
+    """An Airflow CLI listing as JSON; Airflow may print warnings before it, the JSON is the last line."""
+    done = subprocess.run(_airflow([*args, "--output", "json"]), env=dict(env), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"airflow {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+    return json.loads(lines[-1]) if lines else []
+
+
+def latest_run_id(env: Mapping[str, str]) -> str:
+    """The run_id of the newest run of the DAG (dags test names runs after the wall clock, not the date)."""
+    runs = _json_output(["dags", "list-runs", DAG_ID], env)
+    if not runs:
+        raise RuntimeError(f"no run of {DAG_ID} recorded in {env['AIRFLOW_HOME']}")
+    return max(runs, key=lambda run: run["run_after"])["run_id"]
+
+
 def task_states(env: Mapping[str, str], run_id: str) -> list[dict]:
     """Task instance states of one DAG run, as Airflow recorded them."""
-    done = subprocess.run(
-        _airflow(["tasks", "states-for-dag-run", DAG_ID, run_id, "--output", "json"]),
-        env=dict(env),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    start = done.stdout.find("[")
-    return json.loads(done.stdout[start:]) if start >= 0 else []
+    return _json_output(["tasks", "states-for-dag-run", DAG_ID, run_id], env)

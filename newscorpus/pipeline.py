@@ -86,6 +86,33 @@ def gate(transformed: dict[str, Any]) -> dict[str, Any]:
     return outcome.to_dict()
 
 
+class PartitionsNotPublished(RuntimeError):
+    """Some planned partitions were not published; the message says which and why, so the run fails legibly."""
+
+
+def summarize(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Compare what was planned with what was published; raise naming each partition that did not make it."""
+    published = {o["source"] for o in outcomes if o.get("published")}
+    problems = []
+    for job in jobs:
+        partition = Partition(job["source"]["id"], parse_date(job["crawl_date"]), job["run_id"])
+        if partition.source in published:
+            continue
+        report = partition.quarantine_dir(data_root()) / "validation.json"
+        if report.exists():
+            import json
+
+            summary = json.loads(report.read_text(encoding="utf-8")).get("summary", "")
+            problems.append(f"{partition.hive_path}: quarantined in {report.parent}\n{summary}")
+        else:
+            problems.append(f"{partition.hive_path}: failed before its gate (see that source's task logs)")
+    if problems:
+        raise PartitionsNotPublished(
+            f"{len(problems)} of {len(jobs)} partition(s) not published:\n" + "\n".join(problems)
+        )
+    return {"published": sorted(published)}
+
+
 def refresh_catalog() -> str:
     from newscorpus.catalog import refresh_catalog as refresh
 

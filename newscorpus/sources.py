@@ -62,6 +62,7 @@ class Source:
     extraction: ExtractionRules = field(default_factory=ExtractionRules)
     politeness: Politeness = field(default_factory=Politeness)
     min_articles: int = 1  # the gate quarantines a partition with fewer articles
+    min_words: int = 80  # the gate quarantines a partition where most articles are shorter
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict that survives JSON (XCom, subprocess arguments)."""
@@ -150,7 +151,7 @@ def _parse_source(raw: Any, where: str) -> Source:
     if not isinstance(concurrency, int) or concurrency < 1:
         raise SourceConfigError(f"{where}: field 'politeness.concurrency' must be an integer >= 1")
     politeness = Politeness(float(delay), concurrency, bool(politeness_raw.get("autothrottle", True)))
-    for name in ("max_pages", "min_articles"):
+    for name in ("max_pages", "min_articles", "min_words"):
         if name in raw and (not isinstance(raw[name], int) or raw[name] < 0):
             raise SourceConfigError(f"{where}: field '{name}' must be a non-negative integer")
     allowed = _str_tuple(raw, "allowed_domains", where)
@@ -173,6 +174,7 @@ def _parse_source(raw: Any, where: str) -> Source:
         extraction=extraction,
         politeness=politeness,
         min_articles=raw.get("min_articles", 1),
+        min_words=raw.get("min_words", 80),
     )
 
 

@@ -15,7 +15,6 @@ from newscorpus.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 
-RUN_ID = f"manual__{DEMO_DATE.isoformat()}T00:00:00+00:00"
 PROVENANCE = ("run_id", "warc_file", "warc_offset")  # where the bytes came from: a new crawl lands new WARC
 
 
@@ -34,7 +33,7 @@ def _published_articles(data: Path) -> list[dict]:
 
 def _states(env: dict[str, str]) -> dict[tuple[str, str], str]:
     states = {}
-    for ti in airflow_local.task_states(env, RUN_ID):
+    for ti in airflow_local.task_states(env, airflow_local.latest_run_id(env)):
         states[(ti["task_id"], str(ti.get("map_index", "-1")))] = ti["state"]
     return states
 
@@ -55,6 +54,7 @@ def test_the_dag_folder_imports_cleanly(airflow_home: Path, monkeypatch: pytest.
         "gate",
         "refresh_catalog",
         "build_reports",
+        "summarize",
     }
 
 
@@ -104,6 +104,7 @@ def test_a_partition_that_fails_its_gate_is_quarantined_while_others_publish(
     gates = {idx: state for (task, idx), state in states.items() if task == "gate"}
     assert sorted(gates.values()) == ["failed", "success", "success"]
     assert states[("refresh_catalog", "-1")] == "success"
+    assert states[("summarize", "-1")] == "failed"
 
     _, rows = query(data, "SELECT DISTINCT source FROM articles ORDER BY source")
     assert rows == [("korankota",), ("wartanusantara",)]

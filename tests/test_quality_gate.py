@@ -34,7 +34,7 @@ SOURCE = "korankota"
 DAY = dt.date(2026, 11, 20)
 RUN = "scheduled__2026-11-20T00:00:00+00:00"
 T0 = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
-PARAMETERS = {"min_articles": 3, "languages": ["id"]}
+PARAMETERS = {"min_articles": 3, "min_words": 20, "languages": ["id"]}
 
 _STR = pa.string()
 _LIST = pa.list_(pa.string())
@@ -203,6 +203,7 @@ def test_committed_suites_load_with_a_severity_on_every_expectation():
         assert all(e.catch_exceptions for e in suite.expectations)
     assert required_parameters(suite_document("articles")) == {
         "min_articles",
+        "min_words",
         "max_published_at",
         "languages",
         "partition_source",
@@ -231,6 +232,7 @@ def test_parameters_come_from_the_source_config_and_the_partition():
     )
     parameters = gate_parameters(source, DAY)
     assert parameters["min_articles"] == 7 and parameters["languages"] == ["id"]
+    assert parameters["min_words"] == 80
     assert parameters["max_published_at"] > dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
     # an ISO string (as after an XCom round trip) becomes a UTC datetime; the partition fixes the source
     merged = partition_parameters(
@@ -303,9 +305,20 @@ def test_empty_bodies_block(reports_dir: Path):
     rows = [article_row(i, body="", word_count=1) for i in range(5)]
     result = validate(reports_dir, rows)
     assert not result.passed
-    assert failed_types(result) == {("articles", "expect_column_value_lengths_to_be_between", "body")}
-    line = result.summary().splitlines()[0]
+    assert failed_types(result) == {
+        ("articles", "expect_column_value_lengths_to_be_between", "body"),
+        ("articles", "expect_column_values_to_be_between", "word_count"),
+    }
+    line = next(line for line in result.summary().splitlines() if "(body)" in line)
     assert "expect_column_value_lengths_to_be_between(body)" in line and "5 of 5 rows unexpected" in line
+
+
+def test_a_partition_of_stubs_blocks(reports_dir: Path):
+    # a redesign: the extractor now reads page furniture, long enough in characters but a few words each
+    rows = [article_row(i, body="Business " * 30, word_count=12) for i in range(5)]
+    result = validate(reports_dir, rows)
+    assert not result.passed
+    assert ("articles", "expect_column_values_to_be_between", "word_count") in failed_types(result)
 
 
 def test_future_published_at_blocks(reports_dir: Path):

@@ -23,6 +23,7 @@ def gate_parameters(source: Source, crawl_date: datetime.date) -> dict[str, Any]
     """The parameters for one source's partition, from its entry in the source registry."""
     return {
         "min_articles": source.min_articles,
+        "min_words": source.min_words,
         "languages": [source.language],
         "max_published_at": max_published_at(crawl_date),
     }

@@ -1,0 +1,109 @@
+"""Finds the article text: the source's own CSS rules when it has them, trafilatura when it has not.
+
+A configured selector is exact and cheap, but layouts change; when it matches nothing (or only a stub), the page
+still gets the generic extractor instead of an empty body. trafilatura runs with favor_precision: a corpus is
+hurt more by menu and teaser text in bodies than by a lost closing paragraph.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+import lxml.html
+import trafilatura
+from cssselect import SelectorError
+from trafilatura.settings import Document
+
+from newscorpus.extract.text_lines import element_lines
+from newscorpus.sources import ExtractionRules
+
+log = logging.getLogger(__name__)
+
+BodyMethod = Literal["rules", "generic", "none"]
+# A rules match shorter than this is a stub (a changed layout, a teaser box), not the article
+_MIN_RULES_WORDS = 15
+# A precise generic body shorter than this is retried without favor_precision
+_MIN_PRECISE_WORDS = 30
+
+
+@dataclass
+class BodyResult:
+    lines: list[str]
+    method: BodyMethod
+
+
+def extract_body(tree: lxml.html.HtmlElement, url: str, rules: ExtractionRules | None) -> BodyResult:
+    """Body lines, one per paragraph (a `<br>` starts a new line), before any text-level cleanup."""
+    if rules is not None and rules.body:
+        lines = body_by_rules(tree, rules)
+        if sum(len(line.split()) for line in lines) >= _MIN_RULES_WORDS:
+            return BodyResult(lines=lines, method="rules")
+    lines = _text_lines(run_trafilatura(tree, url, favor_precision=True))
+    if sum(len(line.split()) for line in lines) < _MIN_PRECISE_WORDS:
+        # precision mode discards whole pages whose layout it distrusts; a balanced pass recovers them
+        balanced = _text_lines(run_trafilatura(tree, url, favor_precision=False))
+        if len(" ".join(balanced)) > len(" ".join(lines)):
+            lines = balanced
+    return BodyResult(lines=lines, method="generic" if lines else "none")
+
+
+def _text_lines(document: Document | None) -> list[str]:
+    if document is None or not document.text:
+        return []
+    return [line for line in document.text.split("\n") if line.strip()]
+
+
+def body_by_rules(tree: lxml.html.HtmlElement, rules: ExtractionRules) -> list[str]:
+    """Lines of every element matching `rules.body`, after removing the `rules.drop` elements."""
+    if not rules.body:
+        return []
+    work = copy.deepcopy(tree)
+    for selector in rules.drop:
+        for element in select(work, selector):
+            remove_keeping_tail(element)
+    containers = select(work, rules.body)
+    outermost = [c for c in containers if not any(a in containers for a in c.iterancestors())]
+    return [line for container in outermost for line in element_lines(container)]
+
+
+def select(tree: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
+    """CSS matches; a selector cssselect cannot read matches nothing (logged), so one bad rule loses one field."""
+    try:
+        return list(tree.cssselect(selector))
+    except (SelectorError, ValueError) as exc:
+        log.warning("extraction rule %r is not a usable CSS selector: %s", selector, exc)
+        return []
+
+
+def remove_keeping_tail(element: lxml.html.HtmlElement) -> None:
+    """Removes an element but not the text that follows it inside the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def run_trafilatura(tree: lxml.html.HtmlElement, url: str, *, favor_precision: bool) -> Document | None:
+    """trafilatura's extraction of a copy of the tree (it edits what it reads); None when it finds nothing."""
+    try:
+        result = trafilatura.bare_extraction(
+            copy.deepcopy(tree),
+            url=url or None,
+            favor_precision=favor_precision,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+        )
+    except Exception as exc:  # a third-party failure on one hostile page must not stop a run
+        log.warning("trafilatura failed on %s: %s", url, exc)
+        return None
+    return result if isinstance(result, Document) else None

@@ -1,0 +1,198 @@
+"""Pulls credit lines ("Rep: X / Red: Y", "Pewarta: X", "Editor : Y", "Penulis : Antara", "Oleh X",
+"Laporan wartawan X", "By X and Y") out of the article text and into authors / editors / agency.
+
+Indonesian outlets print credits as text at the top or bottom of the body rather than in metadata, and they
+name roles: the reporter (Rep, Pewarta, Penulis, Wartawan) is an author, the desk editor (Red, Redaktur, Editor)
+is not. Only the first and last few lines are searched, and a line counts only if all of it reads as credits, so a
+sentence that happens to start with "By" stays in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newscorpus.extract.agencies import wire_service
+
+Role = Literal["author", "editor", "source", "ignored"]
+
+_LABEL_ROLES: dict[str, Role] = {
+    "rep": "author",
+    "reporter": "author",
+    "penulis": "author",
+    "pewarta": "author",
+    "wartawan": "author",
+    "kontributor": "author",
+    "koresponden": "author",
+    "author": "author",
+    "authors": "author",
+    "writer": "author",
+    "written by": "author",
+    "reporting by": "author",
+    "reporting": "author",
+    "teks": "author",
+    "red": "editor",
+    "redaktur": "editor",
+    "editor": "editor",
+    "penyunting": "editor",
+    "editing by": "editor",
+    "edited by": "editor",
+    "redaktur pelaksana": "editor",
+    "sumber": "source",
+    "source": "source",
+    "foto": "ignored",
+    "photo": "ignored",
+    "fotografer": "ignored",
+    "ilustrasi": "ignored",
+    "grafis": "ignored",
+    "videografer": "ignored",
+    "penerjemah": "ignored",
+    "translator": "ignored",
+}
+_LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
+# "Red:" needs its colon; "Editing by" reads as a label without one
+_LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
+_LEADING_BY = re.compile(r"^(?:oleh|by)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_REPORT_OF = re.compile(
+    r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+"
+    r"(?:(?P<outlet>[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org))\s*,?\s*)?(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b)\s*", re.IGNORECASE)
+_TRAILING_NOISE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s).*$")
+_PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "al",
+        "el",
+        "la",
+        "le",
+        "von",
+        "dos",
+        "del",
+        "du",
+        "ibn",
+        "y",
+    }
+)
+_HEAD_LINES = 2
+_TAIL_LINES = 6
+_MAX_BYLINE_WORDS = 24
+
+
+@dataclass
+class Byline:
+    """Credits read from the text."""
+
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+    def merge(self, other: Byline) -> None:
+        for mine, theirs in (
+            (self.authors, other.authors),
+            (self.editors, other.editors),
+            (self.agencies, other.agencies),
+        ):
+            mine.extend(name for name in theirs if name not in mine)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.authors or self.editors or self.agencies)
+
+
+def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
+    """(paragraphs without credit lines, the credits) from the first and last lines of the body."""
+    byline = Byline()
+    kept = list(paragraphs)
+    head = min(_HEAD_LINES, len(kept))
+    for index in range(head):
+        parsed = read_byline(kept[index], at_start=True)
+        if parsed is not None:
+            byline.merge(parsed)
+            kept[index] = ""
+    for index in range(max(head, len(kept) - _TAIL_LINES), len(kept)):
+        parsed = read_byline(kept[index], at_start=False)
+        if parsed is not None:
+            byline.merge(parsed)
+            kept[index] = ""
+    return [p for p in kept if p], byline
+
+
+def read_byline(line: str, *, at_start: bool) -> Byline | None:
+    """The credits in one line, or None when the line is not made of credits only."""
+    text = line.strip().strip("()[]").strip()
+    if not text or len(text.split()) > _MAX_BYLINE_WORDS:
+        return None
+    labelled = _read_labelled(text)
+    if labelled is not None:
+        return labelled
+    agency = wire_service(text)
+    if agency is not None and not at_start:
+        return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
+    if not at_start:
+        return None
+    match = _REPORT_OF.match(text) or _LEADING_BY.match(text)
+    if match is None or len(text.split()) > 12:
+        return None
+    return _credit(match.group("names"), "author", strict=True)
+
+
+def _read_labelled(text: str) -> Byline | None:
+    matches = list(_LABEL.finditer(text))
+    if not matches or text[: matches[0].start()].strip(" /|;,-–—"):
+        return None
+    byline = Byline()
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        value = text[match.end() : end].strip(" /|;,-–—")
+        role = _LABEL_ROLES[match.group("label").lower()]
+        if role == "ignored":
+            continue
+        credit = _credit(value, role, strict=False)
+        if credit is None:
+            return None
+        byline.merge(credit)
+    return byline
+
+
+def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
+    value = _TRAILING_NOISE.sub("", value).strip(" .,:;")
+    if not value:
+        return None
+    byline = Byline()
+    for piece in _NAME_SPLIT.split(value):
+        piece = piece.strip(" .,:;()[]\"'")
+        if not piece:
+            continue
+        agency = wire_service(piece)
+        if agency is not None:
+            if agency not in byline.agencies:
+                byline.agencies.append(agency)
+        elif role == "source":
+            continue  # "Sumber: Kemenkes" credits a source of facts, not a writer
+        elif looks_like_name(piece, strict=strict):
+            (byline.editors if role == "editor" else byline.authors).append(piece)
+        else:
+            return None
+    return byline if byline.found or role == "source" else None
+
+
+def looks_like_name(text: str, *, strict: bool = True) -> bool:
+    """1-6 words, no digits or URLs; when strict, capitalised like a name ("Nama Orang", "J. R. Smith")."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60:
+        return False
+    if re.search(r"\d|@|https?:|www\.|\.com\b", text):
+        return False
+    if not strict:
+        return True
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)

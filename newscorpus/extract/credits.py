@@ -1,0 +1,110 @@
+"""Decides who is credited: authors, editors and the wire agency, from the text's credit lines and the metadata.
+
+Credit lines in the text name roles ("Rep:", "Red:", "Pewarta:"), metadata does not (Republika's feed puts the
+editor in dc:creator), so labelled lines decide first and metadata fills in what they leave open. A wire service
+is never a person: wherever it appears it becomes the agency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newscorpus.extract.agencies import wire_service
+from newscorpus.extract.bylines import Byline, looks_like_name
+
+_BY_PREFIX = re.compile(r"^(?:by|oleh|penulis|author|reporter)\s*:?\s+", re.IGNORECASE)
+_NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+reviewed)\s+by\b", re.IGNORECASE)
+_PLACEHOLDERS = frozenset(
+    {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
+)
+_SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Credits:
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    agency: str | None = None
+
+
+def decide_credits(
+    byline: Byline,
+    *,
+    metadata_authors: list[str],
+    metadata_organisations: list[str],
+    metadata_editors: list[str],
+    dateline_agency: str | None,
+    fallback_authors: Callable[[], str | None] | None = None,
+) -> Credits:
+    """Authors from labelled lines, else declared persons, else declared organisations, else the (lazily asked)
+    heuristic guess. A wire service always becomes the agency instead."""
+    agencies = list(byline.agencies)
+    if dateline_agency:
+        agencies.append(dateline_agency)
+    editors = _unique(byline.editors + [n for raw in metadata_editors for n in split_names(raw)])
+    editor_keys = {_key(e) for e in editors}
+
+    def credited(raws: list[str]) -> list[str]:
+        found = []
+        for raw in raws:
+            if _NOT_AUTHOR.match(raw.strip()):
+                continue
+            for name in split_names(raw):
+                agency = wire_service(name)
+                if agency is not None:
+                    agencies.append(agency)
+                elif _key(name) not in editor_keys:
+                    found.append(name)
+        return _unique(found)
+
+    authors = _unique([a for a in byline.authors if _key(a) not in editor_keys])
+    if not authors:
+        authors = credited(metadata_authors)
+    if not authors:
+        authors = credited(metadata_organisations)
+    if not authors and not byline.found and fallback_authors is not None:
+        guess = fallback_authors()
+        authors = credited([guess]) if guess else []
+    return Credits(authors=authors, editors=editors, agency=agencies[0] if agencies else None)
+
+
+def split_names(raw: str) -> list[str]:
+    """ "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; "Doe, Jane" stays one name."""
+    raw = _BY_PREFIX.sub("", raw.strip())
+    pieces = [p.strip(" ,.") for p in _SPLIT.split(raw) if p.strip(" ,.")]
+    names: list[str] = []
+    for piece in pieces:
+        commas = [c.strip() for c in piece.split(",") if c.strip()]
+        if len(commas) > 1 and all(len(c.split()) >= 2 for c in commas):
+            names.extend(commas)
+        else:
+            names.append(piece)
+    names = [_undouble(n) for n in names]
+    return [
+        n for n in names if n.casefold() not in _PLACEHOLDERS and (looks_like_name(n, strict=False) or wire_service(n))
+    ]
+
+
+def _undouble(name: str) -> str:
+    """ "Colin Gray Colin Gray" (a name rendered twice, e.g. avatar alt + link) -> "Colin Gray"."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        if _key(name) not in seen:
+            seen.add(_key(name))
+            result.append(name)
+    return result
+
+
+def _key(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.casefold()))

@@ -1,0 +1,262 @@
+"""Reads the publication dates news pages print, in Indonesian and English, into UTC instants.
+
+Handled: ISO 8601 with or without offset, "19 Mei 2023 14:05 WIB", "Jumat, 19 Mei 2023 | 14:05 WIB",
+"Jum'at 24 Jul 2026 16:32 WIB", "Sun, 15 Mar 2020 15:51:04 +0700", "May 19, 2023 10:15 AM", "Jumat 19/5/2023 | 10:15",
+and the year-less "Jumat (19/5)" of Indonesian lead sentences, which is resolved against the crawl date. A time with
+no zone is read in the source's zone; the offset that applied is kept so `tz_offset` can record it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from newscorpus.extract.zones import ZONE_ABBREVIATIONS, format_offset, localize, parse_offset, with_fixed_offset
+
+MONTHS: dict[str, int] = {
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "february": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "jum’at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# How far back a year-less "Jumat (19/5)" may reach for a matching weekday; every weekday recurs within 7 years.
+_WEEKDAY_SEARCH_YEARS = 7
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, reverse=True))
+_TIME = (
+    r"(?:\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|@)?\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b)?\s*"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?)?"
+)
+_ZONE = r"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT)\b\)?)?(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:\s*-\s*|\s+)(?P<month>{_MONTH_NAMES})\.?,?(?:\s*-\s*|\s+)(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    rf"(?<![\d/.-])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}})\b{_TIME}{_ZONE}", re.IGNORECASE
+)
+_ISO = re.compile(
+    r"\b(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z\b|[+-]\d{2}(?::?\d{2})?))?)?)"
+)
+_PARTIAL = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
+)
+_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """One instant a page states, with the offset it was stated in (or that the source's zone implied)."""
+
+    utc: datetime
+    offset: str
+    has_time: bool
+
+
+def parse_date(text: str | None, *, timezone_name: str = "UTC", crawl_date: date | None = None) -> PageDate | None:
+    """The first date the text states: ISO first (metadata), then written-out dates, then "Jumat (19/5)"."""
+    if not text or not isinstance(text, str):
+        return None
+    text = text.strip()[:2000]
+    iso = _parse_iso(text, timezone_name)
+    if iso is not None:
+        return iso
+    written = find_written_dates(text, timezone_name=timezone_name)
+    if written:
+        return written[0][1]
+    return find_partial_date(text, timezone_name=timezone_name, crawl_date=crawl_date)
+
+
+def find_written_dates(text: str, *, timezone_name: str = "UTC") -> list[tuple[int, PageDate]]:
+    """Every full (day, month, year) date in the text with its position, in reading order."""
+    found: dict[int, PageDate] = {}
+    for pattern in _FULL_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < start + 12 for start in found):
+                continue  # "19 Mei 2023" already read at this place by an earlier pattern
+            parsed = _from_match(match, timezone_name)
+            if parsed is not None:
+                found[match.start()] = parsed
+    for match in _ISO.finditer(text):
+        if match.start() not in found:
+            parsed = _parse_iso(match.group("iso"), timezone_name)
+            if parsed is not None:
+                found[match.start()] = parsed
+    return sorted(found.items(), key=lambda item: item[0])
+
+
+def find_partial_date(text: str, *, timezone_name: str = "UTC", crawl_date: date | None = None) -> PageDate | None:
+    """The first "Jumat (19/5)" in the text, placed in a year by `resolve_day_month`."""
+    for match in _PARTIAL.finditer(text):
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        reference = crawl_date or datetime.now(ZoneInfo(timezone_name)).date()
+        resolved = resolve_day_month(int(match.group("day")), int(match.group("month")), weekday, reference)
+        if resolved is not None:
+            return _to_page_date(datetime(resolved.year, resolved.month, resolved.day), None, timezone_name, False)
+    return None
+
+
+def resolve_day_month(day: int, month: int, weekday: int | None, reference: date) -> date | None:
+    """The latest day/month on or before `reference` that falls on `weekday`; else simply the latest day/month.
+
+    A lead sentence says "kata Lavrov, Jumat (19/5)" without a year: it means the most recent Friday 19 May before
+    the page was fetched. When the stated weekday fits no recent year (a typo), the latest 19 May is the best guess.
+    """
+    candidates = []
+    for year in range(reference.year, reference.year - _WEEKDAY_SEARCH_YEARS, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue  # 29/2 outside leap years, or 31/4
+        if candidate <= reference:
+            candidates.append(candidate)
+    for candidate in candidates:
+        if weekday is None or candidate.weekday() == weekday:
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
+    candidate = text.strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}", candidate):
+        return None
+    candidate = re.sub(r"\s+(?=[+-]\d{2}:?\d{2}$)", "", candidate).replace(",", ".")
+    candidate = re.sub(r"(?<=[+-]\d{2})$", ":00", candidate) if re.search(r"T.*[+-]\d{2}$", candidate) else candidate
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        match = _ISO.match(candidate)
+        if not match or match.group("iso") == candidate:
+            return None
+        return _parse_iso(match.group("iso"), timezone_name)
+    if not 1990 <= parsed.year <= 2100:
+        return None
+    has_time = len(candidate) > 10
+    if parsed.tzinfo is not None:
+        offset = parsed.utcoffset() or timedelta(0)
+        return PageDate(parsed.astimezone(UTC), format_offset(offset), has_time)
+    return _to_page_date(parsed, None, timezone_name, has_time)
+
+
+def _from_match(match: re.Match[str], timezone_name: str) -> PageDate | None:
+    groups = match.groupdict()
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+    day, year = int(groups["day"]), int(groups["year"])
+    if month > 12 and day <= 12:
+        day, month = month, day  # "5/19/2023": only the US order can be meant
+    hour = minute = second = 0
+    has_time = groups.get("hour") is not None
+    if has_time:
+        hour, minute, second = int(groups["hour"]), int(groups["minute"]), int(groups["second"] or 0)
+        ampm = (groups.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        naive = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    stated: timedelta | None = None
+    if groups.get("offset"):
+        stated = parse_offset(groups["offset"])
+        if stated is None:
+            return None
+    elif groups.get("zone"):
+        stated = ZONE_ABBREVIATIONS[groups["zone"].upper()]
+    return _to_page_date(naive, stated, timezone_name, has_time)
+
+
+def _to_page_date(naive: datetime, stated: timedelta | None, timezone_name: str, has_time: bool) -> PageDate:
+    if not has_time:
+        # A bare date could be any moment of that local day; noon is the midpoint, and it keeps the UTC calendar
+        # day equal to the stated day for every zone within 12 hours of UTC.
+        naive = naive.replace(hour=12, minute=0, second=0)
+    aware = with_fixed_offset(naive, stated) if stated is not None else localize(naive, timezone_name)
+    offset = aware.utcoffset() or timedelta(0)
+    return PageDate(aware.astimezone(UTC), format_offset(offset), has_time)
+
+
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?=[/-]|$)"
+)
+
+
+def date_from_url(url: str, *, timezone_name: str = "UTC") -> PageDate | None:
+    """The date many outlets put in article paths: /2023/05/19/..., /2025-09-09/slug, /read/20260219/47/..."""
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        day = datetime(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    return _to_page_date(day, None, timezone_name, False)

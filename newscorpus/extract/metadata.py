@@ -1,0 +1,247 @@
+"""Collects what a page declares about its article: JSON-LD first, then OpenGraph / meta tags / microdata,
+then `<time datetime>` elements. Each field is a list of candidates, best evidence first; article.py picks from it.
+
+Only declared data lives here. Anything read from visible prose (bylines, "Jumat (19/5)") is in bylines.py / dates.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+
+from newscorpus.extract.jsonld import (
+    LISTING_TYPES,
+    find_article,
+    first_text,
+    image_of,
+    jsonld_objects,
+    names_of,
+    person_and_org_names,
+    types_of,
+)
+from newscorpus.extract.text_lines import normalize_space
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "content_publisheddate",
+    "datecreated",
+    "release_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "bt:pubdate",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "article.updated",
+    "modified_time",
+    "updated_time",
+    "last-modified",
+    "lastmod",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "cxenseparse:author",
+    "content_author",
+)
+_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "parsely-title", "headline")
+_DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
+_SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:articlesection", "category")
+_TAG_META = ("article:tag", "news_keywords", "parsely-tags", "keywords")
+_IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
+_LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
+_CHROME_ANCESTORS = ("aside", "nav", "footer")
+
+
+@dataclass
+class PageMetadata:
+    """Declared article facts, each a list of candidates in order of trust."""
+
+    titles: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # <h1> texts
+    html_title: str | None = None
+    site_name: str | None = None
+    descriptions: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # JSON-LD, then meta tags / microdata
+    modified: list[str] = field(default_factory=list)
+    time_elements: list[str] = field(default_factory=list)  # <time datetime>, most article-like first
+    authors: list[str] = field(default_factory=list)  # from the best tier that names any
+    author_organisations: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # absolute URLs
+    image_captions: list[str] = field(default_factory=list)
+    figure_captions: list[str] = field(default_factory=list)  # every <figcaption> text, to keep out of the body
+    language_hints: list[str] = field(default_factory=list)  # <html lang> first, then meta, then JSON-LD
+    has_article_type: bool = False  # JSON-LD or og:type say "article"
+    has_listing_type: bool = False  # JSON-LD says CollectionPage / ItemList and no article
+    paywalled: bool = False  # JSON-LD isAccessibleForFree: false
+
+
+def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
+    """Everything the page declares; never raises on odd markup."""
+    base = _base_url(tree, url)
+    meta = _meta_values(tree)
+    result = PageMetadata()
+    objects = jsonld_objects(tree)
+    article = find_article(objects)
+    if article is not None:
+        _read_jsonld_article(article, base, result)
+    result.has_listing_type = article is None and any(types_of(o) & LISTING_TYPES - {"website"} for o in objects)
+
+    result.titles += _values(meta, _TITLE_META)
+    result.descriptions += _values(meta, _DESCRIPTION_META)
+    result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(tree, "datePublished")
+    result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(tree, "dateModified")
+    # one tier only: pages list related stories' and commenters' authors in microdata
+    for tier in ([a for a in _values(meta, _AUTHOR_META) if not _is_url(a)], _itemprop_authors(tree)):
+        if result.authors:
+            break
+        result.authors += tier
+    result.sections += _values(meta, _SECTION_META)
+    for value in _values(meta, _TAG_META):
+        result.tags += [t.strip() for t in value.split(",") if t.strip()]
+    result.images += [urljoin(base, v) for v in _values(meta, _IMAGE_META)]
+    result.site_name = result.site_name or next(iter(_values(meta, ("og:site_name", "application-name"))), None)
+    result.has_article_type = result.has_article_type or "article" in (meta.get("og:type") or [""])[0].lower()
+    result.time_elements = _time_elements(tree)
+    result.headings = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t]
+    title_element = tree.find(".//title")
+    result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
+    result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
+    html_lang = tree.get("lang") or tree.get("xml:lang")
+    result.language_hints = [h for h in [html_lang, *_values(meta, _LANGUAGE_META), *result.language_hints] if h]
+    return result
+
+
+def _read_jsonld_article(article: dict, base: str, result: PageMetadata) -> None:
+    result.has_article_type = True
+    for key in ("headline", "name", "alternativeHeadline"):
+        if (text := first_text(article.get(key))) is not None:
+            result.titles.append(text)
+    if (text := first_text(article.get("description"))) is not None:
+        result.descriptions.append(text)
+    if (text := first_text(article.get("datePublished"))) is not None:
+        result.published.append(text)
+    elif (text := first_text(article.get("dateCreated"))) is not None:
+        result.published.append(text)
+    if (text := first_text(article.get("dateModified"))) is not None:
+        result.modified.append(text)
+    persons, organisations = person_and_org_names(article.get("author"))
+    result.authors += persons
+    result.author_organisations += organisations
+    result.editors += names_of(article.get("editor"))
+    section = article.get("articleSection")
+    result.sections += [s for s in (section if isinstance(section, list) else [section]) if isinstance(s, str)]
+    keywords = article.get("keywords")
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    if isinstance(keywords, list):
+        result.tags += [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
+    image_url, caption = image_of(article.get("image"))
+    if image_url:
+        result.images.append(urljoin(base, image_url))
+    if caption:
+        result.image_captions.append(caption)
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict):
+        result.site_name = first_text(publisher.get("name"))
+    if (language := first_text(article.get("inLanguage"))) is not None:
+        result.language_hints.append(language)
+    free = article.get("isAccessibleForFree")
+    result.paywalled = free is False or (isinstance(free, str) and free.strip().lower() == "false")
+
+
+def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or element.get("http-equiv")
+        content = element.get("content")
+        if key and content and content.strip():
+            values.setdefault(key.strip().lower(), []).append(normalize_space(content))
+    return values
+
+
+def _values(meta: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
+    return [value for key in keys for value in meta.get(key, [])]
+
+
+def _itemprop_values(tree: lxml.html.HtmlElement, prop: str) -> list[str]:
+    values = []
+    for element in tree.xpath(f'//*[@itemprop="{prop}" and not(self::meta)]'):
+        value = element.get("datetime") or element.get("content") or normalize_space(element.text_content())
+        if value:
+            values.append(value)
+    return values
+
+
+def _itemprop_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    names = []
+    for element in tree.xpath('//*[@itemprop="author" and not(self::meta)]'):
+        name_element = element.xpath('.//*[@itemprop="name"]')
+        holder = name_element[0] if name_element else element
+        name = holder.get("content") or normalize_space(holder.text_content())
+        if name and len(name) < 80:
+            names.append(name)
+    return names
+
+
+def _time_elements(tree: lxml.html.HtmlElement) -> list[str]:
+    """`<time datetime>` values; ones marked as publication time and outside sidebars/footers come first."""
+    ranked: list[tuple[int, int, str]] = []
+    for position, element in enumerate(tree.xpath("//time[@datetime]")):
+        value = element.get("datetime", "").strip()
+        if not value:
+            continue
+        marks = " ".join([element.get("class") or "", element.get("itemprop") or "", element.get("id") or ""]).lower()
+        rank = 2
+        if element.get("pubdate") is not None or "publish" in marks or "datepublished" in marks:
+            rank = 0
+        elif "modif" in marks or "updat" in marks:
+            rank = 3
+        elif next(element.iterancestors(*_CHROME_ANCESTORS), None) is not None:
+            rank = 4
+        elif next(element.iterancestors("article", "header", "main"), None) is not None:
+            rank = 1
+        ranked.append((rank, position, value))
+    return [value for _, _, value in sorted(ranked)]
+
+
+def _base_url(tree: lxml.html.HtmlElement, url: str) -> str:
+    base = tree.find(".//base[@href]")
+    return urljoin(url, base.get("href")) if base is not None else url
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "//", "www."))

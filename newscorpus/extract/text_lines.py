@@ -1,0 +1,87 @@
+"""Reads an element's text the way a reader sees it: one line per block, `<br>` as a line break, inline tags joined.
+
+`text_content()` glues "Redaktur : Lili Lestari<br>Penulis : Antara" into one string and runs headings into the
+paragraph that follows; byline and boilerplate rules work line by line, so they need the lines as rendered.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"})
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2009\u202f]+")
+
+
+def normalize_space(text: str) -> str:
+    """Collapses runs of spaces (incl. no-break and zero-width ones) and trims."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def element_lines(element: lxml.html.HtmlElement) -> list[str]:
+    """Non-empty visible lines of the element, in document order."""
+    parts: list[str] = []
+    _collect(element, parts)
+    lines = (normalize_space(line) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _collect(element: lxml.html.HtmlElement, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in INVISIBLE_TAGS or not tag:
+        # comments and processing instructions have a callable tag; their tail is still page text
+        if element.tail:
+            parts.append(element.tail.replace("\n", " "))
+        return
+    is_block = tag in BLOCK_TAGS
+    if is_block:
+        parts.append("\n")
+    if tag == "br":
+        parts.append("\n")
+    if element.text:
+        parts.append(element.text.replace("\n", " "))
+    for child in element:
+        _collect(child, parts)
+    if is_block:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail.replace("\n", " "))

@@ -1,0 +1,50 @@
+"""Time-zone words news pages print, and how a naive local time becomes an instant.
+
+Indonesian outlets print "WIB" (UTC+7), "WITA" (+8) or "WIT" (+9) instead of an offset, and many metadata
+timestamps carry no zone at all; those are read in the source's own zone (sources.yaml `timezone`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+ZONE_ABBREVIATIONS: dict[str, timedelta] = {
+    "WIB": timedelta(hours=7),
+    "WITA": timedelta(hours=8),
+    "WIT": timedelta(hours=9),
+    "UTC": timedelta(0),
+    "GMT": timedelta(0),
+    "Z": timedelta(0),
+}
+_OFFSET = re.compile(r"^([+-])(\d{1,2})(?::?(\d{2}))?$")
+
+
+def parse_offset(text: str) -> timedelta | None:
+    """ "+07:00", "+0700", "+7" -> timedelta; None for anything else."""
+    match = _OFFSET.match(text.strip())
+    if not match:
+        return None
+    sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return -delta if sign == "-" else delta
+
+
+def format_offset(offset: timedelta) -> str:
+    """timedelta -> "+07:00" (the form tz_offset is stored in)."""
+    total_minutes = int(offset.total_seconds() // 60)
+    sign = "-" if total_minutes < 0 else "+"
+    hours, minutes = divmod(abs(total_minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def localize(naive: datetime, zone_name: str) -> datetime:
+    """A wall-clock time read in the named zone (DST-aware, e.g. for European sources)."""
+    return naive.replace(tzinfo=ZoneInfo(zone_name))
+
+
+def with_fixed_offset(naive: datetime, offset: timedelta) -> datetime:
+    return naive.replace(tzinfo=timezone(offset))
