@@ -31,12 +31,21 @@ SELECT source, title, authors, editors, agency, dateline, published_at
 FROM articles WHERE source = 'korankota' ORDER BY published_at DESC LIMIT 3
 """.strip()
 
-_PROGRESS = re.compile(r"(Marking task as|Task instance|state=|newscorpus\.|Dag ?[Rr]un|quarantined|published )")
+_OUR_LOG = re.compile(r"\[(?:info|warning|error)\s*\] (?P<message>.*?)\s*\[newscorpus\.")
+_TASK_DONE = re.compile(r"Pushing xcom .*task_id='(?P<task>[a-z_]+)'.*?map_index=(?P<index>-?\d+)")
 
 
 def _progress(line: str) -> None:
-    if _PROGRESS.search(line):
-        print(f"  | {line[:200]}", flush=True)
+    """Airflow's own output is long; show what each stage did and each task that finished."""
+    if match := _OUR_LOG.search(line):
+        message = match["message"]
+        if not message.startswith("[scrapy ") or re.search(r"Spider closed|ERROR", message):
+            print(f"      {message}", flush=True)
+    elif match := _TASK_DONE.search(line):
+        index = "" if match["index"] == "-1" else f"[{match['index']}]"
+        print(f"    ✓ {match['task']}{index}", flush=True)
+    elif "Task failed with exception" in line:
+        print("    ✗ a task failed (the log follows at the end)", flush=True)
 
 
 def run_demo(crawl_date: dt.date = DEMO_DATE, *, airflow_home: Path | None = None, verbose: bool = False) -> int:

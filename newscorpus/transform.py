@@ -65,8 +65,10 @@ def discover_models(transforms_dir: Path = TRANSFORMS_DIR) -> list[Model]:
     names = set(found)
     models: dict[str, Model] = {}
     for name, (layer, path, sql) in found.items():
-        words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", _COMMENT.sub("", sql).lower()))
-        models[name] = Model(name, layer, path, sql, frozenset((words & names) - {name}))
+        code = _COMMENT.sub("", sql).lower()
+        words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", code))
+        ctes = set(re.findall(r"\b([a-z_][a-z0-9_]*)\s+as\s*\(", code))  # a CTE may share a model's name
+        models[name] = Model(name, layer, path, sql, frozenset((words & names) - ctes - {name}))
     order = graphlib.TopologicalSorter({m.name: m.depends_on for m in models.values()}).static_order()
     return [models[name] for name in order]
 

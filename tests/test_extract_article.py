@@ -32,8 +32,19 @@ SEED_LAST = (
     'berat" oleh Azerbaijan terhadap kesepakatan damai 2020.'
 )
 SEED_CHROME = (
-    "Pengaturan Font", "Foto :", "ANTARA/Reuters", "Tentara Azerbaijan ambil bagian", "Komentar", "Redaktur",
-    "Penulis", "Lili Lestari", "Mondial", "Infografis", "MOSKOW", "Top", "()",
+    "Pengaturan Font",
+    "Foto :",
+    "ANTARA/Reuters",
+    "Tentara Azerbaijan ambil bagian",
+    "Komentar",
+    "Redaktur",
+    "Penulis",
+    "Lili Lestari",
+    "Mondial",
+    "Infografis",
+    "MOSKOW",
+    "Top",
+    "()",
 )
 
 
@@ -59,7 +70,10 @@ def assert_seed_body(article: ArticleFields) -> None:
 
 def test_korankota_with_source_rules() -> None:
     article = extract_article(
-        fixture("korankota_article.html"), KORANKOTA_URL, rules=KORANKOTA_RULES, timezone="Asia/Jakarta",
+        fixture("korankota_article.html"),
+        KORANKOTA_URL,
+        rules=KORANKOTA_RULES,
+        timezone="Asia/Jakarta",
         crawl_date=date(2023, 5, 20),
     )
     assert_seed_body(article)
@@ -87,7 +101,10 @@ def test_korankota_without_rules_gives_the_same_article() -> None:
     assert_seed_body(article)
     assert article.title == "Rusia Tengahi Konflik Militer Azerbaijan-Armenia"
     assert (article.dateline, article.editors, article.authors, article.agency) == (
-        "MOSKOW", ["Lili Lestari"], [], "Antara"
+        "MOSKOW",
+        ["Lili Lestari"],
+        [],
+        "Antara",
     )
     assert article.published_at == datetime(2023, 5, 19, 3, 15, tzinfo=UTC)
     assert article.tz_offset == "+07:00"
@@ -98,7 +115,9 @@ def test_korankota_without_rules_gives_the_same_article() -> None:
 def test_flat_page_chrome_inside_the_content_is_cleaned_line_by_line() -> None:
     """Menu, photo credit, caption, font widget and comment block all sit in the same container as the story."""
     article = extract_article(
-        fixture("korankota_flat.html"), "https://korankota.example/rusia", timezone="Asia/Jakarta",
+        fixture("korankota_flat.html"),
+        "https://korankota.example/rusia",
+        timezone="Asia/Jakarta",
         crawl_date=date(2023, 5, 20),
     )
     assert_seed_body(article)
@@ -121,8 +140,10 @@ def test_bad_selector_in_rules_falls_back_to_generic_extraction() -> None:
 
 def test_republika_rep_red_byline_outside_body_and_json_ld_graph() -> None:
     article = extract_article(
-        fixture("republika_article.html"), "https://republika.example/berita/rx1/pemerintah-siapkan-aturan",
-        timezone="Asia/Jakarta", crawl_date=date(2026, 7, 25),
+        fixture("republika_article.html"),
+        "https://republika.example/berita/rx1/pemerintah-siapkan-aturan",
+        timezone="Asia/Jakarta",
+        crawl_date=date(2026, 7, 25),
     )
     # JSON-LD names the editor as author (as Republika's feed does); the labelled line says who reported
     assert article.authors == ["Fauziah Mursid"]
@@ -146,7 +167,9 @@ def test_republika_rep_red_byline_outside_body_and_json_ld_graph() -> None:
 
 def test_antara_pewarta_editor_footer_and_indonesian_text_date() -> None:
     article = extract_article(
-        fixture("antara_article.html"), "https://antara.example/berita/4711/harga-beras", timezone="Asia/Jakarta",
+        fixture("antara_article.html"),
+        "https://antara.example/berita/4711/harga-beras",
+        timezone="Asia/Jakarta",
         crawl_date=date(2025, 3, 15),
     )
     assert article.dateline == "Jakarta"
@@ -165,8 +188,10 @@ def test_antara_pewarta_editor_footer_and_indonesian_text_date() -> None:
 
 @pytest.mark.parametrize(
     ("zone", "expected_utc", "offset"),
-    [("Asia/Jakarta", datetime(2026, 7, 20, 16, 40, tzinfo=UTC), "+07:00"),
-     ("UTC", datetime(2026, 7, 20, 23, 40, tzinfo=UTC), "+00:00")],
+    [
+        ("Asia/Jakarta", datetime(2026, 7, 20, 16, 40, tzinfo=UTC), "+07:00"),
+        ("UTC", datetime(2026, 7, 20, 23, 40, tzinfo=UTC), "+00:00"),
+    ],
 )
 def test_english_page_by_line_and_naive_time_element(zone: str, expected_utc: datetime, offset: str) -> None:
     article = extract_article(
@@ -235,8 +260,18 @@ def test_missing_title_and_date_are_flagged() -> None:
         "<html><body>" + "<div>" * 5000 + "dalam" + "</div>" * 5000 + "</body></html>",
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle", broken</script></head></html>',
     ],
-    ids=["empty-bytes", "empty-str", "blank", "binary", "no-body", "title-only", "xml-declaration",
-         "bad-utf8", "deep-nesting", "broken-json-ld"],
+    ids=[
+        "empty-bytes",
+        "empty-str",
+        "blank",
+        "binary",
+        "no-body",
+        "title-only",
+        "xml-declaration",
+        "bad-utf8",
+        "deep-nesting",
+        "broken-json-ld",
+    ],
 )
 def test_bad_input_gives_flags_not_exceptions(raw: str | bytes) -> None:
     article = extract_article(raw, "https://example.test/x", default_language="id")
@@ -322,8 +357,12 @@ def test_resolve_day_month(day: int, month: int, weekday: int, crawl: date, expe
 
 @pytest.mark.parametrize(
     ("crawl", "expected_day"),
-    [(date(2023, 5, 19), date(2023, 5, 19)), (date(2023, 5, 22), date(2023, 5, 19)),
-     (date(2024, 1, 3), date(2023, 5, 19)), (date(2024, 5, 20), date(2023, 5, 19))],
+    [
+        (date(2023, 5, 19), date(2023, 5, 19)),
+        (date(2023, 5, 22), date(2023, 5, 19)),
+        (date(2024, 1, 3), date(2023, 5, 19)),
+        (date(2024, 5, 20), date(2023, 5, 19)),
+    ],
 )
 def test_lead_weekday_date_resolved_against_the_crawl_date(crawl: date, expected_day: date) -> None:
     """With no stamp or metadata, "kata Lavrov, Jumat (19/5)" in the lead is the only date on the page."""
@@ -364,8 +403,12 @@ def test_read_byline(line: str, at_start: bool, authors: list, editors: list, ag
 
 @pytest.mark.parametrize(
     "line",
-    ["By 2030, the country will need twice as many engineers.", "Oleh karena itu pemerintah menunda rencana",
-     "kata Editor: tidak ada masalah", "Menurut Penulis : buku ini sangat penting bagi generasi muda kita"],
+    [
+        "By 2030, the country will need twice as many engineers.",
+        "Oleh karena itu pemerintah menunda rencana",
+        "kata Editor: tidak ada masalah",
+        "Menurut Penulis : buku ini sangat penting bagi generasi muda kita",
+    ],
 )
 def test_sentences_are_not_bylines(line: str) -> None:
     assert read_byline(line, at_start=True) is None
