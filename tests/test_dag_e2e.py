@@ -34,7 +34,8 @@ def _published_articles(data: Path) -> list[dict]:
 def _states(env: dict[str, str]) -> dict[tuple[str, str], str]:
     states = {}
     for ti in airflow_local.task_states(env, airflow_local.latest_run_id(env)):
-        states[(ti["task_id"], str(ti.get("map_index", "-1")))] = ti["state"]
+        index = ti.get("map_index")
+        states[(ti["task_id"], "-1" if index in (None, "", -1, "-1") else str(index))] = ti["state"]
     return states
 
 
