@@ -89,10 +89,10 @@ def _stage(args: argparse.Namespace) -> dict[str, Any]:
         return pipeline.extract(carried)
     if args.command == "transform":
         return pipeline.transform(carried)
-    staged = {
-        table: str(Partition.from_dict(partition).staging_dir(_data_root(), table) / "data.parquet")
-        for table in ("articles", "pages", "crawl_runs")
-    }
+    from newscorpus.transform import discover_models
+
+    marts = [m.name for m in discover_models() if m.layer == "marts"]
+    staged = {t: str(Partition.from_dict(partition).staging_dir(_data_root(), t) / "data.parquet") for t in marts}
     return pipeline.gate({**carried, "staged": staged})
 
 

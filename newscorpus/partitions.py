@@ -15,7 +15,9 @@ from pathlib import Path
 from newscorpus.sources import SOURCE_ID
 
 RUN_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,199}$")
-PUBLISHED_TABLES = ("articles", "pages")  # gated tables, replaced whole per partition
+# Replaced whole per partition when the gate passes, in this order: articles last, so a reader that sees an
+# article also sees its page and its near-duplicate signature.
+PUBLISHED_TABLES = ("pages", "article_signatures", "articles")
 DATA_FILE = "data.parquet"
 
 

@@ -63,7 +63,7 @@ def _write_parquet_atomically(table: pa.Table, target: Path) -> None:
 
 def _publish_tables(partition: Partition, staged: dict[str, Path], data_root: Path) -> None:
     """Replace each published table's partition file by the staged one; os.replace makes each swap atomic."""
-    for table in PUBLISHED_TABLES:  # articles last: a reader that sees new articles also sees their pages
+    for table in PUBLISHED_TABLES:
         target = partition.published_dir(data_root, table) / DATA_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{DATA_FILE}.{_file_key(partition.run_id)}.tmp")

@@ -23,16 +23,34 @@ from newscorpus.settings import TRANSFORMS_DIR
 log = logging.getLogger(__name__)
 
 LAYERS = ("staging", "intermediate", "marts")
-INPUT_RELATIONS = ("extracted", "published_articles")
+INPUT_RELATIONS = ("extracted", "published_articles", "published_signatures")
 _COMMENT = re.compile(r"--[^\n]*")
 
-# What `published_articles` holds before anything was ever published, so models need no special case.
-_EMPTY_PUBLISHED_ARTICLES = """
-    select cast(null as varchar) as article_id, cast(null as varchar) as content_hash,
-           cast(null as timestamptz) as first_seen_at, cast(null as varchar) as source,
-           cast(null as date) as crawl_date
-    where false
-"""
+# The published inputs the models read, with their columns; before anything was published they are empty
+# relations of the same shape, so models need no special case.
+_PUBLISHED_INPUTS = {
+    "published_articles": (
+        "articles",
+        {
+            "article_id": "varchar",
+            "content_hash": "varchar",
+            "first_seen_at": "timestamptz",
+            "source": "varchar",
+            "crawl_date": "date",
+        },
+    ),
+    "published_signatures": (
+        "article_signatures",
+        {
+            "article_id": "varchar",
+            "near_dup_cluster": "varchar",
+            "signature": "ubigint[]",
+            "band_hashes": "ubigint[]",
+            "source": "varchar",
+            "crawl_date": "date",
+        },
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -78,17 +96,18 @@ def _load_macros(con: duckdb.DuckDBPyConnection, transforms_dir: Path) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def _register_inputs(con: duckdb.DuckDBPyConnection, extracted: Path, published_articles: list[Path]) -> None:
+def _register_inputs(con: duckdb.DuckDBPyConnection, data_root: Path) -> None:
     con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
-    if published_articles:
-        con.execute("set variable published_articles_files = ?", [[str(p) for p in published_articles]])
-        con.execute(
-            "create view published_articles as "
-            "select article_id, content_hash, first_seen_at, source, crawl_date "
-            "from read_parquet(getvariable('published_articles_files'), union_by_name = true)"
-        )
-    else:
-        con.execute(f"create view published_articles as {_EMPTY_PUBLISHED_ARTICLES}")
+    for relation, (table, columns) in _PUBLISHED_INPUTS.items():
+        files = sorted((data_root / "published" / table).glob(f"source=*/crawl_date=*/{DATA_FILE}"))
+        if files:
+            select = ", ".join(f"cast({name} as {kind}) as {name}" for name, kind in columns.items())
+            con.execute(f"set variable {relation}_files = ?", [[str(p) for p in files]])
+            source = f"read_parquet(getvariable('{relation}_files'), union_by_name = true)"
+            con.execute(f"create view {relation} as select {select} from {source}")
+        else:
+            empty = ", ".join(f"cast(null as {kind}) as {name}" for name, kind in columns.items())
+            con.execute(f"create view {relation} as select {empty} where false")
 
 
 def run_models(
@@ -102,7 +121,6 @@ def run_models(
     extracted_path = extracted_path or partition.staging_dir(data_root, "extracted") / DATA_FILE
     if not extracted_path.exists():
         raise FileNotFoundError(f"{extracted_path}: no extracted pages for {partition.hive_path}; run extract first")
-    published = sorted((data_root / "published" / "articles").glob(f"source=*/crawl_date=*/{DATA_FILE}"))
     models = discover_models(transforms_dir)
     tables: dict[str, str] = {}
     rows: dict[str, int] = {}
@@ -112,7 +130,7 @@ def run_models(
         con.execute("set variable run_id = ?", [partition.run_id])
         con.execute("set variable extracted_path = ?", [str(extracted_path)])
         _load_macros(con, transforms_dir)
-        _register_inputs(con, extracted_path, published)
+        _register_inputs(con, data_root)
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
         for model in models:

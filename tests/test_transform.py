@@ -70,7 +70,12 @@ def test_models_run_in_dependency_order() -> None:
     order = [m.name for m in discover_models()]
     assert order.index("stg_fetches") < order.index("int_article_candidates") < order.index("int_articles_deduped")
     assert order.index("int_articles_deduped") < order.index("articles")
-    assert {m.name for m in discover_models() if m.layer == "marts"} == {"articles", "pages", "crawl_runs"}
+    assert {m.name for m in discover_models() if m.layer == "marts"} == {
+        "articles",
+        "article_signatures",
+        "pages",
+        "crawl_runs",
+    }
 
 
 def test_tracking_parameters_and_duplicates_collapse(tmp_path: Path, partition: Partition) -> None:

@@ -1,5 +1,7 @@
--- One row per article: several URLs of one canonical page collapse to one, and within the partition a body that
--- is word-for-word another article's (same content_hash) is kept once, the earliest published copy winning.
+-- One row per article: several URLs of one canonical page collapse to one; within the partition a body that is
+-- word-for-word another article's (same content_hash) is kept once, the earliest published copy winning; and an
+-- article or body already published in another partition (yesterday's story still in today's feed) is not
+-- published again. A rerun of this partition replaces it, so its own earlier rows do not count.
 with one_row_per_article as (
     select *
     from int_article_candidates
@@ -13,6 +15,22 @@ one_row_per_body as (
         partition by content_hash
         order by published_at nulls last, canonical_url
     ) = 1
+),
+
+published_elsewhere as (
+    select article_id, content_hash
+    from published_articles
+    where not (source = getvariable('source') and crawl_date = cast(getvariable('crawl_date') as date))
+),
+
+not_published_before as (
+    select b.*
+    from one_row_per_body as b
+    where not exists (
+        select 1
+        from published_elsewhere as p
+        where p.article_id = b.article_id or p.content_hash = b.content_hash
+    )
 )
 
-select * from one_row_per_body
+select * from not_published_before

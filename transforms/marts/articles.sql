@@ -1,5 +1,5 @@
 -- The articles table of the corpus, one partition's worth. first_seen_at survives reruns: an article that was
--- published before keeps the moment it was first seen.
+-- published before keeps the moment it was first seen. Syndicated copies share a near_dup_cluster.
 with deduped_articles as (
     select * from int_articles_deduped
 ),
@@ -32,8 +32,7 @@ select
     a.image_caption,
     a.dateline,
     a.content_hash,
-    -- exact-copy clusters until the MinHash near-duplicate model lands: copies share the content hash
-    a.content_hash as near_dup_cluster,
+    coalesce(c.near_dup_cluster, a.article_id) as near_dup_cluster,
     a.quality_flags,
     coalesce(f.first_seen_at, a.fetched_at) as first_seen_at,
     a.crawl_date,
@@ -42,4 +41,5 @@ select
     a.warc_offset
 from deduped_articles as a
 left join first_sightings as f using (article_id)
+left join int_near_dup_clusters as c using (article_id)
 order by a.published_at nulls last, a.article_id

@@ -1,0 +1,12 @@
+-- MinHash signatures of the published articles, published beside them so that later partitions can be matched
+-- against the whole corpus without re-reading every body. Not a table for readers; the catalog does not show it.
+select
+    s.article_id,
+    coalesce(c.near_dup_cluster, s.article_id) as near_dup_cluster,
+    s.signature,
+    s.band_hashes,
+    getvariable('source') as source,
+    cast(getvariable('crawl_date') as date) as crawl_date
+from int_article_signatures as s
+left join int_near_dup_clusters as c using (article_id)
+order by s.article_id
