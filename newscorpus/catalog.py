@@ -1,7 +1,8 @@
 """The catalog `corpus.duckdb`: views over the published Parquet, so people query the corpus with plain SQL.
 
 It is rebuilt into a temporary file and swapped in with one rename, so a reader holding the old file open is never
-blocked and never sees a half-built catalog. It holds only views: the data stays in `published/`.
+blocked and never sees a half-built catalog. It holds views (the data stays in `published/`) and one table,
+`article_text`, with a BM25 full-text index over titles and bodies for `newscorpus search`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import logging
 from pathlib import Path
 
 import duckdb
+
+from newscorpus import duckdb_extensions
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +41,24 @@ def refresh_catalog(data_root: Path) -> Path:
                 "hive_partitioning = true, union_by_name = true)"
             )
             created.append(table)
+        if "articles" in created:
+            _build_search_index(con)
     tmp.replace(target)
     log.info("catalog %s: views %s", target, ", ".join(created) or "(none yet)")
     return target
+
+
+def _build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Full-text index over every published article; no stemmer, because the corpus mixes languages."""
+    duckdb_extensions.load(con, "fts")
+    con.execute(
+        "create table article_text as "
+        "select article_id, source, crawl_date, language, published_at, url, title, body from articles"
+    )
+    con.execute(
+        "pragma create_fts_index('article_text', 'article_id', 'title', 'body', "
+        "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1)"
+    )
 
 
 def query(data_root: Path, sql: str) -> tuple[list[str], list[tuple]]:

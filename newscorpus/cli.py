@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", help='e.g. "SELECT source, count(*) FROM articles GROUP BY source"')
     query.add_argument("--json", action="store_true", help="print rows as JSON lines")
 
+    search = commands.add_parser("search", help="full-text search (BM25) over the published articles")
+    search.add_argument("terms", help='words to look for, e.g. "banjir jakarta"')
+    search.add_argument("--source", help="only this source")
+    search.add_argument("--since", type=_date, help="only articles published on or after YYYY-MM-DD")
+    search.add_argument("--lang", help="only this language code, e.g. id")
+    search.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print hits as JSON lines")
+
     sources = commands.add_parser("sources", help="list the sources of the registry")
     sources.add_argument("--all", action="store_true", help="include disabled sources")
     return parser
@@ -126,6 +134,23 @@ def main(argv: list[str] | None = None) -> int:
                     print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
             else:
                 print(format_table(columns, rows))
+            return 0
+        if args.command == "search":
+            from newscorpus.search import search
+
+            hits = search(
+                _data_root(), args.terms, source=args.source, since=args.since, language=args.lang, limit=args.limit
+            )
+            for hit in hits:
+                if args.json:
+                    print(json.dumps(hit.__dict__, default=str, ensure_ascii=False))
+                else:
+                    print(
+                        f"{hit.score:6.2f}  {hit.source}  {hit.published_at or hit.crawl_date}  {hit.title}\n"
+                        f"        {hit.url}\n        {hit.snippet}\n"
+                    )
+            if not hits and not args.json:
+                print("no match")
             return 0
         if args.command == "sources":
             from newscorpus.settings import sources_file

@@ -460,7 +460,10 @@ def test_serve_site_refuses_an_unrendered_root(tmp_path):
 
 def test_demo_env_points_the_source_registry_at_the_served_outlets(urls, sources):
     env = demo_env(urls)
-    assert env == {f"NEWSCORPUS_DEMO_{o.upper()}_URL": urls[o] for o in OUTLETS}
+    assert env == {
+        **{f"NEWSCORPUS_DEMO_{o.upper()}_URL": urls[o] for o in OUTLETS},
+        "NEWSCORPUS_ALLOWED_NETWORKS": "127.0.0.1/32",  # the demo site is on loopback; nothing else is allowed
+    }
     assert set(sources) == set(OUTLETS)
     for outlet, source in sources.items():
         assert source.home == urls[outlet] + "/"

@@ -18,9 +18,16 @@ def url_variable(outlet_id: str) -> str:
     return f"NEWSCORPUS_DEMO_{outlet_id.upper()}_URL"
 
 
+# The crawler refuses loopback and private addresses unless told otherwise; the demo site is on loopback, so the
+# demo (and only the demo) allows exactly that address.
+DEMO_ALLOWED_NETWORKS = "127.0.0.1/32"
+
+
 def demo_env(urls: dict[str, str]) -> dict[str, str]:
-    """Environment variables for a serve_site() result, e.g. {"NEWSCORPUS_DEMO_KORANKOTA_URL": "http://..."}."""
+    """Environment variables for a serve_site() result: each outlet's base URL, e.g.
+    {"NEWSCORPUS_DEMO_KORANKOTA_URL": "http://..."}, and NEWSCORPUS_ALLOWED_NETWORKS letting the crawler reach it."""
     missing = set(OUTLETS) - set(urls)
     if missing:
         raise ValueError(f"no URL for outlet(s): {', '.join(sorted(missing))}")
-    return {url_variable(outlet_id): urls[outlet_id].rstrip("/") for outlet_id in OUTLETS}
+    env = {url_variable(outlet_id): urls[outlet_id].rstrip("/") for outlet_id in OUTLETS}
+    return {**env, "NEWSCORPUS_ALLOWED_NETWORKS": DEMO_ALLOWED_NETWORKS}

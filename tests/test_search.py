@@ -1,0 +1,66 @@
+"""`newscorpus search` over the catalog's full-text index: ranked hits, filters, and user text that stays data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscorpus import pipeline
+from newscorpus.catalog import query
+from newscorpus.cli import main
+from newscorpus.demo import DEMO_DATE
+from newscorpus.demo_site import truth
+from newscorpus.search import search, snippet
+
+
+@pytest.fixture(scope="module")
+def published_demo(tmp_path_factory: pytest.TempPathFactory, demo_site_urls: dict[str, str]) -> Path:
+    from newscorpus.demo_site import SOURCES_YAML, demo_env
+
+    data = tmp_path_factory.mktemp("search") / "data"
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in {**demo_env(demo_site_urls), "NEWSCORPUS_SOURCES": str(SOURCES_YAML),
+                            "NEWSCORPUS_DATA": str(data)}.items():  # fmt: skip
+            patch.setenv(name, value)
+        pipeline.run_all(DEMO_DATE, "search-test")
+    return data
+
+
+def _a_title_word(outlet: str) -> tuple[str, str]:
+    article = next(t for t in truth(DEMO_DATE) if t["outlet"] == outlet)
+    words = sorted((w for w in article["title"].split() if w.isalpha() and len(w) > 5), key=len, reverse=True)
+    return article["title"], words[0]
+
+
+def test_a_title_word_finds_its_article_first(published_demo: Path) -> None:
+    title, word = _a_title_word("harborherald")
+    hits = search(published_demo, word)
+    assert hits and any(h.title == title for h in hits[:3])
+    assert all(hits[i].score >= hits[i + 1].score for i in range(len(hits) - 1))
+    best = next(h for h in hits if h.title == title)
+    assert word.lower() in best.snippet.lower()
+
+
+def test_filters_narrow_the_hits(published_demo: Path) -> None:
+    _, word = _a_title_word("korankota")
+    hits = search(published_demo, word, source="korankota")
+    assert hits and all(h.source == "korankota" for h in hits)
+    assert search(published_demo, word, source="harborherald") == []  # an Indonesian word, an English outlet
+    assert search(published_demo, word, language="en") == []
+    assert search(published_demo, word, language="id")
+    assert search(published_demo, word, since=DEMO_DATE.replace(year=2030)) == []
+
+
+def test_hostile_text_finds_nothing_and_harms_nothing(published_demo: Path, monkeypatch, capsys) -> None:
+    before = query(published_demo, "SELECT count(*) FROM articles")
+    assert search(published_demo, "'); DROP TABLE articles; --") == []
+    monkeypatch.setenv("NEWSCORPUS_DATA", str(published_demo))
+    assert main(["search", "'); DROP TABLE articles; --"]) == 0
+    assert "no match" in capsys.readouterr().out
+    assert query(published_demo, "SELECT count(*) FROM articles") == before
+
+
+def test_snippet_marks_the_words() -> None:
+    text = "Pembuka. " * 30 + "Banjir besar merendam Jakarta Utara sejak pagi."
+    assert "[Banjir]" in snippet(text, "banjir") and snippet(text, "banjir").startswith("…")
