@@ -28,8 +28,16 @@ def _run_id(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _source_id(value: str) -> str:
+    from newscorpus.sources import SOURCE_ID
+
+    if not SOURCE_ID.match(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a source id (lower-case letters, digits, '-', '_')")
+    return value
+
+
 def _partition_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", required=True, help="source id from the registry (NEWSCORPUS_SOURCES)")
+    parser.add_argument("--source", required=True, type=_source_id, help="source id from the registry")
     parser.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
     parser.add_argument("--run-id", type=_run_id, help="run id (default: cli__DATE, so a rerun replaces itself)")
 
@@ -49,12 +57,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="every stage for one date without Airflow: crawl → publish → catalog")
     run.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
-    run.add_argument("--source", action="append", help="only this source (repeatable); default: all enabled")
+    run.add_argument(
+        "--source", action="append", type=_source_id, help="only this source (repeatable); default: all enabled"
+    )
     run.add_argument("--run-id", type=_run_id, help="run id (default: cli__DATE)")
+
+    extract = commands.add_parser(
+        "extract",
+        help="batch: --input pages.jsonl --output articles.jsonl; or a partition's WARC into staging Parquet",
+        description="With --input: read JSON lines {id, url, html} and write one line of article fields per input "
+        "line, in the same order, on all cores. With --source/--date: the pipeline's extract stage.",
+    )
+    extract.add_argument("--input", help="JSON lines {id, url, html}; - for stdin")
+    extract.add_argument("--output", help="where the article lines go; - for stdout")
+    extract.add_argument("--workers", type=int, help="processes (default: every core)")
+    extract.add_argument("--time-limit", type=float, default=10.0, help="seconds per page before it is cut off")
+    extract.add_argument("--timezone", default="UTC", help="time zone for dates that state none (default UTC)")
+    extract.add_argument("--source", type=_source_id, help="pipeline mode: source id")
+    extract.add_argument("--date", type=_date, help="pipeline mode: crawl date, YYYY-MM-DD")
+    extract.add_argument("--run-id", type=_run_id, help="pipeline mode: run id (default: cli__DATE)")
 
     for name, text in (
         ("crawl", "crawl one source for one date; raw WARC lands under raw/"),
-        ("extract", "read a partition's WARC into staging Parquet"),
         ("transform", "run the SQL models of transforms/ on a partition"),
         ("publish", "validate a staged partition with the GX suites; publish it, or quarantine it (exit 3)"),
     ):
@@ -66,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="full-text search (BM25) over the published articles")
     search.add_argument("terms", help='words to look for, e.g. "banjir jakarta"')
-    search.add_argument("--source", help="only this source")
+    search.add_argument("--source", type=_source_id, help="only this source")
     search.add_argument("--since", type=_date, help="only articles published on or after YYYY-MM-DD")
     search.add_argument("--lang", help="only this language code, e.g. id")
     search.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
@@ -102,6 +126,26 @@ def _stage(args: argparse.Namespace) -> dict[str, Any]:
     marts = [m.name for m in discover_models() if m.layer == "marts"]
     staged = {t: str(Partition.from_dict(partition).staging_dir(_data_root(), t) / "data.parquet") for t in marts}
     return pipeline.gate({**carried, "staged": staged})
+
+
+def _extract_batch(args: argparse.Namespace) -> int:
+    from newscorpus.extract.batch import extract_jsonl, open_jsonl
+
+    if not args.output:
+        print("error: --input needs --output (a path, or - for stdout)", file=sys.stderr)
+        return EXIT_USAGE
+    source, target = open_jsonl(args.input, "r"), open_jsonl(args.output, "w")
+    try:
+        stats = extract_jsonl(
+            source, target, workers=args.workers, time_limit_s=args.time_limit, default_timezone=args.timezone,
+            progress_every=500,
+        )  # fmt: skip
+    finally:
+        for stream in (source, target):
+            if stream not in (sys.stdin, sys.stdout):
+                stream.close()
+    print(json.dumps(stats.to_dict()), file=sys.stderr)
+    return 0
 
 
 def _data_root():
@@ -159,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
             for s in load_sources(sources_file(), include_disabled=args.all):
                 print(f"{s.id:<20} {'enabled ' if s.enabled else 'disabled'} {s.language:<4} {s.home}")
             return 0
+        if args.command == "extract" and args.input:
+            return _extract_batch(args)
+        if args.command == "extract" and not (args.source and args.date):
+            print("error: extract needs --input and --output, or --source and --date", file=sys.stderr)
+            return EXIT_USAGE
         if args.command == "run":
             from newscorpus import pipeline
 

@@ -50,17 +50,30 @@ class ExtractResult:
         }
 
 
-def _read_responses(warc_path: Path) -> dict[int, bytes]:
+# The crawler stops downloads at 10 MiB, but a WARC keeps bodies as received: a small gzip bomb stays small on disk
+# and would inflate here. Read at most this much decompressed; a larger body is a recorded rejection.
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+class BodyTooLarge(ValueError):
+    """A response body that decompresses past MAX_BODY_BYTES."""
+
+
+def _read_responses(warc_path: Path) -> dict[int, bytes | BodyTooLarge]:
     """HTTP bodies of a WARC's response records, keyed by record offset (what the crawl log points at)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    bodies: dict[int, bytes] = {}
+    bodies: dict[int, bytes | BodyTooLarge] = {}
     with warc_path.open("rb") as stream:
         records = ArchiveIterator(stream)
         for record in records:
             if record.rec_type == "response":
-                body = record.content_stream().read()  # before get_record_offset(), which skips to the record's end
-                bodies[records.get_record_offset()] = body
+                # read before get_record_offset(), which skips to the record's end
+                body = record.content_stream().read(MAX_BODY_BYTES + 1)
+                offset = records.get_record_offset()
+                if len(body) > MAX_BODY_BYTES:
+                    body = BodyTooLarge(f"body decompresses past {MAX_BODY_BYTES} bytes; not extracted")
+                bodies[offset] = body
     return bodies
 
 
@@ -147,6 +160,9 @@ def extract_partition(source: Source, partition: Partition, data_root: Path) -> 
             body = bodies[row["warc_file"]].get(row["warc_offset"])
             if body is None:
                 row["extract_error"] = f"no response record at offset {row['warc_offset']} of {row['warc_file']}"
+                continue
+            if isinstance(body, BodyTooLarge):
+                row["extract_error"] = str(body)
                 continue
             try:
                 row.update(_extract_fields(body, row, source))
