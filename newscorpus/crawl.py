@@ -12,6 +12,11 @@ directory
 
 so a retry or a rerun never touches what an earlier crawl landed. Readers must ignore directories without
 _SUCCESS (a crawl that crashed or is still running).
+
+The crawler connects to public addresses only (see spiders.network_policy). A site on loopback or a private network
+(the demo site, test servers, an intranet mirror) must be allowed explicitly, with CIDR networks or host names in
+`crawl_source(allowed_networks=...)` or the comma-separated environment variable NEWSCORPUS_ALLOWED_NETWORKS
+(both are used); they reach Scrapy as its NEWSCORPUS_ALLOWED_NETWORKS setting.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -41,6 +47,9 @@ CRAWL_LOG_NAME = "crawl-log.jsonl"
 STATS_NAME = "stats.json"
 SUCCESS_MARKER = "_SUCCESS"
 WARC_GLOB = "responses-*.warc.gz"
+
+ALLOWED_NETWORKS_ENV = "NEWSCORPUS_ALLOWED_NETWORKS"  # also the name of the Scrapy setting it feeds
+BLOCKED_ERROR_PREFIX = "blocked: "
 
 RUN_ID = re.compile(r"^[A-Za-z0-9_.:+-]+$")
 _LOG_TAIL_LINES = 60
@@ -71,6 +80,7 @@ class CrawlResult:
     stats: dict
     responses: int  # crawl-log lines with a status
     errors: int  # crawl-log lines with an error
+    blocked: int  # crawl-log lines refused by the request guard ("blocked: ..."), counted in errors too
     duration_s: float
 
 
@@ -112,11 +122,19 @@ def crawl_source(
     data_root: Path,
     extra_settings: dict[str, str] | None = None,
     timeout_s: float | None = None,
+    allowed_networks: Iterable[str] = (),
 ) -> CrawlResult:
-    """Crawl `source` into a new raw-zone directory and return what landed; raises CrawlError on failure."""
+    """Crawl `source` into a new raw-zone directory and return what landed; raises CrawlError on failure.
+
+    allowed_networks: CIDR networks ("127.0.0.1/32") and host names ("localhost") the crawler may reach although
+    they are not public; added to those in the NEWSCORPUS_ALLOWED_NETWORKS environment variable.
+    """
     data_root = Path(data_root).resolve()
+    allowed = resolve_allowed_networks(allowed_networks)
     crawl_dir = _new_crawl_dir(partition_dir(data_root, source.id, crawl_date, run_id))
-    command = _scrapy_command(source, crawl_dir, data_root, extra_settings or {})
+    command = _scrapy_command(
+        source, crawl_dir, data_root, {ALLOWED_NETWORKS_ENV: ",".join(allowed)}, extra_settings or {}
+    )
     logger.info("Crawling %s into %s", source.id, crawl_dir)
     started = time.monotonic()
     return_code, log_tail = _run_streaming(command, source.id, timeout_s)
@@ -133,9 +151,11 @@ def crawl_source(
     if not _finished_normally(finish_reason):
         raise CrawlError(f"crawl of {source.id} did not finish normally (finish reason {finish_reason!r})\n{tail}")
     crawl_log = crawl_dir / CRAWL_LOG_NAME
-    responses, errors = _count_log_lines(crawl_log)
+    responses, errors, blocked = _count_log_lines(crawl_log)
     if responses == 0:
-        raise CrawlError(f"crawl of {source.id} landed no response at all\n{tail}")
+        raise CrawlError(f"crawl of {source.id} landed no response at all{_blocked_hint(blocked)}\n{tail}")
+    if blocked:
+        logger.warning("Crawl of %s: %s", source.id, _blocked_hint(blocked).strip(" :"))
     warc_files = sorted(str(p) for p in crawl_dir.glob(WARC_GLOB))
     _write_success_marker(crawl_dir, responses=responses, errors=errors)
     logger.info("Crawled %s: %d responses, %d errors in %.1f s", source.id, responses, errors, duration_s)
@@ -149,7 +169,37 @@ def crawl_source(
         stats=stats,
         responses=responses,
         errors=errors,
+        blocked=len(blocked),
         duration_s=duration_s,
+    )
+
+
+def resolve_allowed_networks(allowed_networks: Iterable[str] = ()) -> list[str]:
+    """The entries passed in, then those of the environment variable, without blanks or repeats.
+
+    Raises ValueError for a single string (it would be read letter by letter) and for an entry that is neither a
+    network nor a host name.
+    """
+    if isinstance(allowed_networks, str):
+        raise ValueError("allowed_networks must be a list of networks or host names, not one string")
+    from_env = os.environ.get(ALLOWED_NETWORKS_ENV, "").split(",")
+    entries = [str(e).strip() for e in [*allowed_networks, *from_env] if str(e).strip()]
+    if any("," in e for e in entries):
+        raise ValueError(f"allowed_networks entries must not contain commas: {entries!r}")
+    from spiders.network_policy import NetworkPolicy  # the spider's own parser: a typo fails here, not mid-crawl
+
+    NetworkPolicy.from_entries(entries)
+    return list(dict.fromkeys(entries))
+
+
+def _blocked_hint(blocked: list[str]) -> str:
+    """Names the setting, since the usual cause is a local or private site that was not allowed."""
+    if not blocked:
+        return ""
+    return (
+        f": {len(blocked)} request(s) refused as non-public addresses or unsafe URLs, e.g. {blocked[0]!r}; "
+        f"to crawl a local or private site, allow it in {ALLOWED_NETWORKS_ENV} (environment variable, comma-"
+        f"separated, or crawl_source(allowed_networks=[...])), e.g. 127.0.0.1/32"
     )
 
 
@@ -173,9 +223,12 @@ def _new_crawl_dir(parent: Path) -> Path:
     return crawl_dir
 
 
-def _scrapy_command(source: Source, crawl_dir: Path, data_root: Path, extra_settings: dict[str, str]) -> list[str]:
+def _scrapy_command(
+    source: Source, crawl_dir: Path, data_root: Path, guard_settings: dict[str, str], extra_settings: dict[str, str]
+) -> list[str]:
     politeness = source.politeness
     settings = {
+        **guard_settings,
         "DOWNLOAD_DELAY": str(politeness.download_delay),
         "CONCURRENT_REQUESTS_PER_DOMAIN": str(politeness.concurrency),
         "AUTOTHROTTLE_ENABLED": str(politeness.autothrottle),
@@ -246,15 +299,20 @@ def _kill_group(process: subprocess.Popen[str]) -> None:
             continue
 
 
-def _count_log_lines(crawl_log: Path) -> tuple[int, int]:
+def _count_log_lines(crawl_log: Path) -> tuple[int, int, list[str]]:
+    """Responses, errors, and the "url: error" of each blocked request."""
     responses = errors = 0
+    blocked: list[str] = []
     if not crawl_log.is_file():
-        return 0, 0
+        return 0, 0, blocked
     with crawl_log.open(encoding="utf-8") as lines:
         for raw in lines:
             if not raw.strip():
                 continue
             line = json.loads(raw)
             responses += line.get("status") is not None
-            errors += line.get("error") is not None
-    return responses, errors
+            error = line.get("error")
+            errors += error is not None
+            if error and error.startswith(BLOCKED_ERROR_PREFIX):
+                blocked.append(f"{line.get('final_url') or line.get('url')}: {error}")
+    return responses, errors, blocked

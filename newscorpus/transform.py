@@ -11,6 +11,7 @@ from __future__ import annotations
 import graphlib
 import logging
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,15 +135,17 @@ def run_models(
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
         for model in models:
+            started = time.perf_counter()
             try:
                 con.execute(f'create table "{model.name}" as {model.sql}')
             except duckdb.Error as exc:
                 raise RuntimeError(f"model {model.name} ({model.path}) failed: {exc}") from exc
             rows[model.name] = con.sql(f'select count(*) from "{model.name}"').fetchone()[0]
             log.info(
-                "  %-28s %s rows (reads: %s)",
+                "  %-28s %9s rows %7.2f s (reads: %s)",
                 model.name,
                 rows[model.name],
+                time.perf_counter() - started,
                 ", ".join(sorted(model.depends_on)) or ", ".join(r for r in INPUT_RELATIONS if r in model.sql),
             )
             if model.layer == "marts":

@@ -6,7 +6,8 @@ Priorities (settings.DOWNLOADER_MIDDLEWARES) carry meaning here:
   redirect is followed, 4xx/5xx before anything drops them, robots.txt fetches too.
 - FetchFailureMiddleware sits at 540, on the engine side of RetryMiddleware (550), so it only hears about failures
   that retrying gave up on, plus refusals raised by earlier process_request hooks (robots.txt).
-- HostPortOffsiteMiddleware replaces Scrapy's OffsiteMiddleware at 50.
+- HostPortOffsiteMiddleware replaces Scrapy's OffsiteMiddleware at 50; RequestGuardMiddleware (spiders.request_guard)
+  sits at 40 so that it is built, and hears request_scheduled, before the offsite filter.
 """
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import Request, Spider, signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.python import to_unicode
+from twisted.internet.error import DNSLookupError
 
 from newscorpus.crawl import CRAWL_LOG_NAME
 from spiders.crawl_log import CrawlLogLine, CrawlLogWriter, discovered_via, first_url, utc_timestamp
+from spiders.guarded_resolver import refusal_for
+from spiders.refusals import BlockedRequest, LimitReached
+from spiders.request_guard import BLOCKED_META_KEY
 from spiders.signals import fetch_failed
 from spiders.warc_files import DEFAULT_MAX_BYTES, HttpExchange, RotatingWarcWriter
 
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 _ARCHIVABLE_PROTOCOLS = {"HTTP/1.0", "HTTP/1.1"}
+SECRET_REQUEST_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+REDACTED = "[redacted]"
 WARC_WRITE_FAILED = "warc_write_failed"  # finish reason of a crawl that could not write its WARC file
 
 
@@ -135,7 +143,8 @@ class HostPortOffsiteMiddleware(OffsiteMiddleware):
         try:
             super().request_scheduled(request, spider)
         except IgnoreRequest:
-            if request.url not in self._reported:
+            # The request guard ran first and has already recorded why this request is refused.
+            if request.url not in self._reported and BLOCKED_META_KEY not in request.meta:
                 self._reported.add(request.url)
                 self.crawler.signals.send_catch_log(
                     signal=fetch_failed, request=request, error="offsite: host or port not in allowed_domains"
@@ -154,13 +163,21 @@ class FetchFailureMiddleware:
         return cls(crawler)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=failure_text(exception))
+        error = failure_text(exception)
+        if isinstance(exception, CannotResolveHostError | DNSLookupError):
+            # The GuardedResolver refused the name at connection time; Twisted only says "no results".
+            refusal = refusal_for(urlparse_cached(request).hostname or "")
+            if refusal:
+                error = str(BlockedRequest(refusal))
+        self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=error)
         return None
 
 
 def failure_text(exception: BaseException) -> str:
     """The error text "<kind>: <detail>": kind first, so readers can group failures without parsing messages."""
     message = str(exception) or type(exception).__name__
+    if isinstance(exception, BlockedRequest | LimitReached):
+        return message  # already "<kind>: <detail>"
     if isinstance(exception, IgnoreRequest):
         lowered = message.lower()
         if "robots.txt" in lowered:
@@ -175,7 +192,7 @@ def _exchange(request: Request, response: Response) -> HttpExchange:
     protocol = response.protocol if response.protocol in _ARCHIVABLE_PROTOCOLS else "HTTP/1.1"
     split = urlsplit(request.url)
     target = (split.path or "/") + (f"?{split.query}" if split.query else "")
-    request_headers = _header_pairs(request.headers)
+    request_headers = [(name, _redacted(name, value)) for name, value in _header_pairs(request.headers)]
     if not any(name.lower() == "host" for name, _ in request_headers):
         request_headers.insert(0, ("Host", split.netloc))
     return HttpExchange(
@@ -190,6 +207,11 @@ def _exchange(request: Request, response: Response) -> HttpExchange:
         body=response.body,
         ip_address=str(response.ip_address) if response.ip_address else None,
     )
+
+
+def _redacted(name: str, value: str) -> str:
+    """Credentials the crawler sent (cookies a site set, auth from settings) must not land in the raw zone."""
+    return REDACTED if name.lower() in SECRET_REQUEST_HEADERS else value
 
 
 def _archived_response_headers(response: Response) -> list[tuple[str, str]]:

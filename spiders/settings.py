@@ -21,10 +21,25 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
+# Scrapy applies DOWNLOAD_MAXSIZE both on the wire and to the body once decompressed (gzip/deflate/br/zstd), so a
+# compression bomb stops at this size; spiders.recorded_limits records where that happens.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
+
+# Never connect to non-public addresses unless listed here (CIDR networks or host names; see
+# spiders.network_policy). newscorpus.crawl fills it from crawl_source(allowed_networks=...) and the environment.
+NEWSCORPUS_ALLOWED_NETWORKS: list[str] = []
+TWISTED_DNS_RESOLVER = "spiders.guarded_resolver.GuardedResolver"
+NEWSCORPUS_MAX_URL_LENGTH = 2048
+# The sitemaps protocol allows 50,000 URLs and 50 MB (uncompressed) per sitemap; an index of indexes is enough.
+NEWSCORPUS_SITEMAP_MAXSIZE = 50 * 1024 * 1024
+NEWSCORPUS_SITEMAP_MAX_DEPTH = 2  # 0 = the configured sitemap, 1 = a sitemap it lists, ...
+NEWSCORPUS_MAX_LINKS_PER_DOCUMENT = 50_000
+
+# Only http(s) is ever fetched: no file://, ftp://, s3:// or data: even if a link or a redirect names one.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 
@@ -40,13 +55,25 @@ NEWSCORPUS_WARC_MAX_BYTES = 1_000_000_000
 NEWSCORPUS_DATA_ROOT = None
 
 DOWNLOADER_MIDDLEWARES = {
+    # Before the offsite filter (see spiders.request_guard): scheme, URL length, non-public addresses.
+    "spiders.request_guard.RequestGuardMiddleware": 40,
     # Replaced: Scrapy's offsite filter ignores ports and drops requests without a trace.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "spiders.middlewares.HostPortOffsiteMiddleware": 50,
     # Engine side of RetryMiddleware (550): hears only failures that retrying gave up on.
     "spiders.middlewares.FetchFailureMiddleware": 540,
+    # Same places as Scrapy's own, but the caps they enforce are written to the crawl log.
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "spiders.recorded_limits.RecordedHttpCompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "spiders.recorded_limits.RecordedRedirectMiddleware": 600,
     # Downloader side of HttpCompressionMiddleware (590) and RedirectMiddleware (600): archives bodies as received.
     "spiders.middlewares.WarcArchiveMiddleware": 950,
+}
+
+SPIDER_MIDDLEWARES = {
+    # Replaced by the request guard's NEWSCORPUS_MAX_URL_LENGTH, which also covers redirects and logs refusals.
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
 }
 
 EXTENSIONS = {

@@ -34,6 +34,9 @@ ARTICLES = [f"news/article-{n}.html" for n in range(1, 6)]  # n-th article at AR
 GZIPPED_ARTICLE = "news/article-5.html"  # stored compressed, served with Content-Encoding: gzip
 REDIRECTS = {"/news/old-article.html": "/news/article-4.html"}
 HEADERS = {"/" + GZIPPED_ARTICLE: {"Content-Encoding": "gzip"}}
+# The whole loopback range, so that the link to 127.0.0.2 is refused by the offsite filter (what these tests check)
+# rather than by the request guard (tests/test_crawl_security.py).
+LOCAL_NETWORKS = ("127.0.0.0/8",)
 LOG_FIELDS = {
     "url", "final_url", "status", "fetched_at", "content_type", "charset", "bytes", "body_sha256", "warc_file",
     "warc_offset", "warc_length", "discovered_via", "is_article_candidate", "error",
@@ -140,7 +143,14 @@ def data_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def crawl(site: FixtureSite, data_root: Path) -> CrawlResult:
-    return crawl_source(_source(site.url), crawl_date=CRAWL_DATE, run_id=RUN_ID, data_root=data_root, timeout_s=120)
+    return crawl_source(
+        _source(site.url),
+        crawl_date=CRAWL_DATE,
+        run_id=RUN_ID,
+        data_root=data_root,
+        timeout_s=120,
+        allowed_networks=LOCAL_NETWORKS,
+    )
 
 
 def _log_lines(result: CrawlResult) -> list[dict]:
@@ -287,7 +297,9 @@ def test_success_marker_stats_and_result(crawl: CrawlResult, data_root: Path):
 def test_second_crawl_of_a_partition_writes_a_new_directory(crawl: CrawlResult, site: FixtureSite, data_root: Path):
     first = Path(crawl.crawl_dir)
     before = {p.name: p.read_bytes() for p in first.iterdir()}
-    second = crawl_source(_source(site.url), crawl_date=CRAWL_DATE, run_id=RUN_ID, data_root=data_root)
+    second = crawl_source(
+        _source(site.url), crawl_date=CRAWL_DATE, run_id=RUN_ID, data_root=data_root, allowed_networks=LOCAL_NETWORKS
+    )
     assert Path(second.crawl_dir) != first
     assert Path(second.crawl_dir).parent == first.parent
     assert {p.name: p.read_bytes() for p in first.iterdir()} == before
@@ -301,6 +313,7 @@ def test_warc_files_rotate_and_offsets_still_point_into_the_right_file(site: Fix
         run_id="rotation",
         data_root=tmp_path,
         extra_settings={"NEWSCORPUS_WARC_MAX_BYTES": "2000"},
+        allowed_networks=LOCAL_NETWORKS,
     )
     assert len(result.warc_files) > 2
     for path in result.warc_files:
@@ -316,7 +329,13 @@ def test_warc_files_rotate_and_offsets_still_point_into_the_right_file(site: Fix
 
 
 def test_max_pages_caps_the_crawl(site: FixtureSite, tmp_path: Path):
-    result = crawl_source(_source(site.url, max_pages=3), crawl_date=CRAWL_DATE, run_id="capped", data_root=tmp_path)
+    result = crawl_source(
+        _source(site.url, max_pages=3),
+        crawl_date=CRAWL_DATE,
+        run_id="capped",
+        data_root=tmp_path,
+        allowed_networks=LOCAL_NETWORKS,
+    )
     assert result.stats["finish_reason"] == "closespider_pagecount"
     assert result.responses < 10
 
@@ -326,7 +345,12 @@ def test_crawl_that_lands_nothing_raises_and_leaves_no_marker(tmp_path: Path):
     source = Source(**{**_source(closed_port).__dict__, "sitemaps": (), "sections": ()})
     with pytest.raises(CrawlError, match="landed no response") as raised:
         crawl_source(
-            source, crawl_date=CRAWL_DATE, run_id="broken", data_root=tmp_path, extra_settings={"RETRY_TIMES": "0"}
+            source,
+            crawl_date=CRAWL_DATE,
+            run_id="broken",
+            data_root=tmp_path,
+            extra_settings={"RETRY_TIMES": "0"},
+            allowed_networks=LOCAL_NETWORKS,
         )
     assert "Spider closed" in str(raised.value)  # the message carries the tail of Scrapy's log
     (crawl_dir,) = partition_dir(tmp_path, "fixture", CRAWL_DATE, "broken").iterdir()
@@ -340,7 +364,14 @@ def test_crawl_that_lands_nothing_raises_and_leaves_no_marker(tmp_path: Path):
 
 def test_crawl_that_overruns_its_timeout_is_killed_and_leaves_no_marker(site: FixtureSite, tmp_path: Path):
     with pytest.raises(CrawlError, match="timed out"):
-        crawl_source(_source(site.url), crawl_date=CRAWL_DATE, run_id="slow", data_root=tmp_path, timeout_s=0.01)
+        crawl_source(
+            _source(site.url),
+            crawl_date=CRAWL_DATE,
+            run_id="slow",
+            data_root=tmp_path,
+            timeout_s=0.01,
+            allowed_networks=LOCAL_NETWORKS,
+        )
     (crawl_dir,) = partition_dir(tmp_path, "fixture", CRAWL_DATE, "slow").iterdir()
     assert not (crawl_dir / SUCCESS_MARKER).exists()
     assert find_crawls(tmp_path, "fixture", CRAWL_DATE, "slow") == []

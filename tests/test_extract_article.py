@@ -10,6 +10,7 @@ import pytest
 
 from newscorpus.extract import ArticleFields, detect_language, extract_article
 from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credits import clean_name
 from newscorpus.extract.dates import parse_date, resolve_day_month
 from newscorpus.sources import ExtractionRules
 
@@ -438,3 +439,18 @@ def test_to_dict_is_json_ready_and_keeps_the_stated_offset() -> None:
     assert data["published_at"] == "2023-05-19T10:15:00+07:00"  # the same instant as 03:15 UTC
     assert data["editors"] == ["Lili Lestari"] and data["quality_flags"] == []
     assert article.to_dict()["published_at"] == datetime(2023, 5, 19, 3, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Luke Kim December 3, 2025", "Luke Kim"),
+        ("CM Craig McCarthy Last updated", "Craig McCarthy"),
+        ("Authors Aniruddha Roy", "Aniruddha Roy"),
+        ("Colin Gray Colin Gray", "Colin Gray"),
+        ("Theresa May", "Theresa May"),  # a month-like surname after one word is a name
+        ("Marcus Decker", "Marcus Decker"),
+    ],
+)
+def test_credited_names_lose_byline_widget_leftovers(raw: str, expected: str) -> None:
+    assert clean_name(raw) == expected

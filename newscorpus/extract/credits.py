@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from newscorpus.extract.agencies import wire_service
 from newscorpus.extract.bylines import Byline, looks_like_name
 
-_BY_PREFIX = re.compile(r"^(?:by|oleh|penulis|author|reporter)\s*:?\s+", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^(?:(?:written|posted)\s+by|by|oleh|penulis|authors?|reporter)\s*:?\s+", re.IGNORECASE)
+# Byline widgets run the name into the next label: "Luke Kim December 3, 2025", "Craig McCarthy Last updated".
+_TRAILING_LABEL = re.compile(r"\s+(?:(?:last\s+)?updated|published|posted)\b.*$", re.IGNORECASE)
+# "Luke Kim December 3": a month after a full name is the date label ("May" is also a surname, so it stays).
+_TRAILING_MONTH = re.compile(
+    r"^(\S+\s+\S+.*?)\s+(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d.*)?$",
+    re.IGNORECASE,
+)
 _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+reviewed)\s+by\b", re.IGNORECASE)
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
@@ -59,7 +67,7 @@ def decide_credits(
                     found.append(name)
         return _unique(found)
 
-    authors = _unique([a for a in byline.authors if _key(a) not in editor_keys])
+    authors = _unique([clean_name(a) for a in byline.authors if _key(a) not in editor_keys])
     if not authors:
         authors = credited(metadata_authors)
     if not authors:
@@ -81,10 +89,21 @@ def split_names(raw: str) -> list[str]:
             names.extend(commas)
         else:
             names.append(piece)
-    names = [_undouble(n) for n in names]
+    names = [clean_name(n) for n in names]
     return [
         n for n in names if n.casefold() not in _PLACEHOLDERS and (looks_like_name(n, strict=False) or wire_service(n))
     ]
+
+
+def clean_name(name: str) -> str:
+    """A credited name without the byline widget's leftovers: label prefix, avatar initials, trailing date label,
+    the name printed twice."""
+    name = _BY_PREFIX.sub("", name.strip())
+    name = _TRAILING_MONTH.sub(r"\1", _TRAILING_LABEL.sub("", name))
+    words = name.split()
+    if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
+        name = " ".join(words[1:])  # "CM Craig McCarthy": the avatar's initials
+    return _undouble(name)
 
 
 def _undouble(name: str) -> str:

@@ -10,8 +10,20 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Literal
 
-QualityFlag = Literal["short", "teaser", "boilerplate_heavy", "non_article", "no_date", "no_title"]
-QUALITY_FLAGS: tuple[QualityFlag, ...] = ("short", "teaser", "boilerplate_heavy", "non_article", "no_date", "no_title")
+# timeout / extract_error are set only by the batch door (batch.py) on the line of a page it could not extract.
+QualityFlag = Literal[
+    "short", "teaser", "boilerplate_heavy", "non_article", "no_date", "no_title", "timeout", "extract_error"
+]
+QUALITY_FLAGS: tuple[QualityFlag, ...] = (
+    "short",
+    "teaser",
+    "boilerplate_heavy",
+    "non_article",
+    "no_date",
+    "no_title",
+    "timeout",
+    "extract_error",
+)
 
 
 @dataclass

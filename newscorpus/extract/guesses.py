@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -> str | None:
     """htmldate's original-publication date ("YYYY-MM-DD"), bounded by the crawl date when known."""
-    options: dict = {"url": url or None, "original_date": True, "extensive_search": True}
+    options: dict = {"url": url or None, "original_date": True, "extensive_search": False}
     if crawl_date is not None:
         options["max_date"] = (crawl_date + timedelta(days=1)).isoformat()
     try:

@@ -1,13 +1,15 @@
 -- One MinHash signature (64 buckets) and 16 LSH band hashes per article of this partition.
-with article_words as (
-    select article_id, body_words(body) as words
+-- The CTEs are MATERIALIZED on purpose: DuckDB would otherwise inline a list column into the lambdas that index
+-- it, recomputing the whole list for every element (quadratic in the body length).
+with word_hashes as materialized (
+    select article_id, list_transform(body_words(body), w -> hash(w)) as hashes
     from int_articles_deduped
 ),
 
 shingles as (
-    select article_id, unnest(word_shingle_hashes(list_transform(words, w -> hash(w)))) as shingle
-    from article_words
-    where len(words) > 0
+    select article_id, unnest(word_shingle_hashes(hashes)) as shingle
+    from word_hashes
+    where len(hashes) > 0
 ),
 
 bucket_minimums as (
@@ -16,12 +18,15 @@ bucket_minimums as (
     group by article_id, bucket
 ),
 
-signatures as (
-    select
-        article_id,
-        list_transform(range(0, 64), b -> map_extract_value(map(list(bucket), list(minimum)), b)) as signature
+filled_buckets as materialized (
+    select article_id, list(bucket order by bucket) as buckets, list(minimum order by bucket) as minimums
     from bucket_minimums
     group by article_id
+),
+
+signatures as materialized (
+    select article_id, list_transform(range(0, 64), b -> minimums[list_position(buckets, b)]) as signature
+    from filled_buckets
 )
 
 select
