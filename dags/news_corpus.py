@@ -23,6 +23,8 @@ date (or the `crawl_date` param).
   Network trouble is retried; the task log carries Scrapy's own log.
 - `extract`: WARC → `staging/<run_id>/extracted/`. A page that breaks the extractor is recorded, not fatal.
 - `transform`: the SQL models of `transforms/` → staged articles, pages, crawl_runs. A failure names the model.
+- `cluster`: near-duplicate clusters across all partitions of the run (the SQL of `transforms/cross_partition/`),
+  so outlets that carried the same story on the same day share a cluster; waits for every transform.
 - `gate`: the Great Expectations suites of `expectations/`; publish atomically, or quarantine and fail listing each
   failed expectation with its observed value. Inspect `quarantine/<run_id>/`. Other sources still publish.
 - `refresh_catalog`: rebuilds the views of `corpus.duckdb`; runs even when a source failed.
@@ -81,6 +83,12 @@ def news_corpus():
 
         return pipeline.transform(extracted)
 
+    @task(trigger_rule="all_done")
+    def cluster(transformed: list[dict]) -> list[dict]:
+        from newscorpus import pipeline
+
+        return pipeline.cluster(list(transformed))
+
     @task(outlets=[PUBLISHED_CORPUS])
     def gate(transformed: dict) -> dict:
         from newscorpus import pipeline
@@ -106,7 +114,8 @@ def news_corpus():
         return pipeline.summarize(list(jobs), list(outcomes))
 
     jobs = plan()
-    published = gate.expand(transformed=transform.expand(extracted=extract.expand(crawled=crawl.expand(job=jobs))))
+    transformed = transform.expand(extracted=extract.expand(crawled=crawl.expand(job=jobs)))
+    published = gate.expand(transformed=cluster(transformed))
     published >> refresh_catalog() >> build_reports() >> summarize(jobs, published)
 
 

@@ -71,6 +71,15 @@ def transform(extracted: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def cluster(transformed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Near-duplicate clusters across every partition of the run (a fan-in step); passes the results through."""
+    from newscorpus.transform import cluster_near_duplicates
+
+    partitions = [Partition.from_dict(t["partition"]) for t in transformed]
+    cluster_near_duplicates(partitions, data_root())
+    return list(transformed)
+
+
 def gate(transformed: dict[str, Any]) -> dict[str, Any]:
     """Validate and publish, or quarantine and raise GateFailed naming the failed expectations."""
     from newscorpus.publish import GateFailed, gate_and_publish
@@ -129,12 +138,19 @@ def run_all(crawl_date: dt.date, run_id: str, source_ids: list[str] | None = Non
     """Every stage for one date without Airflow (the `newscorpus run` command); one source failing its gate does
     not stop the others, and the result says which partitions were published and which quarantined."""
     outcomes: dict[str, Any] = {}
+    transformed = []
     for source in list_sources(source_ids):
         try:
-            outcomes[source["id"]] = gate(transform(extract(crawl(source, crawl_date, run_id))))
+            transformed.append(transform(extract(crawl(source, crawl_date, run_id))))
         except Exception as exc:  # reported per source below; the other sources still publish
             log.error("source %s failed: %s", source["id"], exc)
             outcomes[source["id"]] = {"published": False, "error": f"{type(exc).__name__}: {exc}"}
+    for staged in cluster(transformed):
+        try:
+            outcomes[staged["source"]["id"]] = gate(staged)
+        except Exception as exc:
+            log.error("source %s failed: %s", staged["source"]["id"], exc)
+            outcomes[staged["source"]["id"]] = {"published": False, "error": f"{type(exc).__name__}: {exc}"}
     catalog = refresh_catalog()
     reports = build_reports()
     return {"partitions": outcomes, "catalog": catalog, "reports": reports, "data_root": str(Path(data_root()))}

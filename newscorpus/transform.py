@@ -24,6 +24,7 @@ from newscorpus.settings import TRANSFORMS_DIR
 log = logging.getLogger(__name__)
 
 LAYERS = ("staging", "intermediate", "marts")
+CROSS_PARTITION = "cross_partition"  # models run once per run, over every partition the run staged
 INPUT_RELATIONS = ("extracted", "published_articles", "published_signatures")
 _COMMENT = re.compile(r"--[^\n]*")
 
@@ -73,10 +74,10 @@ class TransformResult:
         return {**self.partition.to_dict(), "tables": self.tables, "rows": self.rows}
 
 
-def discover_models(transforms_dir: Path = TRANSFORMS_DIR) -> list[Model]:
-    """All models, ordered so that each comes after the models it reads."""
+def discover_models(transforms_dir: Path = TRANSFORMS_DIR, layers: tuple[str, ...] = LAYERS) -> list[Model]:
+    """All models of the given layers, ordered so that each comes after the models it reads."""
     found: dict[str, tuple[str, Path, str]] = {}
-    for layer in LAYERS:
+    for layer in layers:
         for path in sorted((transforms_dir / layer).glob("*.sql")):
             if path.stem in found:
                 raise ValueError(f"model name {path.stem!r} is defined twice ({found[path.stem][1]} and {path})")
@@ -97,10 +98,15 @@ def _load_macros(con: duckdb.DuckDBPyConnection, transforms_dir: Path) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def _register_inputs(con: duckdb.DuckDBPyConnection, data_root: Path) -> None:
-    con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
+def _register_published(con: duckdb.DuckDBPyConnection, data_root: Path, rebuilt: frozenset[str] = frozenset()) -> None:
+    """The published inputs, leaving out the partitions (hive paths) that this run is rebuilding."""
     for relation, (table, columns) in _PUBLISHED_INPUTS.items():
-        files = sorted((data_root / "published" / table).glob(f"source=*/crawl_date=*/{DATA_FILE}"))
+        folder = data_root / "published" / table
+        files = sorted(
+            f
+            for f in folder.glob(f"source=*/crawl_date=*/{DATA_FILE}")
+            if str(f.parent.relative_to(folder)) not in rebuilt
+        )
         if files:
             select = ", ".join(f"cast({name} as {kind}) as {name}" for name, kind in columns.items())
             con.execute(f"set variable {relation}_files = ?", [[str(p) for p in files]])
@@ -131,23 +137,12 @@ def run_models(
         con.execute("set variable run_id = ?", [partition.run_id])
         con.execute("set variable extracted_path = ?", [str(extracted_path)])
         _load_macros(con, transforms_dir)
-        _register_inputs(con, data_root)
+        con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
+        _register_published(con, data_root)
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
         for model in models:
-            started = time.perf_counter()
-            try:
-                con.execute(f'create table "{model.name}" as {model.sql}')
-            except duckdb.Error as exc:
-                raise RuntimeError(f"model {model.name} ({model.path}) failed: {exc}") from exc
-            rows[model.name] = con.sql(f'select count(*) from "{model.name}"').fetchone()[0]
-            log.info(
-                "  %-28s %9s rows %7.2f s (reads: %s)",
-                model.name,
-                rows[model.name],
-                time.perf_counter() - started,
-                ", ".join(sorted(model.depends_on)) or ", ".join(r for r in INPUT_RELATIONS if r in model.sql),
-            )
+            rows[model.name] = _run_model(con, model)
             if model.layer == "marts":
                 out_dir = partition.staging_dir(data_root, model.name)
                 out_dir.mkdir(parents=True, exist_ok=True)
@@ -159,6 +154,53 @@ def run_models(
                 tmp.replace(out_dir / DATA_FILE)
                 tables[model.name] = str(out_dir / DATA_FILE)
     return TransformResult(partition, tables, rows)
+
+
+def _run_model(con: duckdb.DuckDBPyConnection, model: Model) -> int:
+    started = time.perf_counter()
+    try:
+        con.execute(f'create table "{model.name}" as {model.sql}')
+    except duckdb.Error as exc:
+        raise RuntimeError(f"model {model.name} ({model.path}) failed: {exc}") from exc
+    rows = con.sql(f'select count(*) from "{model.name}"').fetchone()[0]
+    log.info("  %-28s %9s rows %7.2f s", model.name, rows, time.perf_counter() - started)
+    return rows
+
+
+def cluster_near_duplicates(
+    partitions: list[Partition], data_root: Path, *, transforms_dir: Path = TRANSFORMS_DIR
+) -> dict[str, int]:
+    """Assign near_dup_cluster across every partition this run staged, then write it into their staged tables.
+
+    Per-partition transforms cannot see each other (they run in parallel), so clustering waits for all of them:
+    outlets that carried the same story on the same day end up in one cluster, and a rerun gives the same ids.
+    """
+    staged = [p.staging_dir(data_root, "article_signatures") / DATA_FILE for p in partitions]
+    staged = [path for path in staged if path.exists()]
+    rows: dict[str, int] = {}
+    if not staged:
+        return rows
+    with duckdb.connect(config={"autoinstall_known_extensions": False}) as con:
+        _load_macros(con, transforms_dir)
+        con.execute("set variable run_signature_files = ?", [[str(p) for p in staged]])
+        con.execute("create view run_signatures as select * from read_parquet(getvariable('run_signature_files'))")
+        _register_published(con, data_root, frozenset(p.hive_path for p in partitions))
+        log.info("near-duplicate clustering over %d staged partition(s)", len(staged))
+        for model in discover_models(transforms_dir, (CROSS_PARTITION,)):
+            rows[model.name] = _run_model(con, model)
+        for partition in partitions:
+            for table in ("articles", "article_signatures"):
+                path = partition.staging_dir(data_root, table) / DATA_FILE
+                if not path.exists():
+                    continue
+                tmp = path.with_name(f".{DATA_FILE}.clustered.tmp")
+                con.execute(
+                    f"copy (select t.* replace (coalesce(c.near_dup_cluster, t.near_dup_cluster) as near_dup_cluster) "
+                    f"from read_parquet('{_sql_path(path)}') as t left join near_dup_clusters as c using (article_id)) "
+                    f"to '{_sql_path(tmp)}' (format parquet, compression zstd, row_group_size 100000)"
+                )
+                tmp.replace(path)
+    return rows
 
 
 def _sql_path(path: Path) -> str:

@@ -52,6 +52,7 @@ def test_the_dag_folder_imports_cleanly(airflow_home: Path, monkeypatch: pytest.
         "crawl",
         "extract",
         "transform",
+        "cluster",
         "gate",
         "refresh_catalog",
         "build_reports",

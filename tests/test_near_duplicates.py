@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 
 from newscorpus.partitions import DATA_FILE, PUBLISHED_TABLES, Partition
 from newscorpus.schemas import EXTRACTED_SCHEMA
-from newscorpus.transform import run_models
+from newscorpus.transform import cluster_near_duplicates, run_models
 
 DAY = dt.date(2026, 11, 20)
 WIRE = [
@@ -52,16 +52,31 @@ def _row(source: str, url: str, body: str, minute: int = 0) -> dict:
     return row
 
 
-def _build_and_publish(root: Path, partition: Partition, rows: list[dict]) -> dict[str, dict]:
+def _stage(root: Path, partition: Partition, rows: list[dict]) -> None:
     folder = partition.staging_dir(root, "extracted")
     folder.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pylist(rows, schema=EXTRACTED_SCHEMA), folder / DATA_FILE)
-    result = run_models(partition, root)
-    for table in PUBLISHED_TABLES:  # what the gate does on success (tested elsewhere)
-        target = partition.published_dir(root, table)
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(result.tables[table], target / DATA_FILE)
-    return {a["url"]: a for a in pq.read_table(result.tables["articles"]).to_pylist()}
+    run_models(partition, root)
+
+
+def _cluster_and_publish(root: Path, partitions: list[Partition]) -> dict[str, dict]:
+    """What one run does after its transforms: cluster across its partitions, then publish each (as the gate does
+    on success; the gate itself is tested elsewhere)."""
+    cluster_near_duplicates(partitions, root)
+    articles = {}
+    for partition in partitions:
+        for table in PUBLISHED_TABLES:
+            target = partition.published_dir(root, table)
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(partition.staging_dir(root, table) / DATA_FILE, target / DATA_FILE)
+        for article in pq.read_table(partition.published_dir(root, "articles") / DATA_FILE).to_pylist():
+            articles[article["url"]] = article
+    return articles
+
+
+def _build_and_publish(root: Path, partition: Partition, rows: list[dict]) -> dict[str, dict]:
+    _stage(root, partition, rows)
+    return _cluster_and_publish(root, [partition])
 
 
 def _wire_copy(first_line: str, boilerplate: str) -> str:
@@ -125,6 +140,24 @@ def test_a_wire_story_on_three_outlets_is_one_cluster_and_other_stories_are_not(
         ],
     )
     assert again["https://b.example/wire"]["near_dup_cluster"] == wire_cluster
+
+
+def test_copies_staged_by_one_run_on_two_outlets_share_a_cluster_and_a_rerun_keeps_it(tmp_path: Path) -> None:
+    a, b = Partition("outlet-a", DAY, "run1"), Partition("outlet-b", DAY, "run1")
+    rows_a = [_row("outlet-a", "https://a.example/wire", "\n\n".join(WIRE))]
+    rows_b = [_row("outlet-b", "https://b.example/wire", _wire_copy("MOSKOW - Rusia siap menengahi.", "Redaksi B."))]
+    _stage(tmp_path, a, rows_a)
+    _stage(tmp_path, b, rows_b)  # staged side by side: neither transform saw the other
+    first = _cluster_and_publish(tmp_path, [a, b])
+    cluster = first["https://a.example/wire"]["near_dup_cluster"]
+    assert first["https://b.example/wire"]["near_dup_cluster"] == cluster
+    assert cluster == min(first["https://a.example/wire"]["article_id"], first["https://b.example/wire"]["article_id"])
+
+    rerun = [Partition("outlet-a", DAY, "run2"), Partition("outlet-b", DAY, "run2")]
+    _stage(tmp_path, rerun[0], [r | {"run_id": "run2"} for r in rows_a])
+    _stage(tmp_path, rerun[1], [r | {"run_id": "run2"} for r in rows_b])
+    again = _cluster_and_publish(tmp_path, rerun)
+    assert {u: r["near_dup_cluster"] for u, r in again.items()} == {u: r["near_dup_cluster"] for u, r in first.items()}
 
 
 def test_copies_within_one_partition_share_a_cluster(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 -- The articles table of the corpus, one partition's worth. first_seen_at survives reruns: an article that was
--- published before keeps the moment it was first seen. Syndicated copies share a near_dup_cluster.
+-- published before keeps the moment it was first seen. Syndicated copies share a near_dup_cluster,
+-- assigned once every partition of the run is staged (transforms/cross_partition/).
 with deduped_articles as (
     select * from int_articles_deduped
 ),
@@ -32,7 +33,7 @@ select
     a.image_caption,
     a.dateline,
     a.content_hash,
-    coalesce(c.near_dup_cluster, a.article_id) as near_dup_cluster,
+    a.article_id as near_dup_cluster,  -- a placeholder: cross_partition/near_dup_clusters.sql assigns it
     a.quality_flags,
     coalesce(f.first_seen_at, a.fetched_at) as first_seen_at,
     a.crawl_date,
@@ -41,5 +42,4 @@ select
     a.warc_offset
 from deduped_articles as a
 left join first_sightings as f using (article_id)
-left join int_near_dup_clusters as c using (article_id)
 order by a.published_at nulls last, a.article_id
