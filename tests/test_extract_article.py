@@ -454,3 +454,14 @@ def test_to_dict_is_json_ready_and_keeps_the_stated_offset() -> None:
 )
 def test_credited_names_lose_byline_widget_leftovers(raw: str, expected: str) -> None:
     assert clean_name(raw) == expected
+
+
+def test_rel_canonical_is_read_as_an_absolute_url() -> None:
+    page = (
+        "<html><head><link rel='canonical' href='/2026-11-20/banjir'></head><body><article><h1>Banjir</h1>"
+        "<p>Banjir merendam Jakarta Utara sejak Kamis pagi setelah hujan deras semalaman di kawasan itu.</p>"
+        "</article></body></html>"
+    )
+    fields = extract_article(page, "https://news.example/amp/banjir?utm_source=x")
+    assert fields.canonical_link == "https://news.example/2026-11-20/banjir"
+    assert extract_article("<html><body><p>x</p></body></html>", "https://news.example/a").canonical_link is None

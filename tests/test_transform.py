@@ -164,3 +164,16 @@ def test_a_retyped_column_names_the_model(tmp_path: Path, partition: Partition) 
     pq.write_table(pa.table({"url": ["http://x/"], "status": ["not a number"]}), folder / DATA_FILE)
     with pytest.raises(RuntimeError, match=r"model \w+ .* failed"):
         run_models(partition, tmp_path)
+
+
+def test_rel_canonical_is_trusted_only_on_the_same_host(tmp_path: Path, partition: Partition) -> None:
+    rows = [
+        _row("http://news.example/amp/banjir", 1, canonical_link="http://news.example/2026-11-20/banjir"),
+        _row("http://news.example/ferry?page=all", 2, body=BODY_B, canonical_link="http://evil.example/ferry"),
+    ]
+    _write_extracted(tmp_path, partition, rows)
+    articles = _read(run_models(partition, tmp_path).tables["articles"])
+    assert sorted(a["canonical_url"] for a in articles) == [
+        "http://news.example/2026-11-20/banjir",  # the page's own canonical link
+        "http://news.example/ferry?page=all",  # a canonical link to another host is ignored
+    ]

@@ -120,6 +120,7 @@ def extract_article(
         dateline=dateline.place if dateline else None,
         quality_flags=flags,
         is_article="non_article" not in flags,
+        canonical_link=meta.canonical_link,
     )
 
 

@@ -48,6 +48,7 @@ class ArticleFields:
     dateline: str | None = None  # place the story was filed from, e.g. "MOSKOW"
     quality_flags: list[QualityFlag] = field(default_factory=list)
     is_article: bool = False
+    canonical_link: str | None = None  # what <link rel=canonical> names; not an article field of design.md
 
     def to_dict(self, *, json_safe: bool = False) -> dict[str, Any]:
         """Plain values. `json_safe` renders timestamps as ISO 8601 strings for JSON lines output, written in the

@@ -107,6 +107,17 @@ class PageMetadata:
     has_article_type: bool = False  # JSON-LD or og:type say "article"
     has_listing_type: bool = False  # JSON-LD says CollectionPage / ItemList and no article
     paywalled: bool = False  # JSON-LD isAccessibleForFree: false
+    canonical_link: str | None = None  # <link rel=canonical>, absolute; the SQL decides whether to trust it
+
+
+def _canonical_link(tree: lxml.html.HtmlElement, base: str) -> str | None:
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel and href:
+            absolute = urljoin(base, href)
+            return absolute if absolute.startswith(("http://", "https://")) else None
+    return None
 
 
 def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
@@ -136,6 +147,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.site_name = result.site_name or next(iter(_values(meta, ("og:site_name", "application-name"))), None)
     result.has_article_type = result.has_article_type or "article" in (meta.get("og:type") or [""])[0].lower()
     result.time_elements = _time_elements(tree)
+    result.canonical_link = _canonical_link(tree, base)
     result.headings = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t]
     title_element = tree.find(".//title")
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
