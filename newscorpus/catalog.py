@@ -61,12 +61,38 @@ def _build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+class QueryRefused(ValueError):
+    """A statement `newscorpus query` does not run: it reads the corpus, it never writes or attaches files."""
+
+
+_READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+def _check_read_only(sql: str) -> None:
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryRefused(f"not valid SQL: {exc}") from exc
+    for statement in statements:
+        if statement.type not in _READ_STATEMENTS:
+            raise QueryRefused(
+                f"{statement.type.name} statements are refused: query reads the corpus (SELECT, DESCRIBE, SHOW, "
+                "SUMMARIZE, EXPLAIN); open the catalog with the duckdb CLI for anything else"
+            )
+
+
 def query(data_root: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run SQL against the catalog opened read-only; nothing a query says can change the corpus."""
+    """Run SQL against the catalog opened read-only and sandboxed: only statements that read, and only files under
+    `published/`, so nothing a query says can change the corpus, read other files, or write any."""
     path = catalog_path(data_root)
     if not path.exists():
         raise FileNotFoundError(f"{path}: no catalog yet; run the pipeline (make demo) first")
-    with duckdb.connect(str(path), read_only=True, config={"autoinstall_known_extensions": False}) as con:
+    _check_read_only(sql)
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    with duckdb.connect(str(path), read_only=True, config=config) as con:
+        con.execute("set allowed_directories = ?", [[str(data_root / "published") + "/"]])
+        con.execute("set enable_external_access = false")
+        con.execute("set lock_configuration = true")
         relation = con.sql(sql)
         if relation is None:
             return [], []

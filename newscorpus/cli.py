@@ -172,7 +172,13 @@ def main(argv: list[str] | None = None) -> int:
             from newscorpus.catalog import query
             from newscorpus.tables import format_table
 
-            columns, rows = query(_data_root(), args.sql)
+            import duckdb
+
+            try:
+                columns, rows = query(_data_root(), args.sql)
+            except duckdb.Error as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
             if args.json:
                 for row in rows:
                     print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
@@ -219,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     except GateFailed as exc:
         print(f"quarantined: {exc}", file=sys.stderr)
         return EXIT_QUARANTINED
-    except (SourceConfigError, PartitionError, ValueError) as exc:
+    except (SourceConfigError, PartitionError, ValueError) as exc:  # QueryRefused is a ValueError
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FileNotFoundError as exc:

@@ -78,7 +78,7 @@ def test_run_all_publishes_every_outlet_and_the_catalog_answers(demo_env: dict[s
     _, runs = query(data, "SELECT source, articles_published, requests FROM crawl_runs ORDER BY source")
     assert [(s, n) for s, n, _ in runs] == sorted(per_outlet.items())
     assert Path(result["reports"]).name == "index.html" and Path(result["reports"]).exists()
-    with pytest.raises(Exception, match="read-only"):
+    with pytest.raises(Exception, match="refused"):
         query(data, "CREATE TABLE x AS SELECT 1")
 
 

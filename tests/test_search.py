@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newscorpus import pipeline
@@ -64,3 +65,21 @@ def test_hostile_text_finds_nothing_and_harms_nothing(published_demo: Path, monk
 def test_snippet_marks_the_words() -> None:
     text = "Pembuka. " * 30 + "Banjir besar merendam Jakarta Utara sejak pagi."
     assert "[Banjir]" in snippet(text, "banjir") and snippet(text, "banjir").startswith("…")
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "COPY (SELECT * FROM articles) TO '/tmp/newscorpus-leak.csv'",
+        "ATTACH '/tmp/newscorpus-other.duckdb'",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "INSTALL httpfs",
+        "SET enable_external_access = true",
+        "CREATE TABLE x AS SELECT 1",
+    ],
+)
+def test_query_can_read_the_corpus_and_nothing_else(published_demo: Path, sql: str) -> None:
+    with pytest.raises((ValueError, duckdb.Error)):
+        query(published_demo, sql)
+    assert not Path("/tmp/newscorpus-leak.csv").exists() and not Path("/tmp/newscorpus-other.duckdb").exists()
+    assert query(published_demo, "SELECT count(*) FROM articles")[1][0][0] > 0
