@@ -169,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_demo(args.date or DEMO_DATE, verbose=args.show_airflow_log)
         if args.command == "query":
+            import duckdb
+
             from newscorpus.catalog import query
             from newscorpus.tables import format_table
-
-            import duckdb
 
             try:
                 columns, rows = query(_data_root(), args.sql)
