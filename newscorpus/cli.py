@@ -80,13 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("crawl", "crawl one source for one date; raw WARC lands under raw/"),
         ("transform", "run the SQL models of transforms/ on a partition"),
-        ("publish", "validate a staged partition with the GX suites; publish it, or quarantine it (exit 3)"),
+        ("validate", "run the gate on a staged partition: publish it, or quarantine it (exit 3)"),
+        ("publish", "the same as validate: nothing is published without passing the gate"),
     ):
         _partition_args(commands.add_parser(name, help=text))
 
     query = commands.add_parser("query", help="run read-only SQL against the catalog and print a table")
     query.add_argument("sql", help='e.g. "SELECT source, count(*) FROM articles GROUP BY source"')
     query.add_argument("--json", action="store_true", help="print rows as JSON lines")
+
+    quarantine = commands.add_parser("quarantine", help="inspect quarantined partitions; release one after a fix")
+    actions = quarantine.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="every quarantined partition with its first failed expectation")
+    listing.add_argument("--source", type=_source_id, help="only this source")
+    for name, text in (
+        ("show", "why a partition was quarantined: failed expectations with observed values, row counts"),
+        ("release", "re-run the gate on a quarantined partition; publish it if it passes now (exit 3 if not)"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--source", required=True, type=_source_id, help="source id")
+        action.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
+        action.add_argument("--run-id", required=True, type=_run_id, help="the run that quarantined it (see list)")
 
     search = commands.add_parser("search", help="full-text search (BM25) over the published articles")
     search.add_argument("terms", help='words to look for, e.g. "banjir jakarta"')
@@ -120,12 +134,41 @@ def _stage(args: argparse.Namespace) -> dict[str, Any]:
     if args.command == "extract":
         return pipeline.extract(carried)
     if args.command == "transform":
-        return pipeline.transform(carried)
+        return pipeline.cluster([pipeline.transform(carried)])[0]
     from newscorpus.transform import discover_models
 
     marts = [m.name for m in discover_models() if m.layer == "marts"]
     staged = {t: str(Partition.from_dict(partition).staging_dir(_data_root(), t) / "data.parquet") for t in marts}
     return pipeline.gate({**carried, "staged": staged})
+
+
+def _quarantine(args: argparse.Namespace) -> int:
+    from newscorpus import quarantine
+    from newscorpus.partitions import Partition
+
+    root = _data_root()
+    if args.action == "list":
+        items = quarantine.list_quarantined(root, args.source)
+        for item in items:
+            first = item.summary.splitlines()[0] if item.summary else ""
+            print(f"{item.partition.source:<20} {item.partition.crawl_date}  run {item.partition.run_id}\n    {first}")
+        if not items:
+            print("nothing is quarantined")
+        return 0
+    item = quarantine.find_quarantined(root, Partition(args.source, args.date, args.run_id))
+    if args.action == "show":
+        print(f"{item.folder}\n\nfailed expectations:\n{item.summary}\n\nrows: {json.dumps(item.rows())}")
+        return 0
+    from newscorpus import pipeline
+    from newscorpus.sources import source_from_dict
+
+    outcome = quarantine.release(source_from_dict(pipeline.list_sources([args.source])[0]), item, root)
+    if not outcome.published:
+        print(f"still failing, kept in quarantine:\n{outcome.summary}", file=sys.stderr)
+        return EXIT_QUARANTINED
+    pipeline.refresh_catalog()
+    print(f"released and published: {outcome.location} ({outcome.articles} articles)")
+    return 0
 
 
 def _extract_batch(args: argparse.Namespace) -> int:
@@ -202,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             if not hits and not args.json:
                 print("no match")
             return 0
+        if args.command == "quarantine":
+            return _quarantine(args)
         if args.command == "sources":
             from newscorpus.settings import sources_file
             from newscorpus.sources import load_sources

@@ -75,7 +75,8 @@ def _quarantine_tables(partition: Partition, staged: dict[str, Path], data_root:
     folder = partition.quarantine_dir(data_root)
     folder.mkdir(parents=True, exist_ok=True)
     for table, path in staged.items():
-        shutil.copyfile(path, folder / f"{table}.parquet")
+        if Path(path).resolve() != (folder / f"{table}.parquet").resolve():
+            shutil.copyfile(path, folder / f"{table}.parquet")
     document = {**result.to_dict(), "summary": result.summary()}
     (folder / "validation.json").write_text(json.dumps(document, indent=2, default=str), encoding="utf-8")
     return folder
