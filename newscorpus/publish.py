@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 
 from newscorpus.partitions import DATA_FILE, PUBLISHED_TABLES, Partition
 from newscorpus.quality import GateResult, gate_parameters, validate_partition
+from newscorpus.quality.baselines import trailing_baseline
 from newscorpus.sources import Source
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,9 @@ def gate_and_publish(
         source=partition.source,
         crawl_date=partition.crawl_date,
         run_id=partition.run_id,
-        parameters=gate_parameters(source, partition.crawl_date),
+        parameters=gate_parameters(
+            source, partition.crawl_date, trailing_baseline(data_root, source.id, partition.crawl_date)
+        ),
         reports_dir=data_root / "reports",
     )
     articles = tables["articles"].num_rows

@@ -63,6 +63,8 @@ class Source:
     politeness: Politeness = field(default_factory=Politeness)
     min_articles: int = 1  # the gate quarantines a partition with fewer articles
     min_words: int = 80  # the gate quarantines a partition where most articles are shorter
+    max_row_drop: float = 0.5  # ... or with this share fewer articles than its trailing average
+    max_coverage_drop: float = 0.3  # ... or whose date/byline/image coverage fell this much below its baseline
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict that survives JSON (XCom, subprocess arguments)."""
@@ -151,6 +153,9 @@ def _parse_source(raw: Any, where: str) -> Source:
     if not isinstance(concurrency, int) or concurrency < 1:
         raise SourceConfigError(f"{where}: field 'politeness.concurrency' must be an integer >= 1")
     politeness = Politeness(float(delay), concurrency, bool(politeness_raw.get("autothrottle", True)))
+    for name in ("max_row_drop", "max_coverage_drop"):
+        if name in raw and (not isinstance(raw[name], int | float) or not 0 <= raw[name] <= 1):
+            raise SourceConfigError(f"{where}: field '{name}' must be a number between 0 and 1")
     for name in ("max_pages", "min_articles", "min_words"):
         if name in raw and (not isinstance(raw[name], int) or raw[name] < 0):
             raise SourceConfigError(f"{where}: field '{name}' must be a non-negative integer")
@@ -175,6 +180,8 @@ def _parse_source(raw: Any, where: str) -> Source:
         politeness=politeness,
         min_articles=raw.get("min_articles", 1),
         min_words=raw.get("min_words", 80),
+        max_row_drop=float(raw.get("max_row_drop", 0.5)),
+        max_coverage_drop=float(raw.get("max_coverage_drop", 0.3)),
     )
 
 

@@ -34,7 +34,14 @@ SOURCE = "korankota"
 DAY = dt.date(2026, 11, 20)
 RUN = "scheduled__2026-11-20T00:00:00+00:00"
 T0 = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
-PARAMETERS = {"min_articles": 3, "min_words": 20, "languages": ["id"]}
+PARAMETERS = {
+    "min_articles": 3,
+    "min_words": 20,
+    "languages": ["id"],
+    "min_published_at_coverage": 0.0,
+    "min_authors_coverage": 0.0,
+    "min_image_url_coverage": 0.0,
+}
 
 _STR = pa.string()
 _LIST = pa.list_(pa.string())
@@ -204,6 +211,9 @@ def test_committed_suites_load_with_a_severity_on_every_expectation():
     assert required_parameters(suite_document("articles")) == {
         "min_articles",
         "min_words",
+        "min_published_at_coverage",
+        "min_authors_coverage",
+        "min_image_url_coverage",
         "max_published_at",
         "languages",
         "partition_source",
@@ -233,6 +243,7 @@ def test_parameters_come_from_the_source_config_and_the_partition():
     parameters = gate_parameters(source, DAY)
     assert parameters["min_articles"] == 7 and parameters["languages"] == ["id"]
     assert parameters["min_words"] == 80
+    assert parameters["min_authors_coverage"] == 0.0  # no published history yet: nothing to fall below
     assert parameters["max_published_at"] > dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
     # an ISO string (as after an XCom round trip) becomes a UTC datetime; the partition fixes the source
     merged = partition_parameters(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from newscorpus.quality.baselines import COVERED_FIELDS, Baseline
+
 if TYPE_CHECKING:
     from newscorpus.sources import Source
 
@@ -19,14 +21,22 @@ def max_published_at(crawl_date: datetime.date, margin: datetime.timedelta = PUB
     return day_end + margin
 
 
-def gate_parameters(source: Source, crawl_date: datetime.date) -> dict[str, Any]:
-    """The parameters for one source's partition, from its entry in the source registry."""
-    return {
-        "min_articles": source.min_articles,
+def gate_parameters(source: Source, crawl_date: datetime.date, baseline: Baseline | None = None) -> dict[str, Any]:
+    """The parameters for one source's partition: from its entry in the source registry, and from its trailing
+    baseline of published partitions (a sudden drop in articles or in date/byline/image coverage fails)."""
+    baseline = baseline or Baseline(0, 0.0, {})
+    history = baseline.partitions > 0
+    floor = int(baseline.mean_articles * (1 - source.max_row_drop)) if history else 0
+    parameters = {
+        "min_articles": max(source.min_articles, floor),
         "min_words": source.min_words,
         "languages": [source.language],
         "max_published_at": max_published_at(crawl_date),
     }
+    for name in COVERED_FIELDS:
+        usual = baseline.coverage.get(name, 0.0) if history else 0.0
+        parameters[f"min_{name}_coverage"] = round(max(0.0, usual - source.max_coverage_drop), 4)
+    return parameters
 
 
 def partition_parameters(parameters: dict[str, Any], *, source: str, crawl_date: datetime.date) -> dict[str, Any]:
