@@ -64,11 +64,12 @@ def news_corpus():
         retries=2,
         retry_delay=timedelta(minutes=5),
         retry_exponential_backoff=2.0,
-        map_index_template="{{ job.source.id }}",
+        map_index_template="{{ source_id }}",
     )
     def crawl(job: dict) -> dict:
         from newscorpus import pipeline
 
+        get_current_context()["source_id"] = job["source"]["id"]  # names the mapped instance in the UI
         return pipeline.crawl(job["source"], job["crawl_date"], job["run_id"], timeout_s=3600)
 
     @task
