@@ -7,9 +7,12 @@ are filled for the responses that look like articles. A page the extractor choke
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +56,32 @@ class ExtractResult:
 # The crawler stops downloads at 10 MiB, but a WARC keeps bodies as received: a small gzip bomb stays small on disk
 # and would inflate here. Read at most this much decompressed; a larger body is a recorded rejection.
 MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+# A page that makes the parser run away (a crafted page, a pathological regex) is cut off after this long and
+# recorded; the partition goes on.
+PAGE_TIME_LIMIT_S = 30.0
+
+
+@contextlib.contextmanager
+def _page_time_limit(seconds: float):
+    """SIGALRM-based limit, as in the batch workers; only the main thread can take signals, so elsewhere (a task
+    runner thread) extraction runs unlimited and the task's own execution_timeout is the backstop."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    from newscorpus.extract.page_job import PageTimeout
+
+    def _raise(signum, frame):  # noqa: ARG001
+        raise PageTimeout
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class BodyTooLarge(ValueError):
@@ -138,7 +167,9 @@ def _extract_fields(body: bytes, row: dict[str, Any], source: Source) -> dict[st
     return extracted
 
 
-def extract_partition(source: Source, partition: Partition, data_root: Path) -> ExtractResult:
+def extract_partition(
+    source: Source, partition: Partition, data_root: Path, *, page_time_limit_s: float = PAGE_TIME_LIMIT_S
+) -> ExtractResult:
     """Turn every completed crawl of the partition's run into `staging/<run_id>/extracted/...`."""
     crawl_dirs = find_crawls(data_root, partition.source, partition.crawl_date, partition.run_id)
     if not crawl_dirs:
@@ -164,8 +195,14 @@ def extract_partition(source: Source, partition: Partition, data_root: Path) -> 
             if isinstance(body, BodyTooLarge):
                 row["extract_error"] = str(body)
                 continue
+            from newscorpus.extract.page_job import PageTimeout
+
             try:
-                row.update(_extract_fields(body, row, source))
+                with _page_time_limit(page_time_limit_s):
+                    row.update(_extract_fields(body, row, source))
+            except PageTimeout:
+                log.warning("extraction of %s cut off after %g s", row["url"], page_time_limit_s)
+                row["extract_error"] = f"timeout after {page_time_limit_s:g}s"
             except Exception as exc:  # one bad page is a recorded rejection, not a failed partition
                 log.warning("extraction failed for %s: %r", row["url"], exc)
                 row["extract_error"] = f"{type(exc).__name__}: {exc}"[:500]
