@@ -23,13 +23,15 @@ from newscorpus.quality.suites import load_suite, required_parameters, suite_doc
 if TYPE_CHECKING:
     import pyarrow as pa
 
-_PATH_UNSAFE = re.compile(r"[/\\]")
+# Path separators, and HTML's special characters: GX writes the run name unescaped into the breadcrumb of each page
+# and into the index's table data, which its JavaScript renders as HTML. Airflow's run ids never contain them.
+_UNSAFE_IN_RUN_NAME = re.compile(r"[/\\<>&\"']")
 
 
 def run_name(source: str, crawl_date: datetime.date, run_id: str) -> str:
     """The GX run name: it is a directory in the result store and the label in the Data Docs index."""
     label = f"source={source} crawl_date={crawl_date.isoformat()} run_id={run_id}"
-    return _PATH_UNSAFE.sub("_", label)
+    return _UNSAFE_IN_RUN_NAME.sub("_", label)
 
 
 def validate_partition(

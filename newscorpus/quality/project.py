@@ -60,6 +60,12 @@ def _configure(context: FileDataContext, reports_dir: Path) -> None:
             "class_name": "TupleFilesystemStoreBackend",
             "base_directory": str(data_docs_dir(reports_dir)),
         },
+        # validation pages show sampled article values; this view escapes them (GX leaves table cells raw)
+        "site_section_builders": {
+            "validations": {
+                "view": {"module_name": "newscorpus.quality.escaped_view", "class_name": "EscapedValidationPageView"}
+            }
+        },
         "site_index_builder": {
             "class_name": "DefaultSiteIndexBuilder",
             "validation_results_limit": VALIDATION_RESULTS_LIMIT,
