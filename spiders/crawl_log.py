@@ -8,6 +8,7 @@ a reader never has to guess whether a missing key means "unknown" or "not applic
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,20 @@ class CrawlLogLine:
     error: str | None = None  # "<kind>: <detail>", e.g. "robots: forbidden by robots.txt"
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        record = asdict(self)
+        for key in ("url", "final_url"):
+            record[key] = without_credentials(record[key])
+        if record["error"]:
+            record["error"] = _USERINFO.sub(r"\1[redacted]@", record["error"])
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+_USERINFO = re.compile(r"(\w+://)[^/@\s]+@")
+
+
+def without_credentials(url: str | None) -> str | None:
+    """A URL with any user:password@ replaced: the crawl log, and the corpus built from it, never hold secrets."""
+    return _USERINFO.sub(r"\1[redacted]@", url) if url else url
 
 
 class CrawlLogWriter:

@@ -408,3 +408,15 @@ def test_bad_allowance_is_rejected_before_crawling(entry: str, tmp_path: Path):
             allowed_networks=[entry],
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_credentials_in_urls_never_reach_the_crawl_log() -> None:
+    from spiders.crawl_log import CrawlLogLine
+
+    line = CrawlLogLine(
+        url="https://reader:hunter2@news.example/a",
+        final_url="http://k:s@news.example/b",
+        error="download: ftp://x:y@h/",
+    ).to_json()
+    assert "hunter2" not in line and "reader" not in line and "k:s" not in line and "x:y" not in line
+    assert "https://[redacted]@news.example/a" in line
