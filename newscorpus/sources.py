@@ -45,6 +45,26 @@ class Politeness:
 
 
 @dataclass(frozen=True)
+class DatedIndex:
+    """A dated listing (`.../indeks?date={date}&page={page}`) that backfills read for one logical date."""
+
+    url: str  # template with {date} (formatted with date_format) and optionally {page}
+    date_format: str = "%Y-%m-%d"
+    max_pages: int = 5
+
+
+@dataclass(frozen=True)
+class Permission:
+    """What we know about whether the outlet allows collection; shipped with every real source."""
+
+    terms_url: str | None = None
+    robots_notes: str | None = None
+    contact: str | None = None
+    verified: bool = False  # somebody checked robots/terms from a machine that reaches the outlet
+    checked_on: str | None = None  # YYYY-MM-DD of that check
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     name: str
@@ -56,9 +76,14 @@ class Source:
     sitemaps: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     article_pattern: str = r"."
+    section_depth: int = 1  # how many listing pages deep section pages are followed (pagination included)
+    dated_index: DatedIndex | None = None
+    lookback_days: int = 1  # a run for date D also takes articles dated D-lookback_days .. D
     max_pages: int = 500
     country: str | None = None
     enabled: bool = True
+    disabled_reason: str | None = None  # why a shipped source is off (terms, robots, unverified)
+    permission: Permission = field(default_factory=Permission)
     extraction: ExtractionRules = field(default_factory=ExtractionRules)
     politeness: Politeness = field(default_factory=Politeness)
     min_articles: int = 1  # the gate quarantines a partition with fewer articles
@@ -159,6 +184,17 @@ def _parse_source(raw: Any, where: str) -> Source:
     for name in ("max_pages", "min_articles", "min_words"):
         if name in raw and (not isinstance(raw[name], int) or raw[name] < 0):
             raise SourceConfigError(f"{where}: field '{name}' must be a non-negative integer")
+    dated_index = _parse_dated_index(discovery.get("dated_index"), where)
+    permission = _parse_permission(raw.get("permission"), where)
+    for name in ("section_depth", "lookback_days"):
+        if name in discovery and (not isinstance(discovery[name], int) or discovery[name] < 0):
+            raise SourceConfigError(f"{where}: field 'discovery.{name}' must be a non-negative integer")
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise SourceConfigError(f"{where}: field 'enabled' must be true or false")
+    disabled_reason = raw.get("disabled_reason")
+    if disabled_reason is not None and not isinstance(disabled_reason, str):
+        raise SourceConfigError(f"{where}: field 'disabled_reason' must be a string")
     allowed = _str_tuple(raw, "allowed_domains", where)
     if not allowed:
         raise SourceConfigError(f"{where}: field 'allowed_domains' must name at least one host")
@@ -173,15 +209,62 @@ def _parse_source(raw: Any, where: str) -> Source:
         sitemaps=_str_tuple(discovery, "sitemaps", f"{where}.discovery"),
         sections=_str_tuple(discovery, "sections", f"{where}.discovery"),
         article_pattern=article_pattern,
+        section_depth=discovery.get("section_depth", 1),
+        dated_index=dated_index,
+        lookback_days=discovery.get("lookback_days", 1),
         max_pages=raw.get("max_pages", 500),
         country=raw.get("country"),
-        enabled=bool(raw.get("enabled", True)),
+        enabled=enabled,
+        disabled_reason=disabled_reason,
+        permission=permission,
         extraction=extraction,
         politeness=politeness,
         min_articles=raw.get("min_articles", 1),
         min_words=raw.get("min_words", 80),
         max_row_drop=float(raw.get("max_row_drop", 0.5)),
         max_coverage_drop=float(raw.get("max_coverage_drop", 0.3)),
+    )
+
+
+def _parse_dated_index(raw: Any, where: str) -> DatedIndex | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise SourceConfigError(f"{where}: field 'discovery.dated_index' must be a mapping with 'url'")
+    unknown = set(raw) - {"url", "date_format", "max_pages"}
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s) in 'discovery.dated_index': {', '.join(sorted(unknown))}")
+    url = raw.get("url")
+    if not isinstance(url, str) or "{date}" not in url:
+        raise SourceConfigError(f"{where}: field 'discovery.dated_index.url' must be a template containing {{date}}")
+    max_pages = raw.get("max_pages", 5)
+    if not isinstance(max_pages, int) or max_pages < 1:
+        raise SourceConfigError(f"{where}: field 'discovery.dated_index.max_pages' must be an integer >= 1")
+    date_format = raw.get("date_format", "%Y-%m-%d")
+    if not isinstance(date_format, str):
+        raise SourceConfigError(f"{where}: field 'discovery.dated_index.date_format' must be a strftime string")
+    return DatedIndex(url=url, date_format=date_format, max_pages=max_pages)
+
+
+def _parse_permission(raw: Any, where: str) -> Permission:
+    if raw is None:
+        return Permission()
+    if not isinstance(raw, dict):
+        raise SourceConfigError(f"{where}: field 'permission' must be a mapping")
+    unknown = set(raw) - {"terms_url", "robots_notes", "contact", "verified", "checked_on"}
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s) in 'permission': {', '.join(sorted(unknown))}")
+    for name in ("terms_url", "robots_notes", "contact", "checked_on"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            raise SourceConfigError(f"{where}: field 'permission.{name}' must be a string")
+    if not isinstance(raw.get("verified", False), bool):
+        raise SourceConfigError(f"{where}: field 'permission.verified' must be true or false")
+    return Permission(
+        terms_url=raw.get("terms_url"),
+        robots_notes=raw.get("robots_notes"),
+        contact=raw.get("contact"),
+        verified=raw.get("verified", False),
+        checked_on=raw.get("checked_on"),
     )
 
 
@@ -211,6 +294,9 @@ def source_from_dict(raw: dict[str, Any]) -> Source:
     extraction = dict(raw.pop("extraction", {}) or {})
     extraction["drop"] = tuple(extraction.get("drop", ()))
     politeness = Politeness(**(raw.pop("politeness", {}) or {}))
+    permission = Permission(**(raw.pop("permission", {}) or {}))
+    dated_index = raw.pop("dated_index", None)
+    raw["dated_index"] = DatedIndex(**dated_index) if dated_index else None
     for key in ("allowed_domains", "feeds", "sitemaps", "sections"):
         raw[key] = tuple(raw.get(key, ()))
-    return Source(extraction=ExtractionRules(**extraction), politeness=politeness, **raw)
+    return Source(extraction=ExtractionRules(**extraction), politeness=politeness, permission=permission, **raw)
