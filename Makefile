@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint install clean
+.PHONY: demo test test-fast test-cluster lint install clean
 
 install: $(STAMP)
 
@@ -25,6 +25,12 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
+
+# The Celery cluster tests only (PostgreSQL + Redis on 127.0.0.1, or where the AIRFLOW__DATABASE__SQL_ALCHEMY_CONN /
+# AIRFLOW__CELERY__BROKER_URL / AIRFLOW__CELERY__RESULT_BACKEND variables point). Starts neither; says what is missing.
+test-cluster: $(STAMP)
+	@$(BIN)/python -m newscorpus.airflow_services check
+	NEWSCORPUS_REQUIRE_CLUSTER=1 $(BIN)/pytest -m cluster -s tests/test_cluster.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -41,11 +41,19 @@ def _airflow(args: list[str]) -> list[str]:
 
 
 def migrate(env: Mapping[str, str]) -> None:
-    """Create or upgrade the metadata DB (fast when it is already current)."""
+    """Create or upgrade the metadata DB (fast when it is already current) and create the crawl pool the DAG
+    names: a task in a pool that does not exist is never scheduled."""
+    from newscorpus.dag_config import CRAWL_POOL, DEFAULT_CRAWL_POOL_SLOTS
+
     Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(_airflow(["db", "migrate"]), env=dict(env), capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"airflow db migrate failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    slots = env.get("NEWSCORPUS_CRAWL_POOL_SLOTS") or str(DEFAULT_CRAWL_POOL_SLOTS)
+    for args in (
+        ["db", "migrate"],
+        ["pools", "set", CRAWL_POOL, slots, "Scrapy crawls running at once, all workers"],
+    ):
+        done = subprocess.run(_airflow(args), env=dict(env), capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"airflow {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
 
 
 def dags_test(

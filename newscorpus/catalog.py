@@ -1,5 +1,7 @@
 """The catalog `corpus.duckdb`: views over the published Parquet, so people query the corpus with plain SQL.
 
+The views name exactly the files of the partitions' commit manifests (newscorpus.commits), so a publish in flight
+or one killed halfway is never visible. The catalog file is always on local disk, even when published/ is on S3.
 It is rebuilt into a temporary file and swapped in with one rename, so a reader holding the old file open is never
 blocked and never sees a half-built catalog. It holds views (the data stays in `published/`) and one table,
 `article_text`, with a BM25 full-text index over titles and bodies for `newscorpus search`.
@@ -8,11 +10,13 @@ blocked and never sees a half-built catalog. It holds views (the data stays in `
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import duckdb
 
-from newscorpus import duckdb_extensions
+from newscorpus import commits, duckdb_extensions, settings, storage
+from newscorpus.partitions import PUBLISHED_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -20,24 +24,38 @@ CATALOG_FILE = "corpus.duckdb"
 TABLES = ("articles", "pages", "crawl_runs", "validations")
 
 
-def catalog_path(data_root: Path) -> Path:
-    return data_root / CATALOG_FILE
+def catalog_path(data_root: Path | str) -> Path:
+    """Always a local file (NEWSCORPUS_CATALOG if set): beside the data for a local root, in the local data root
+    (NEWSCORPUS_LOCAL_DIR) for an s3:// one, whose views then read published/ through httpfs."""
+    if os.environ.get("NEWSCORPUS_CATALOG") or storage.is_remote(data_root):
+        return settings.catalog_file()
+    return Path(data_root) / CATALOG_FILE
 
 
-def refresh_catalog(data_root: Path) -> Path:
+def _published_files(store: storage.Storage, table: str) -> list[str]:
+    """Exactly the committed files (never a glob over folders that may hold a publish in flight)."""
+    if table in PUBLISHED_TABLES:
+        return [store.uri(key) for key in commits.committed_files(store, table)]
+    return [store.uri(key) for key in commits.log_files(store, table)]
+
+
+def refresh_catalog(data_root: Path | str) -> Path:
     """(Re)create one view per published table; a table with nothing published yet gets no view."""
+    store = storage.Storage.at(data_root)
     target = catalog_path(data_root)
-    tmp = target.with_name(f".{CATALOG_FILE}.tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
     tmp.unlink(missing_ok=True)
     created = []
     with duckdb.connect(str(tmp)) as con:
+        store.configure_duckdb(con)
         for table in TABLES:
-            folder = data_root / "published" / table
-            if not any(folder.glob("source=*/crawl_date=*/*.parquet")):
+            files = _published_files(store, table)
+            if not files:
                 continue
-            pattern = str(folder / "source=*" / "crawl_date=*" / "*.parquet").replace("'", "''")
+            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
             con.execute(
-                f"create view {table} as select * from read_parquet('{pattern}', "
+                f"create view {table} as select * from read_parquet([{listed}], "
                 "hive_partitioning = true, union_by_name = true)"
             )
             created.append(table)
@@ -90,7 +108,12 @@ def query(data_root: Path, sql: str) -> tuple[list[str], list[tuple]]:
     _check_read_only(sql)
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     with duckdb.connect(str(path), read_only=True, config=config) as con:
-        con.execute("set allowed_directories = ?", [[str(data_root / "published") + "/"]])
+        published = str(data_root / "published") + "/"
+        if storage.is_remote(settings.storage_root()):  # the views read s3://…/published/ through httpfs
+            store = storage.from_env()
+            store.configure_duckdb(con)
+            published = store.uri("published") + "/"
+        con.execute("set allowed_directories = ?", [[published]])
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
         relation = con.sql(sql)

@@ -5,13 +5,26 @@ A subprocess per crawl because Twisted's reactor cannot be restarted inside one 
 directory
 
     <data_root>/raw/source=<id>/crawl_date=<YYYY-MM-DD>/run_id=<run_id>/crawl=<UTC timestamp>-<short uuid>/
-        responses-00000.warc.gz   every response (robots.txt, redirects, errors too), gzip per record
+        responses-00000.warc.gz   every response (robots.txt, redirects, errors too), gzip per record; written as
+                                  responses-00000.warc.gz.open and renamed when closed (rotation at a size)
         crawl-log.jsonl           one line per response landed and per request that failed
-        stats.json                Scrapy's statistics and finish reason
+        stats.json                Scrapy's statistics and finish reason, with every skip counted
+                                  (newscorpus/skipped/{window,window_sitemap,seen,dupe}, newscorpus/failures/*)
+        manifest.json             the WARC files with their records, bytes and sha256, written when the crawl is done
         _SUCCESS                  written last, by this module, only when the crawl finished and landed something
 
-so a retry or a rerun never touches what an earlier crawl landed. Readers must ignore directories without
-_SUCCESS (a crawl that crashed or is still running).
+so a rerun never touches what an earlier crawl landed. Readers must ignore directories without _SUCCESS (a crawl
+that crashed or is still running). finalize_landed_crawl() is the one place where a crawl directory becomes final.
+
+Incremental and resumable:
+- The spider gets the run's logical date (its window is crawl_date - lookback_days .. crawl_date) and a file of
+  URLs not to fetch: the pages published for this source by earlier partitions (crawl_date before this one, status
+  2xx, read with DuckDB from published/pages), plus what an interrupted attempt of this crawl already landed.
+- A crawl that was killed (its directory has no _SUCCESS but has the Scrapy JOBDIR `jobdir/`) is resumed, in the
+  same directory, by the next crawl_source call for that partition and run: its unfinished WARC file is cut back
+  to the last whole record and renamed, crawl-log lines beyond that are dropped, and the pages it landed are not
+  fetched again. After a graceful stop (SIGTERM; stats.json written) Scrapy's queue in jobdir/ carries on; after
+  a hard kill the queue cannot be trusted, so jobdir/ is started afresh and the crawl log alone says what landed.
 
 The crawler connects to public addresses only (see spiders.network_policy). A site on loopback or a private network
 (the demo site, test servers, an intranet mirror) must be allowed explicitly, with CIDR networks or host names in
@@ -21,23 +34,27 @@ The crawler connects to public addresses only (see spiders.network_policy). A si
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
+from newscorpus import storage
 from newscorpus.settings import REPO_ROOT
 from newscorpus.sources import SOURCE_ID, Source
 
@@ -46,7 +63,10 @@ logger = logging.getLogger(__name__)
 CRAWL_LOG_NAME = "crawl-log.jsonl"
 STATS_NAME = "stats.json"
 SUCCESS_MARKER = "_SUCCESS"
+MANIFEST_NAME = "manifest.json"
+JOBDIR_NAME = "jobdir"  # Scrapy's JOBDIR: pending requests and seen fingerprints of an unfinished crawl
 WARC_GLOB = "responses-*.warc.gz"
+OPEN_WARC_GLOB = "responses-*.warc.gz.open"
 
 ALLOWED_NETWORKS_ENV = "NEWSCORPUS_ALLOWED_NETWORKS"  # also the name of the Scrapy setting it feeds
 BLOCKED_ERROR_PREFIX = "blocked: "
@@ -82,6 +102,8 @@ class CrawlResult:
     errors: int  # crawl-log lines with an error
     blocked: int  # crawl-log lines refused by the request guard ("blocked: ..."), counted in errors too
     duration_s: float
+    manifest: dict = field(default_factory=dict)  # manifest.json: files, records, bytes, sha256
+    resumed: bool = False  # this call carried on an interrupted crawl of the same partition and run
 
 
 def validate_run_id(run_id: str) -> str:
@@ -123,22 +145,43 @@ def crawl_source(
     extra_settings: dict[str, str] | None = None,
     timeout_s: float | None = None,
     allowed_networks: Iterable[str] = (),
+    skip_published: bool = True,
 ) -> CrawlResult:
-    """Crawl `source` into a new raw-zone directory and return what landed; raises CrawlError on failure.
+    """Crawl `source` into a raw-zone directory and return what landed; raises CrawlError on failure.
 
+    A new directory, unless an interrupted crawl of the same partition and run is waiting to be resumed.
     allowed_networks: CIDR networks ("127.0.0.1/32") and host names ("localhost") the crawler may reach although
     they are not public; added to those in the NEWSCORPUS_ALLOWED_NETWORKS environment variable.
+    skip_published: do not fetch article URLs that earlier partitions of this source already published.
     """
     data_root = Path(data_root).resolve()
     allowed = resolve_allowed_networks(allowed_networks)
-    crawl_dir = _new_crawl_dir(partition_dir(data_root, source.id, crawl_date, run_id))
-    command = _scrapy_command(
-        source, crawl_dir, data_root, {ALLOWED_NETWORKS_ENV: ",".join(allowed)}, extra_settings or {}
-    )
-    logger.info("Crawling %s into %s", source.id, crawl_dir)
-    started = time.monotonic()
-    return_code, log_tail = _run_streaming(command, source.id, timeout_s)
-    duration_s = time.monotonic() - started
+    parent = partition_dir(data_root, source.id, crawl_date, run_id)
+    crawl_dir = _interrupted_crawl(parent)
+    resumed = crawl_dir is not None
+    if crawl_dir is None:
+        crawl_dir = _new_crawl_dir(parent)
+    else:
+        logger.info("Resuming the interrupted crawl %s", crawl_dir)
+        _prepare_resume(crawl_dir)
+    with tempfile.TemporaryDirectory(prefix="newscorpus-seen-") as scratch:
+        seen_file = Path(scratch) / "seen-urls.txt"
+        seen = published_urls(data_root, source.id, before=crawl_date) if skip_published else set()
+        seen |= landed_urls(crawl_dir)
+        seen_file.write_text("".join(f"{url}\n" for url in sorted(seen)), encoding="utf-8")
+        command = _scrapy_command(
+            source,
+            crawl_dir,
+            data_root,
+            {ALLOWED_NETWORKS_ENV: ",".join(allowed)},
+            extra_settings or {},
+            crawl_date=crawl_date,
+            seen_file=seen_file,
+        )
+        logger.info("Crawling %s into %s (%d URLs known already)", source.id, crawl_dir, len(seen))
+        started = time.monotonic()
+        return_code, log_tail = _run_streaming(command, source.id, timeout_s)
+        duration_s = time.monotonic() - started
     tail = "".join(log_tail)
     if return_code is None:
         raise CrawlError(f"crawl of {source.id} timed out after {timeout_s} s and was killed\n{tail}")
@@ -156,8 +199,8 @@ def crawl_source(
         raise CrawlError(f"crawl of {source.id} landed no response at all{_blocked_hint(blocked)}\n{tail}")
     if blocked:
         logger.warning("Crawl of %s: %s", source.id, _blocked_hint(blocked).strip(" :"))
+    manifest = finalize_landed_crawl(crawl_dir, responses=responses, errors=errors)
     warc_files = sorted(str(p) for p in crawl_dir.glob(WARC_GLOB))
-    _write_success_marker(crawl_dir, responses=responses, errors=errors)
     logger.info("Crawled %s: %d responses, %d errors in %.1f s", source.id, responses, errors, duration_s)
     return CrawlResult(
         source=source.id,
@@ -171,7 +214,163 @@ def crawl_source(
         errors=errors,
         blocked=len(blocked),
         duration_s=duration_s,
+        manifest=manifest,
+        resumed=resumed,
     )
+
+
+def finalize_landed_crawl(crawl_dir: Path, *, responses: int, errors: int) -> dict:
+    """Make a finished crawl directory final: WARC files closed and named, manifest.json, then _SUCCESS.
+
+    Called once the spider has exited normally. Anything still named .open (a writer that did not get to close)
+    is cut back to whole records and renamed; the manifest lists every WARC file with its record count, size and
+    sha256; Scrapy's job state (jobdir/) is dropped, since a finished crawl is never resumed; the marker comes last.
+    Returns the manifest.
+    """
+    from spiders.warc_files import recover_open_warc
+
+    for open_file in sorted(crawl_dir.glob(OPEN_WARC_GLOB)):
+        recover_open_warc(open_file)
+    manifest = build_manifest(crawl_dir)
+    _write_atomically(crawl_dir / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
+    shutil.rmtree(crawl_dir / JOBDIR_NAME, ignore_errors=True)
+    _write_success_marker(crawl_dir, responses=responses, errors=errors)
+    # an s3:// storage root gets the finished directory (raw/…/crawl=… → same key; _SUCCESS last); a local root: no-op
+    storage.upload_run_directory(crawl_dir, crawl_dir.parents[4])
+    return manifest
+
+
+def build_manifest(crawl_dir: Path) -> dict:
+    """Every WARC file of the crawl: name, records (by type), bytes, sha256; and the totals."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    files = []
+    for path in sorted(crawl_dir.glob(WARC_GLOB)):
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+        by_type: dict[str, int] = {}
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                by_type[record.rec_type] = by_type.get(record.rec_type, 0) + 1
+        files.append(
+            {
+                "name": path.name,
+                "records": sum(by_type.values()),
+                "records_by_type": dict(sorted(by_type.items())),
+                "bytes": path.stat().st_size,
+                "sha256": digest.hexdigest(),
+            }
+        )
+    return {
+        "files": files,
+        "records": sum(f["records"] for f in files),
+        "bytes": sum(f["bytes"] for f in files),
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+
+
+def published_urls(data_root: Path, source_id: str, *, before: date) -> set[str]:
+    """URLs (asked for and final) of 2xx pages that partitions of `source_id` dated before `before` published.
+
+    Read with DuckDB from published/pages/source=<id>/crawl_date=*/; an absent table is an empty set. Earlier
+    partitions only, so a rerun of a date (or a backfill of an older one) still fetches its own pages.
+    """
+    from newscorpus.commits import committed_files
+
+    store = storage.shared(data_root)  # exactly the committed files, on local disk or S3
+    files = [store.uri(key) for key in committed_files(store, "pages", source=source_id, before=before)]
+    if not files:
+        return set()
+    import duckdb
+
+    with duckdb.connect() as con:
+        store.configure_duckdb(con)
+        rows = con.execute(
+            """
+            select distinct u from (
+                select unnest([url, final_url]) as u,
+                       cast(regexp_extract(filename, 'crawl_date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) as date) as day,
+                       status
+                from read_parquet(?, filename = true, union_by_name = true)
+            )
+            where u is not null and status between 200 and 299 and day < ?
+            """,
+            [files, before],
+        ).fetchall()
+    return {row[0] for row in rows}
+
+
+def landed_urls(crawl_dir: Path) -> set[str]:
+    """URLs an earlier attempt of this crawl got a 2xx for (resume: not fetched again)."""
+    urls: set[str] = set()
+    log_path = crawl_dir / CRAWL_LOG_NAME
+    if not log_path.is_file():
+        return urls
+    for line in _read_log(log_path):
+        status = line.get("status")
+        if status is not None and 200 <= status < 300:
+            urls.update(u for u in (line.get("url"), line.get("final_url")) if u)
+    return urls
+
+
+def _interrupted_crawl(parent: Path) -> Path | None:
+    """The newest crawl directory of this partition and run that never finished but kept its job state."""
+    if not parent.is_dir():
+        return None
+    waiting = [d for d in parent.glob("crawl=*") if not (d / SUCCESS_MARKER).exists() and (d / JOBDIR_NAME).is_dir()]
+    return max(waiting, default=None)
+
+
+def _prepare_resume(crawl_dir: Path) -> None:
+    """Make an interrupted crawl directory consistent before the next attempt writes to it.
+
+    WARC files still .open are cut to their last whole record and renamed; crawl-log lines that point past what
+    was kept (or are cut off themselves) are dropped, so every line that remains names a readable record. The
+    attempt's stats.json is kept as stats.attempt-N.json. Without stats.json the attempt was killed hard, and
+    Scrapy's queue in jobdir/ may be half written: it is removed and the crawl log alone says what landed.
+    """
+    from spiders.warc_files import recover_open_warc
+
+    kept: dict[str, int] = {}
+    for open_file in sorted(crawl_dir.glob(OPEN_WARC_GLOB)):
+        final, size = recover_open_warc(open_file)
+        kept[final.name] = size
+    log_path = crawl_dir / CRAWL_LOG_NAME
+    if log_path.is_file():
+        lines = []
+        for line in _read_log(log_path):
+            name = Path(line["warc_file"]).name if line.get("warc_file") else None
+            if name in kept and line["warc_offset"] + line["warc_length"] > kept[name]:
+                continue
+            lines.append(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+        _write_atomically(log_path, "".join(f"{line}\n" for line in lines))
+    stats = crawl_dir / STATS_NAME
+    if stats.is_file():
+        attempt = len(list(crawl_dir.glob("stats.attempt-*.json"))) + 1
+        os.replace(stats, crawl_dir / f"stats.attempt-{attempt}.json")
+    else:
+        shutil.rmtree(crawl_dir / JOBDIR_NAME, ignore_errors=True)
+        (crawl_dir / JOBDIR_NAME).mkdir()
+
+
+def _read_log(log_path: Path) -> list[dict]:
+    """Whole JSON lines only: the last line of a killed crawl's log may be cut off."""
+    lines = []
+    with log_path.open(encoding="utf-8") as stream:
+        for raw in stream:
+            try:
+                lines.append(json.loads(raw))
+            except json.JSONDecodeError:
+                continue
+    return lines
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def resolve_allowed_networks(allowed_networks: Iterable[str] = ()) -> list[str]:
@@ -220,15 +419,24 @@ def _new_crawl_dir(parent: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     crawl_dir = parent / f"crawl={stamp}-{uuid.uuid4().hex[:8]}"
     crawl_dir.mkdir(parents=True, exist_ok=False)
+    (crawl_dir / JOBDIR_NAME).mkdir()  # there from the start, so a crawl killed at any moment can be resumed
     return crawl_dir
 
 
 def _scrapy_command(
-    source: Source, crawl_dir: Path, data_root: Path, guard_settings: dict[str, str], extra_settings: dict[str, str]
+    source: Source,
+    crawl_dir: Path,
+    data_root: Path,
+    guard_settings: dict[str, str],
+    extra_settings: dict[str, str],
+    *,
+    crawl_date: date | None = None,
+    seen_file: Path | None = None,
 ) -> list[str]:
     politeness = source.politeness
     settings = {
         **guard_settings,
+        "JOBDIR": str(crawl_dir / JOBDIR_NAME),
         "DOWNLOAD_DELAY": str(politeness.download_delay),
         "CONCURRENT_REQUESTS_PER_DOMAIN": str(politeness.concurrency),
         "AUTOTHROTTLE_ENABLED": str(politeness.autothrottle),
@@ -243,6 +451,10 @@ def _scrapy_command(
         "-a", f"source_json={json.dumps(source.to_dict())}",
         "-a", f"output_dir={crawl_dir}",
     ]  # fmt: skip
+    if crawl_date is not None:
+        command += ["-a", f"crawl_date={crawl_date.isoformat()}"]
+    if seen_file is not None:
+        command += ["-a", f"seen_file={seen_file}"]
     for key, value in settings.items():
         command += ["-s", f"{key}={value}"]
     return command

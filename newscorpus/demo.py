@@ -74,6 +74,7 @@ def run_demo(crawl_date: dt.date = DEMO_DATE, *, airflow_home: Path | None = Non
     print("[4/4] done", flush=True)
     print(f"\ncorpus (Parquet):  {root / 'published'}")
     print(f"quality report:    {root / 'reports' / 'data_docs' / 'index.html'}")
+    print(f"corpus report:     {root / 'reports' / 'corpus' / 'index.html'}")
     print(f"catalog (DuckDB):  {catalog_path(root)}")
     print(f"raw WARC:          {root / 'raw'}")
     for sql in (SAMPLE_QUERY, SAMPLE_ARTICLES):

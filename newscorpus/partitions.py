@@ -19,6 +19,7 @@ RUN_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,199}$")
 # article also sees its page and its near-duplicate signature.
 PUBLISHED_TABLES = ("pages", "article_signatures", "articles")
 DATA_FILE = "data.parquet"
+COMMITS_DIR = "published/_commits"
 
 
 class PartitionError(ValueError):
@@ -62,17 +63,40 @@ class Partition:
     def hive_path(self) -> str:
         return f"source={self.source}/crawl_date={self.crawl_date.isoformat()}"
 
+    # Keys relative to the storage root (newscorpus.storage), the same locally and on S3.
+    @property
+    def raw_key(self) -> str:
+        return f"raw/{self.hive_path}/run_id={self.run_id}"
+
+    def staging_key(self, table: str) -> str:
+        """The staged Parquet file of one table."""
+        return f"staging/{self.run_id}/{table}/{self.hive_path}/{DATA_FILE}"
+
+    def published_key(self, table: str) -> str:
+        """The folder of one published table's partition; it holds the data files commits name (and, while a
+        publish is in flight or after a crash, files no commit names: readers never list it, they read commits)."""
+        return f"published/{table}/{self.hive_path}"
+
+    @property
+    def commit_key(self) -> str:
+        """The partition's commit manifest: the one object whose replacement publishes the partition."""
+        return f"{COMMITS_DIR}/{self.hive_path}.json"
+
+    @property
+    def quarantine_key(self) -> str:
+        return f"quarantine/{self.run_id}/{self.hive_path}"
+
     def raw_dir(self, root: Path) -> Path:
-        return root / "raw" / self.hive_path / f"run_id={self.run_id}"
+        return root / self.raw_key
 
     def staging_dir(self, root: Path, table: str) -> Path:
         return root / "staging" / self.run_id / table / self.hive_path
 
     def published_dir(self, root: Path, table: str) -> Path:
-        return root / "published" / table / self.hive_path
+        return root / self.published_key(table)
 
     def quarantine_dir(self, root: Path) -> Path:
-        return root / "quarantine" / self.run_id / self.hive_path
+        return root / self.quarantine_key
 
     def to_dict(self) -> dict[str, str]:
         return {"source": self.source, "crawl_date": self.crawl_date.isoformat(), "run_id": self.run_id}

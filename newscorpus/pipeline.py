@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.partitions import Partition, parse_date
-from newscorpus.settings import data_root, sources_file
+from newscorpus.settings import data_root, sources_file, storage_root
 from newscorpus.sources import Source, load_sources, source_from_dict
 
 log = logging.getLogger(__name__)
@@ -33,13 +33,16 @@ def list_sources(source_ids: list[str] | None = None) -> list[dict[str, Any]]:
 def crawl(
     source: dict[str, Any], crawl_date: str | dt.date, run_id: str, timeout_s: float | None = None
 ) -> dict[str, Any]:
-    from newscorpus.crawl import crawl_source
+    from newscorpus import progress
+    from newscorpus.crawl import crawl_source, partition_dir
 
     src = source_from_dict(source)
     partition = Partition(src.id, parse_date(crawl_date), run_id)
-    result = crawl_source(
-        src, crawl_date=partition.crawl_date, run_id=run_id, data_root=data_root(), timeout_s=timeout_s
-    )
+    fetched = progress.new_crawl_log(partition_dir(data_root(), src.id, partition.crawl_date, run_id))
+    with progress.poll(f"crawl {src.id}", fetched, total=src.max_pages, unit="fetches"):
+        result = crawl_source(
+            src, crawl_date=partition.crawl_date, run_id=run_id, data_root=data_root(), timeout_s=timeout_s
+        )
     return {
         "source": source,
         "partition": partition.to_dict(),
@@ -54,7 +57,7 @@ def extract(crawled: dict[str, Any]) -> dict[str, Any]:
 
     source = source_from_dict(crawled["source"])
     partition = Partition.from_dict(crawled["partition"])
-    result = extract_partition(source, partition, data_root())
+    result = extract_partition(source, partition, storage_root())
     return {"source": crawled["source"], "partition": partition.to_dict(), "extracted": result.to_dict()}
 
 
@@ -62,7 +65,7 @@ def transform(extracted: dict[str, Any]) -> dict[str, Any]:
     from newscorpus.transform import run_models
 
     partition = Partition.from_dict(extracted["partition"])
-    result = run_models(partition, data_root())
+    result = run_models(partition, storage_root())
     return {
         "source": extracted["source"],
         "partition": partition.to_dict(),
@@ -76,7 +79,7 @@ def cluster(transformed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from newscorpus.transform import cluster_near_duplicates
 
     partitions = [Partition.from_dict(t["partition"]) for t in transformed]
-    cluster_near_duplicates(partitions, data_root())
+    cluster_near_duplicates(partitions, storage_root())
     return list(transformed)
 
 
@@ -86,7 +89,7 @@ def gate(transformed: dict[str, Any]) -> dict[str, Any]:
 
     source: Source = source_from_dict(transformed["source"])
     partition = Partition.from_dict(transformed["partition"])
-    outcome = gate_and_publish(source, partition, transformed["staged"], data_root())
+    outcome = gate_and_publish(source, partition, transformed["staged"], storage_root())
     if not outcome.published:
         raise GateFailed(
             f"{partition.hive_path} (run {partition.run_id}) failed its quality gate and was quarantined in "
@@ -107,12 +110,15 @@ def summarize(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]]) -> dic
         partition = Partition(job["source"]["id"], parse_date(job["crawl_date"]), job["run_id"])
         if partition.source in published:
             continue
-        report = partition.quarantine_dir(data_root()) / "validation.json"
-        if report.exists():
+        from newscorpus.storage import Storage
+
+        store = Storage.at(storage_root())
+        report = f"{partition.quarantine_key}/validation.json"
+        if store.exists(report):
             import json
 
-            summary = json.loads(report.read_text(encoding="utf-8")).get("summary", "")
-            problems.append(f"{partition.hive_path}: quarantined in {report.parent}\n{summary}")
+            summary = json.loads(store.read_text(report)).get("summary", "")
+            problems.append(f"{partition.hive_path}: quarantined in {store.uri(partition.quarantine_key)}\n{summary}")
         else:
             problems.append(f"{partition.hive_path}: failed before its gate (see that source's task logs)")
     if problems:
@@ -125,13 +131,20 @@ def summarize(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]]) -> dic
 def refresh_catalog() -> str:
     from newscorpus.catalog import refresh_catalog as refresh
 
-    return str(refresh(data_root()))
+    return str(refresh(storage_root()))
 
 
 def build_reports() -> str:
+    """The GX Data Docs (returned: their index.html) and the corpus report beside them (reports/corpus/)."""
     from newscorpus.quality import build_data_docs
+    from newscorpus.report import NoCorpus, build_report
 
-    return str(build_data_docs(data_root() / "reports"))
+    docs = build_data_docs(data_root() / "reports")
+    try:
+        build_report(data_root())
+    except NoCorpus as exc:  # nothing published yet: the Data Docs still say why
+        log.warning("corpus report skipped: %s", exc)
+    return str(docs)
 
 
 def run_all(crawl_date: dt.date, run_id: str, source_ids: list[str] | None = None) -> dict[str, Any]:

@@ -12,9 +12,28 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 USER_AGENT = "newscorpus/0.1 (+https://github.com/newscorpus/newscorpus; research corpus crawler)"
 
 
+def storage_root() -> str:
+    """The storage root (NEWSCORPUS_DATA, default ./data): a local folder, or s3://bucket/prefix shared by workers.
+    raw/, staging/, published/ and quarantine/ live under it and are read and written through newscorpus.storage."""
+    value = os.environ.get("NEWSCORPUS_DATA", "data")
+    return value.rstrip("/") if value.startswith("s3://") else str(Path(value).resolve())
+
+
 def data_root() -> Path:
-    """The storage root (NEWSCORPUS_DATA, default ./data); every zone lives under it."""
-    return Path(os.environ.get("NEWSCORPUS_DATA", "data")).resolve()
+    """The local side of the storage root: the root itself when it is a folder; for an s3:// root the local folder
+    NEWSCORPUS_LOCAL_DIR (default ./data) that holds what stays per machine: the catalog, reports and crawls in
+    progress (they are copied to the bucket when they finish)."""
+    value = os.environ.get("NEWSCORPUS_DATA", "data")
+    if value.startswith("s3://"):
+        return Path(os.environ.get("NEWSCORPUS_LOCAL_DIR", "data")).resolve()
+    return Path(value).resolve()
+
+
+def catalog_file() -> Path:
+    """The catalog database: NEWSCORPUS_CATALOG, else corpus.duckdb in the local data root. It is always on local
+    disk (DuckDB cannot open a database file on S3 for writing); its views read published/ wherever that is."""
+    configured = os.environ.get("NEWSCORPUS_CATALOG")
+    return Path(configured).resolve() if configured else data_root() / "corpus.duckdb"
 
 
 def sources_file() -> Path:

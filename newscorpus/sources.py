@@ -3,10 +3,20 @@
 Loaded from YAML and validated up front, so a typo fails when the config is read, naming the file, the source and
 the field, and not halfway through a crawl. `${NAME}` in a string is replaced by the environment variable NAME
 (the demo uses this for the ports of its local site); an unset variable is an error, never an empty string.
+
+Enabling a real outlet is a deliberate act, enforced here so a flipped `enabled` flag alone never starts a crawl:
+- a source that is enabled must not carry a `disabled_reason` (delete the reason when the reason is gone);
+- a source that is enabled and reaches any public host must have `permission.verified: true` and
+  `permission.checked_on: YYYY-MM-DD` (somebody read its robots.txt and terms, e.g. with `newscorpus sources
+  check ID`, from a machine that reaches it). Hosts that can never be somebody else's outlet are exempt: loopback
+  addresses and the names reserved for tests (localhost, *.localhost, *.test, *.example, *.invalid,
+  example.com/.net/.org), i.e. the demo site and test fixtures.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,6 +28,19 @@ import yaml
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+_SOURCE_FIELDS = frozenset(
+    {"id", "name", "country", "language", "timezone", "home", "allowed_domains", "discovery", "enabled",
+     "disabled_reason", "permission", "extraction", "politeness", "max_pages", "min_articles", "min_words",
+     "max_row_drop", "max_coverage_drop"}
+)  # fmt: skip
+_DISCOVERY_FIELDS = frozenset(
+    {"feeds", "sitemaps", "sections", "article_pattern", "section_depth", "dated_index", "lookback_days",
+     "sample_article"}
+)  # fmt: skip
+# RFC 2606 / RFC 6761 names: never anybody's outlet, so sources living only there need no permission record.
+_RESERVED_SUFFIXES = (".localhost", ".test", ".example", ".invalid")
+_RESERVED_NAMES = frozenset({"localhost", "example.com", "example.net", "example.org"})
 
 
 class SourceConfigError(ValueError):
@@ -78,6 +101,7 @@ class Source:
     article_pattern: str = r"."
     section_depth: int = 1  # how many listing pages deep section pages are followed (pagination included)
     dated_index: DatedIndex | None = None
+    sample_article: str | None = None  # one known article URL: `sources check` asks robots.txt about it
     lookback_days: int = 1  # a run for date D also takes articles dated D-lookback_days .. D
     max_pages: int = 500
     country: str | None = None
@@ -134,6 +158,9 @@ def _parse_source(raw: Any, where: str) -> Source:
             f"got {source_id!r}"
         )
     where = f"{where} (id={source_id})"
+    unknown = set(raw) - _SOURCE_FIELDS
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s): {', '.join(sorted(map(str, unknown)))}")
     raw = _expand_env(raw, where)
     for required in ("name", "language", "timezone", "home"):
         if not isinstance(raw.get(required), str) or not raw[required]:
@@ -147,6 +174,12 @@ def _parse_source(raw: Any, where: str) -> Source:
     discovery = raw.get("discovery", {}) or {}
     if not isinstance(discovery, dict):
         raise SourceConfigError(f"{where}: field 'discovery' must be a mapping")
+    unknown = set(discovery) - _DISCOVERY_FIELDS
+    if unknown:
+        raise SourceConfigError(f"{where}: unknown field(s) in 'discovery': {', '.join(sorted(map(str, unknown)))}")
+    sample_article = discovery.get("sample_article")
+    if sample_article is not None and not re.match(r"^https?://", str(sample_article)):
+        raise SourceConfigError(f"{where}: field 'discovery.sample_article' must be an http(s) URL")
     article_pattern = discovery.get("article_pattern", r".")
     try:
         re.compile(article_pattern)
@@ -198,6 +231,8 @@ def _parse_source(raw: Any, where: str) -> Source:
     allowed = _str_tuple(raw, "allowed_domains", where)
     if not allowed:
         raise SourceConfigError(f"{where}: field 'allowed_domains' must name at least one host")
+    if enabled:
+        _check_deliberately_enabled(raw["home"], allowed, disabled_reason, permission, where)
     return Source(
         id=source_id,
         name=raw["name"],
@@ -211,6 +246,7 @@ def _parse_source(raw: Any, where: str) -> Source:
         article_pattern=article_pattern,
         section_depth=discovery.get("section_depth", 1),
         dated_index=dated_index,
+        sample_article=sample_article,
         lookback_days=discovery.get("lookback_days", 1),
         max_pages=raw.get("max_pages", 500),
         country=raw.get("country"),
@@ -223,6 +259,41 @@ def _parse_source(raw: Any, where: str) -> Source:
         min_words=raw.get("min_words", 80),
         max_row_drop=float(raw.get("max_row_drop", 0.5)),
         max_coverage_drop=float(raw.get("max_coverage_drop", 0.3)),
+    )
+
+
+def is_fixture_host(host: str) -> bool:
+    """True for a host that cannot be a real outlet: a loopback address or a name reserved for tests."""
+    host = host.strip().strip("[]").rstrip(".").lower()
+    host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host  # drop a port, keep bare IPv6
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in _RESERVED_NAMES or host.endswith(_RESERVED_SUFFIXES)
+
+
+def _check_deliberately_enabled(
+    home: str, allowed: tuple[str, ...], disabled_reason: str | None, permission: Permission, where: str
+) -> None:
+    """The rule at the top of this module: enabling takes the permission record, not only `enabled: true`."""
+    how = (
+        "to enable it, check its robots.txt and terms (newscorpus sources check ID), then set "
+        "permission.verified: true and permission.checked_on: YYYY-MM-DD and delete disabled_reason; "
+        "otherwise set enabled: false"
+    )
+    if disabled_reason is not None:
+        raise SourceConfigError(
+            f"{where}: field 'disabled_reason': the source is enabled but still says why it is off "
+            f"({disabled_reason!r}); {how}"
+        )
+    from urllib.parse import urlsplit
+
+    hosts = [urlsplit(home).hostname or "", *allowed]
+    if all(is_fixture_host(h) for h in hosts) or (permission.verified and permission.checked_on):
+        return
+    raise SourceConfigError(
+        f"{where}: field 'permission.verified': the source is enabled but its permission is not verified "
+        f"(verified: {str(permission.verified).lower()}, checked_on: {permission.checked_on or 'unset'}); {how}"
     )
 
 
@@ -254,11 +325,26 @@ def _parse_permission(raw: Any, where: str) -> Permission:
     unknown = set(raw) - {"terms_url", "robots_notes", "contact", "verified", "checked_on"}
     if unknown:
         raise SourceConfigError(f"{where}: unknown field(s) in 'permission': {', '.join(sorted(unknown))}")
+    raw = dict(raw)
+    if isinstance(raw.get("checked_on"), dt.date):  # YAML reads an unquoted 2026-11-20 as a date
+        raw["checked_on"] = raw["checked_on"].isoformat()
     for name in ("terms_url", "robots_notes", "contact", "checked_on"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             raise SourceConfigError(f"{where}: field 'permission.{name}' must be a string")
     if not isinstance(raw.get("verified", False), bool):
         raise SourceConfigError(f"{where}: field 'permission.verified' must be true or false")
+    checked_on = raw.get("checked_on")
+    if checked_on is not None:
+        try:
+            day = dt.date.fromisoformat(checked_on)
+        except ValueError as exc:
+            raise SourceConfigError(f"{where}: field 'permission.checked_on' must be a date YYYY-MM-DD") from exc
+        if day > dt.date.today() + dt.timedelta(days=1):
+            raise SourceConfigError(f"{where}: field 'permission.checked_on' is in the future: {checked_on}")
+    if raw.get("verified") and checked_on is None:
+        raise SourceConfigError(
+            f"{where}: field 'permission.checked_on' is required when permission.verified is true (YYYY-MM-DD)"
+        )
     return Permission(
         terms_url=raw.get("terms_url"),
         robots_notes=raw.get("robots_notes"),

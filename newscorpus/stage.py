@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from newscorpus.crawl import find_crawls
+from newscorpus import progress
+from newscorpus.crawl import CRAWL_LOG_NAME, SUCCESS_MARKER
 from newscorpus.extract import extract_article
-from newscorpus.partitions import DATA_FILE, Partition
+from newscorpus.partitions import Partition
 from newscorpus.schemas import EXTRACTED_SCHEMA
 from newscorpus.sources import Source
+from newscorpus.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +89,12 @@ class BodyTooLarge(ValueError):
     """A response body that decompresses past MAX_BODY_BYTES."""
 
 
-def _read_responses(warc_path: Path) -> dict[int, bytes | BodyTooLarge]:
+def _read_responses(store: Storage, warc_file: str) -> dict[int, bytes | BodyTooLarge]:
     """HTTP bodies of a WARC's response records, keyed by record offset (what the crawl log points at)."""
     from warcio.archiveiterator import ArchiveIterator
 
     bodies: dict[int, bytes | BodyTooLarge] = {}
-    with warc_path.open("rb") as stream:
+    with store.open_input(warc_file) as stream:
         records = ArchiveIterator(stream)
         for record in records:
             if record.rec_type == "response":
@@ -106,14 +107,14 @@ def _read_responses(warc_path: Path) -> dict[int, bytes | BodyTooLarge]:
     return bodies
 
 
-def _crawl_log(crawl_dir: Path) -> Iterator[dict[str, Any]]:
-    with (crawl_dir / "crawl-log.jsonl").open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError:
-                    log.warning("%s line %d: unreadable crawl-log line skipped", crawl_dir, number)
+def _crawl_log(lines: list[str], crawl_dir: str) -> Iterator[dict[str, Any]]:
+    """The crawl log's entries (read whole through the storage layer); an unreadable line is skipped, not fatal."""
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError:
+                log.warning("%s line %d: unreadable crawl-log line skipped", crawl_dir, number)
 
 
 def _timestamp(value: Any) -> dt.datetime | None:
@@ -168,26 +169,34 @@ def _extract_fields(body: bytes, row: dict[str, Any], source: Source) -> dict[st
 
 
 def extract_partition(
-    source: Source, partition: Partition, data_root: Path, *, page_time_limit_s: float = PAGE_TIME_LIMIT_S
+    source: Source,
+    partition: Partition,
+    data_root: Path | str,
+    *,
+    page_time_limit_s: float = PAGE_TIME_LIMIT_S,
 ) -> ExtractResult:
-    """Turn every completed crawl of the partition's run into `staging/<run_id>/extracted/...`."""
-    crawl_dirs = find_crawls(data_root, partition.source, partition.crawl_date, partition.run_id)
+    """Turn every completed crawl of the partition's run into `staging/<run_id>/extracted/...`; raw/ and staging/
+    are read and written through the storage layer (a local folder or s3://)."""
+    store = Storage.at(data_root)
+    crawl_dirs = _completed_crawls(store, partition)
     if not crawl_dirs:
         raise FileNotFoundError(
-            f"no completed crawl for {partition.hive_path} run {partition.run_id} under {data_root / 'raw'}; "
+            f"no completed crawl for {partition.hive_path} run {partition.run_id} under {store.uri('raw')}; "
             "run the crawl stage first"
         )
     rows: list[dict[str, Any]] = []
     for crawl_dir in crawl_dirs:
         bodies: dict[str, dict[int, bytes]] = {}
-        for entry in _crawl_log(crawl_dir):
+        lines = store.read_text(f"{crawl_dir}/{CRAWL_LOG_NAME}").splitlines()
+        entries = _crawl_log(lines, crawl_dir)
+        for entry in progress.track(entries, f"extract {partition.source}", total=len(lines), unit="pages"):
             row = _page_row(entry, partition)
             rows.append(row)
             wanted = row["status"] == 200 and row["is_article_candidate"] and _is_html(row["content_type"])
             if not wanted or row["warc_file"] is None or row["warc_offset"] is None:
                 continue
             if row["warc_file"] not in bodies:
-                bodies[row["warc_file"]] = _read_responses(data_root / row["warc_file"])
+                bodies[row["warc_file"]] = _read_responses(store, row["warc_file"])
             body = bodies[row["warc_file"]].get(row["warc_offset"])
             if body is None:
                 row["extract_error"] = f"no response record at offset {row['warc_offset']} of {row['warc_file']}"
@@ -207,11 +216,7 @@ def extract_partition(
                 log.warning("extraction failed for %s: %r", row["url"], exc)
                 row["extract_error"] = f"{type(exc).__name__}: {exc}"[:500]
     table = pa.Table.from_pylist(rows, schema=EXTRACTED_SCHEMA)
-    out_dir = partition.staging_dir(data_root, "extracted")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir / f".{DATA_FILE}.tmp"
-    pq.write_table(table, tmp, compression="zstd")
-    tmp.replace(out_dir / DATA_FILE)
+    store.write_table(partition.staging_key("extracted"), table)
     candidates = sum(1 for r in rows if r["is_article_candidate"])
     articles = sum(1 for r in rows if r["is_article"])
     errors = sum(1 for r in rows if r["extract_error"])
@@ -223,4 +228,13 @@ def extract_partition(
         articles,
         errors,
     )
-    return ExtractResult(partition, str(out_dir / DATA_FILE), len(rows), candidates, articles, errors)
+    return ExtractResult(
+        partition, store.uri(partition.staging_key("extracted")), len(rows), candidates, articles, errors
+    )
+
+
+def _completed_crawls(store: Storage, partition: Partition) -> list[str]:
+    """Keys of the partition run's crawl directories that carry _SUCCESS, oldest first (names start with the
+    time); a crawl that crashed, is still running or is still being copied to the bucket has none."""
+    markers = store.list_files(partition.raw_key, f"crawl=*/{SUCCESS_MARKER}")
+    return sorted(key.rsplit("/", 1)[0] for key in markers if key.count("/") == partition.raw_key.count("/") + 2)

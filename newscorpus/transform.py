@@ -18,8 +18,11 @@ from typing import Any
 
 import duckdb
 
-from newscorpus.partitions import DATA_FILE, Partition
+from newscorpus import progress
+from newscorpus.commits import committed_files
+from newscorpus.partitions import Partition
 from newscorpus.settings import TRANSFORMS_DIR
+from newscorpus.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -98,18 +101,17 @@ def _load_macros(con: duckdb.DuckDBPyConnection, transforms_dir: Path) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def _register_published(con: duckdb.DuckDBPyConnection, data_root: Path, rebuilt: frozenset[str] = frozenset()) -> None:
-    """The published inputs, leaving out the partitions (hive paths) that this run is rebuilding."""
+def _register_published(
+    con: duckdb.DuckDBPyConnection, data_root: Path | str, rebuilt: frozenset[str] = frozenset()
+) -> None:
+    """The published inputs (exactly the committed files, see newscorpus.commits), leaving out the partitions
+    (hive paths) that this run is rebuilding."""
+    store = Storage.at(data_root)
     for relation, (table, columns) in _PUBLISHED_INPUTS.items():
-        folder = data_root / "published" / table
-        files = sorted(
-            f
-            for f in folder.glob(f"source=*/crawl_date=*/{DATA_FILE}")
-            if str(f.parent.relative_to(folder)) not in rebuilt
-        )
+        files = [store.uri(key) for key in committed_files(store, table, exclude=rebuilt)]
         if files:
             select = ", ".join(f"cast({name} as {kind}) as {name}" for name, kind in columns.items())
-            con.execute(f"set variable {relation}_files = ?", [[str(p) for p in files]])
+            con.execute(f"set variable {relation}_files = ?", [files])
             source = f"read_parquet(getvariable('{relation}_files'), union_by_name = true)"
             con.execute(f"create view {relation} as select {select} from {source}")
         else:
@@ -119,40 +121,41 @@ def _register_published(con: duckdb.DuckDBPyConnection, data_root: Path, rebuilt
 
 def run_models(
     partition: Partition,
-    data_root: Path,
+    data_root: Path | str,
     *,
-    extracted_path: Path | None = None,
+    extracted_path: Path | str | None = None,
     transforms_dir: Path = TRANSFORMS_DIR,
 ) -> TransformResult:
-    """Build the partition's candidate tables under `staging/<run_id>/<table>/source=…/crawl_date=…/`."""
-    extracted_path = extracted_path or partition.staging_dir(data_root, "extracted") / DATA_FILE
-    if not extracted_path.exists():
+    """Build the partition's candidate tables under `staging/<run_id>/<table>/source=…/crawl_date=…/` of the
+    storage root (a local folder or s3://, see newscorpus.storage)."""
+    store = Storage.at(data_root)
+    extracted_path = store.uri(extracted_path or partition.staging_key("extracted"))
+    if not store.exists(extracted_path):
         raise FileNotFoundError(f"{extracted_path}: no extracted pages for {partition.hive_path}; run extract first")
     models = discover_models(transforms_dir)
     tables: dict[str, str] = {}
     rows: dict[str, int] = {}
     with duckdb.connect(config={"autoinstall_known_extensions": False}) as con:
+        store.configure_duckdb(con)
         con.execute("set variable source = ?", [partition.source])
         con.execute("set variable crawl_date = ?", [partition.crawl_date.isoformat()])
         con.execute("set variable run_id = ?", [partition.run_id])
-        con.execute("set variable extracted_path = ?", [str(extracted_path)])
+        con.execute("set variable extracted_path = ?", [extracted_path])
         _load_macros(con, transforms_dir)
         con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
         _register_published(con, data_root)
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
-        for model in models:
+        for model in progress.track(models, f"transform {partition.source}", unit="models"):
             rows[model.name] = _run_model(con, model)
             if model.layer == "marts":
-                out_dir = partition.staging_dir(data_root, model.name)
-                out_dir.mkdir(parents=True, exist_ok=True)
-                tmp = out_dir / f".{DATA_FILE}.tmp"
+                key = partition.staging_key(model.name)
+                tmp = store.scratch(key)
                 con.execute(
                     f"copy \"{model.name}\" to '{_sql_path(tmp)}' "
                     "(format parquet, compression zstd, row_group_size 100000)"
                 )
-                tmp.replace(out_dir / DATA_FILE)
-                tables[model.name] = str(out_dir / DATA_FILE)
+                tables[model.name] = store.commit_scratch(tmp, key)
     return TransformResult(partition, tables, rows)
 
 
@@ -175,14 +178,16 @@ def cluster_near_duplicates(
     Per-partition transforms cannot see each other (they run in parallel), so clustering waits for all of them:
     outlets that carried the same story on the same day end up in one cluster, and a rerun gives the same ids.
     """
-    staged = [p.staging_dir(data_root, "article_signatures") / DATA_FILE for p in partitions]
-    staged = [path for path in staged if path.exists()]
+    store = Storage.at(data_root)
+    staged = [p.staging_key("article_signatures") for p in partitions]
+    staged = [store.uri(key) for key in staged if store.exists(key)]
     rows: dict[str, int] = {}
     if not staged:
         return rows
     with duckdb.connect(config={"autoinstall_known_extensions": False}) as con:
+        store.configure_duckdb(con)
         _load_macros(con, transforms_dir)
-        con.execute("set variable run_signature_files = ?", [[str(p) for p in staged]])
+        con.execute("set variable run_signature_files = ?", [staged])
         con.execute("create view run_signatures as select * from read_parquet(getvariable('run_signature_files'))")
         _register_published(con, data_root, frozenset(p.hive_path for p in partitions))
         log.info("near-duplicate clustering over %d staged partition(s)", len(staged))
@@ -190,16 +195,16 @@ def cluster_near_duplicates(
             rows[model.name] = _run_model(con, model)
         for partition in partitions:
             for table in ("articles", "article_signatures"):
-                path = partition.staging_dir(data_root, table) / DATA_FILE
-                if not path.exists():
+                key = partition.staging_key(table)
+                if not store.exists(key):
                     continue
-                tmp = path.with_name(f".{DATA_FILE}.clustered.tmp")
+                path, tmp = store.uri(key), store.scratch(key)
                 con.execute(
                     f"copy (select t.* replace (coalesce(c.near_dup_cluster, t.near_dup_cluster) as near_dup_cluster) "
                     f"from read_parquet('{_sql_path(path)}') as t left join near_dup_clusters as c using (article_id)) "
                     f"to '{_sql_path(tmp)}' (format parquet, compression zstd, row_group_size 100000)"
                 )
-                tmp.replace(path)
+                store.commit_scratch(tmp, key)
     return rows
 
 

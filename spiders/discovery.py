@@ -8,7 +8,7 @@ open web.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -21,6 +21,8 @@ _GZIP_MAGIC = b"\x1f\x8b"
 class SitemapLinks:
     is_index: bool  # True: `locs` are further sitemaps; False: `locs` are pages
     locs: list[str]
+    # loc -> news:publication_date if given, else lastmod (as written; spiders.window reads it), else None
+    dates: dict[str, str | None] = field(default_factory=dict)
 
 
 def _parse_xml(body: bytes) -> etree._Element | None:
@@ -37,10 +39,15 @@ def _local(tag: object) -> str:
 
 def feed_item_links(body: bytes, base_url: str) -> list[str]:
     """Item links of an RSS 0.9x/1.0/2.0 or Atom feed, absolute, in document order, without duplicates."""
+    return list(feed_items(body, base_url))
+
+
+def feed_items(body: bytes, base_url: str) -> dict[str, str | None]:
+    """Item link -> its date as written (RSS pubDate / dc:date, Atom published / updated), in document order."""
     root = _parse_xml(body)
     if root is None:
-        return []
-    links: list[str] = []
+        return {}
+    items: dict[str, str | None] = {}
     for element in root.iter():
         name = _local(element.tag)
         if name == "item":
@@ -50,8 +57,22 @@ def feed_item_links(body: bytes, base_url: str) -> list[str]:
         else:
             continue
         if link:
-            links.append(urljoin(base_url, link.strip()))
-    return list(dict.fromkeys(links))
+            items.setdefault(urljoin(base_url, link.strip()), _child_text(element, _FEED_DATE_TAGS))
+    return items
+
+
+_FEED_DATE_TAGS = ("pubDate", "published", "date", "updated")  # first found wins, in this order
+_SITEMAP_DATE_TAGS = ("publication_date", "lastmod")
+
+
+def _child_text(element: etree._Element, names: tuple[str, ...]) -> str | None:
+    """Text of the first descendant named names[0], else names[1], ... (namespaces ignored)."""
+    found: dict[str, str] = {}
+    for child in element.iter():
+        name = _local(child.tag)
+        if name in names and name not in found and (child.text or "").strip():
+            found[name] = child.text.strip()
+    return next((found[name] for name in names if name in found), None)
 
 
 def _rss_item_link(item: etree._Element) -> str | None:
@@ -84,15 +105,15 @@ def sitemap_links(body: bytes, base_url: str, *, max_size: int) -> SitemapLinks:
         return SitemapLinks(False, [])
     is_index = _local(root.tag) == "sitemapindex"
     entry_tag = "sitemap" if is_index else "url"
-    locs = []
+    dates: dict[str, str | None] = {}
     for entry in root:
         if _local(entry.tag) != entry_tag:
             continue
         for child in entry:
             if _local(child.tag) == "loc" and (child.text or "").strip():
-                locs.append(urljoin(base_url, child.text.strip()))
+                dates.setdefault(urljoin(base_url, child.text.strip()), _child_text(entry, _SITEMAP_DATE_TAGS))
                 break
-    return SitemapLinks(is_index, list(dict.fromkeys(locs)))
+    return SitemapLinks(is_index, list(dates), dates)
 
 
 def _gunzip(data: bytes, *, max_size: int) -> bytes:

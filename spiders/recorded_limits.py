@@ -27,13 +27,24 @@ if TYPE_CHECKING:
 
 
 class RecordedRedirectMiddleware(RedirectMiddleware):
+    """Also stops a redirect loop at its first repeat: Scrapy's duplicate filter would drop the repeated URL
+    without a word, leaving only the 3xx answers in the log and no sign that the page never came."""
+
     def process_response(self, request: Request, response: Response) -> Request | Response:
         try:
-            return super().process_response(request, response)
+            result = super().process_response(request, response)
         except IgnoreRequest as exc:
             limit = LimitReached(f"{exc} (REDIRECT_MAX_TIMES={self.max_redirect_times})")
             self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=str(limit))
             raise limit from exc
+        if isinstance(result, Request) and result is not request:
+            visited = [*request.meta.get("redirect_urls", []), request.url]
+            if result.url in visited:
+                limit = LimitReached(f"redirect loop: {request.url} redirects back to {result.url}")
+                self.crawler.stats.inc_value("newscorpus/limits/redirect_loop")
+                self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=str(limit))
+                raise limit
+        return result
 
 
 class RecordedHttpCompressionMiddleware(HttpCompressionMiddleware):

@@ -4,14 +4,23 @@ Values here are for news HTML: small bodies (10 MiB cap), short timeouts, few re
 honest User-Agent that says who is crawling and why.
 """
 
+import os
+
 from newscorpus.settings import USER_AGENT as NEWSCORPUS_USER_AGENT
 
 BOT_NAME = "newscorpus"
 SPIDER_MODULES = ["spiders.spiders"]
 NEWSPIDER_MODULE = "spiders.spiders"
 
-USER_AGENT = NEWSCORPUS_USER_AGENT
+# Who to write to about this crawler: an e-mail address or URL from NEWSCORPUS_CONTACT, appended to the User-Agent
+# so a site's operator can reach whoever runs it ("newscorpus/0.1 (+https://...; ...; contact: ops@example.org)").
+CONTACT_ENV = "NEWSCORPUS_CONTACT"
+_CONTACT = os.environ.get(CONTACT_ENV, "").strip()
+USER_AGENT = NEWSCORPUS_USER_AGENT[:-1] + f"; contact: {_CONTACT})" if _CONTACT else NEWSCORPUS_USER_AGENT
 ROBOTSTXT_OBEY = True
+# Groups naming our product token and groups naming Scrapy both apply (see spiders.robots).
+ROBOTSTXT_PARSER = "spiders.robots.OurGroupsRobotParser"
+NEWSCORPUS_ROBOTS_TOKEN = "newscorpus"
 
 # Politeness defaults; newscorpus.crawl overrides them per source from Source.politeness.
 DOWNLOAD_DELAY = 1.0
@@ -42,6 +51,9 @@ NEWSCORPUS_MAX_LINKS_PER_DOCUMENT = 50_000
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# spiders.retry: exponential backoff on 5xx (1 s, 2 s, ...), Retry-After honoured on 429/503 up to the cap.
+NEWSCORPUS_RETRY_BACKOFF_S = 1.0
+NEWSCORPUS_RETRY_MAX_WAIT_S = 120.0
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
@@ -62,6 +74,8 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.HostPortOffsiteMiddleware": 50,
     # Engine side of RetryMiddleware (550): hears only failures that retrying gave up on.
     "spiders.middlewares.FetchFailureMiddleware": 540,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.retry.BackoffRetryMiddleware": 550,
     # Same places as Scrapy's own, but the caps they enforce are written to the crawl log.
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "spiders.recorded_limits.RecordedHttpCompressionMiddleware": 590,

@@ -3,21 +3,32 @@
 Each record is its own gzip member, so a reader can seek to a record's offset and decompress just that record;
 the offset and length returned for the response record are what the crawl log stores. Files are created, never
 reopened or overwritten (the raw zone is append-only), and each starts with a warcinfo record describing the crawl.
+
+A file is written as responses-NNNNN.warc.gz.open and renamed to responses-NNNNN.warc.gz when it is closed
+(rotation or the end of the crawl), so a reader that globs for *.warc.gz never sees a file still growing. Offsets
+in the crawl log name the final file. A crawl killed mid-file leaves an .open file behind: newscorpus.crawl
+cuts it back to its last whole record and renames it before the crawl resumes (recover_open_warc below).
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import IO
 
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
 WARC_NAME_TEMPLATE = "responses-{index:05d}.warc.gz"
+WARC_NAME = re.compile(r"^responses-(\d{5,})\.warc\.gz$")
+OPEN_SUFFIX = ".open"
 DEFAULT_MAX_BYTES = 1_000_000_000
 
 
@@ -51,7 +62,7 @@ class RotatingWarcWriter:
         self._directory = directory
         self._warcinfo = warcinfo
         self._max_bytes = max_bytes
-        self._index = -1
+        self._index = _last_index(directory)  # a resumed crawl goes on after the files already there
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
         self.paths: list[Path] = []
@@ -93,10 +104,13 @@ class RotatingWarcWriter:
         return RecordLocation(self.paths[-1], offset, length)
 
     def close(self) -> None:
+        """Close the current file and give it its final name."""
         if self._file is not None:
             self._file.close()
             self._file = None
             self._writer = None
+            final = self.paths[-1]
+            os.replace(_open_name(final), final)
 
     def _current(self) -> tuple[IO[bytes], WARCWriter]:
         if self._file is None or self._file.tell() >= self._max_bytes:
@@ -109,8 +123,56 @@ class RotatingWarcWriter:
         self._index += 1
         path = self._directory / WARC_NAME_TEMPLATE.format(index=self._index)
         self._directory.mkdir(parents=True, exist_ok=True)
-        self._file = path.open("xb")  # "x": never overwrite a landed file
+        if path.exists():
+            raise FileExistsError(f"{path} already landed; the raw zone is append-only")
+        self._file = _open_name(path).open("xb")  # "x": never overwrite a landed file
         self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
         self._writer.write_record(self._writer.create_warcinfo_record(path.name, self._warcinfo))
         self._file.flush()
         self.paths.append(path)
+
+
+def _open_name(path: Path) -> Path:
+    return path.with_name(path.name + OPEN_SUFFIX)
+
+
+def _last_index(directory: Path) -> int:
+    """The highest NNNNN among responses-NNNNN.warc.gz[.open] in directory, -1 if none."""
+    if not directory.is_dir():
+        return -1
+    indexes = [
+        int(match.group(1)) for p in directory.iterdir() if (match := WARC_NAME.match(p.name.removesuffix(OPEN_SUFFIX)))
+    ]
+    return max(indexes, default=-1)
+
+
+def whole_records_end(path: Path) -> int:
+    """Byte offset just after the last record of a (possibly cut-off) gzip-per-record WARC that reads whole."""
+    end = 0
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                record.content_stream().read()  # a truncated member fails here, before it counts as whole
+                records.read_to_end(record)
+                end = records.get_record_offset() + records.get_record_length()
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError):
+            pass
+    return end
+
+
+def recover_open_warc(open_path: Path) -> tuple[Path, int]:
+    """Cut an .open file left by a killed crawl back to its last whole record and give it its final name.
+
+    Returns (final path, bytes kept). A file with no whole record at all (not even its warcinfo) is removed and
+    (final path, 0) returned.
+    """
+    final = open_path.with_name(open_path.name.removesuffix(OPEN_SUFFIX))
+    keep = whole_records_end(open_path)
+    if keep == 0:
+        open_path.unlink()
+        return final, 0
+    with open_path.open("r+b") as stream:
+        stream.truncate(keep)
+    os.replace(open_path, final)
+    return final, keep

@@ -131,3 +131,41 @@ def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("airflow-home")
     airflow_local.migrate(airflow_local.airflow_env(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's headless Chromium (tests/browser.py): installed with apt-get when missing and root; else a skip,
+    and under CI=true a failure."""
+    from browser import ensure_chromium
+
+    return ensure_chromium()
+
+
+@dataclass(frozen=True)
+class DemoCorpus:
+    """A published demo corpus: the demo site crawled for DEMO_DATE, then for the day after (nothing new, so the
+    gate quarantines it), with the catalog and reports built. Shared by the session: tests only read it."""
+
+    data: Path
+    env: dict[str, str]
+    first: dict
+    second: dict
+
+
+@pytest.fixture(scope="session")
+def demo_corpus(demo_site_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> DemoCorpus:
+    import datetime as dt
+
+    from newscorpus import pipeline
+    from newscorpus.demo_site import SOURCES_YAML
+    from newscorpus.demo_site import demo_env as site_env
+
+    data = tmp_path_factory.mktemp("demo-corpus") / "data"
+    env = {**site_env(demo_site_urls), "NEWSCORPUS_SOURCES": str(SOURCES_YAML), "NEWSCORPUS_DATA": str(data)}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        first = pipeline.run_all(DEMO_DATE, "corpus-first")
+        second = pipeline.run_all(DEMO_DATE + dt.timedelta(days=1), "corpus-second")
+    return DemoCorpus(data=data, env=env, first=first, second=second)

@@ -336,3 +336,19 @@ def test_docker_compose_accepts_the_file(tmp_path):
     command = [binary, "--env-file", str(env_file), "--project-directory", str(REPO), "-f", str(COMPOSE_FILE)]
     done = subprocess.run([*command, "config", "-q"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_cluster_test_reads_the_connection_variables_the_compose_file_sets(monkeypatch):
+    """tests/test_cluster.py proves this configuration with real processes: same variables, same kinds of URL."""
+    from newscorpus.airflow_services import CLUSTER_CONNECTIONS, cluster_connections
+
+    connection_names = {"SQL_ALCHEMY_CONN", "BROKER_URL", "RESULT_BACKEND"}
+    for name in AIRFLOW_SERVICES:
+        env = _environment(_services()[name])
+        set_here = {key: value for key, value in env.items() if key.rsplit("__", 1)[-1] in connection_names}
+        assert set(set_here) == set(CLUSTER_CONNECTIONS), name
+        for key, value in set_here.items():
+            assert value.split("://")[0] == CLUSTER_CONNECTIONS[key].split("://")[0], (name, key)
+    for key in CLUSTER_CONNECTIONS:
+        monkeypatch.setenv(key, f"from-env-{key}")
+    assert cluster_connections() == {key: f"from-env-{key}" for key in CLUSTER_CONNECTIONS}

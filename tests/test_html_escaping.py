@@ -5,24 +5,21 @@ show sample values, so the payloads land in the validation page. The page is the
 scripts on, and the DOM Chromium ends with must show the payloads as text: no element they would create, and a
 document.title they did not set. The detector itself is checked on a copy of the page with one payload unescaped.
 
-Chromium is Debian's package; the session fixture installs it with apt-get when it can (root), skips when it
-cannot, and fails in CI, which must run these tests.
+Chromium is Debian's package; the session fixture `chromium` (conftest.py, tests/browser.py) installs it with
+apt-get when it can (root), skips when it cannot, and fails in CI, which must run these tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import lxml.html
 import pyarrow as pa
 import pytest
+from browser import dump_dom
 
 from newscorpus.quality import GateResult, build_data_docs, validate_partition
 from newscorpus.quality.escaped_view import escape_table_cells
@@ -62,40 +59,7 @@ PAGE_TYPES = {
     "warc_offset": pa.int64(), "source": _STR, "crawl_date": pa.date32(), "run_id": _STR, "error": _STR,
 }  # fmt: skip
 
-CHROMIUM = "/usr/bin/chromium"
-INSTALL_HINT = "install Debian's chromium as root: apt-get update && apt-get install -y chromium"
-
-
-# --- Chromium ---------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """The Chromium binary, installed with apt-get when missing and possible (CI must always get one)."""
-    if Path(CHROMIUM).is_file():
-        return CHROMIUM
-    apt_get = shutil.which("apt-get")
-    if os.geteuid() != 0 or apt_get is None:
-        _cannot_run(f"{CHROMIUM} is missing and cannot be installed here (needs root and apt-get); {INSTALL_HINT}")
-    done = subprocess.run(
-        "apt-get update -qq && apt-get install -y -qq chromium",
-        shell=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    )
-    if done.returncode != 0 or not Path(CHROMIUM).is_file():
-        _cannot_run(
-            f"installing chromium failed (exit {done.returncode}); {INSTALL_HINT}\n"
-            f"stdout:\n{done.stdout[-3000:]}\nstderr:\n{done.stderr[-3000:]}"
-        )
-    return CHROMIUM
-
-
-def _cannot_run(message: str) -> NoReturn:
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run the HTML escaping tests: {message}", pytrace=False)
-    pytest.skip(message)
+# --- Chromium (tests/browser.py; the `chromium` fixture is in conftest.py) ----------------------------------------
 
 
 @dataclass(frozen=True)
@@ -126,29 +90,7 @@ def render(chromium: str, page: Path, profile: Path) -> RenderedPage:
     Every host name resolves to nothing, so the page's CDN scripts and styles fail at once instead of reaching
     the network; the page's own inline scripts still run.
     """
-    done = subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={profile}",
-            "--virtual-time-budget=3000",
-            "--dump-dom",
-            page.resolve().as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0 and "<html" in done.stdout, f"chromium failed on {page}:\n{done.stderr[-3000:]}"
-    return RenderedPage(lxml.html.document_fromstring(done.stdout))
+    return RenderedPage(dump_dom(chromium, page, profile))
 
 
 # --- the hostile partition --------------------------------------------------------------------------------------

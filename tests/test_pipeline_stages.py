@@ -10,10 +10,19 @@ import pytest
 
 from newscorpus import pipeline
 from newscorpus.catalog import query
+from newscorpus.commits import committed_files
 from newscorpus.demo import DEMO_DATE
 from newscorpus.demo_site import truth
+from newscorpus.storage import Storage
 
 SEED_CHROME = ("Pengaturan Font", "Foto :", "Redaktur", "Penulis", "Komentar", "Megapolitan Olahraga")
+
+
+def _published(data: Path, table: str) -> list[dict]:
+    """The rows korankota's partition commit names (the data files carry unique names per commit)."""
+    (key,) = committed_files(Storage.at(data), table, source="korankota")
+    assert key.startswith(f"published/{table}/source=korankota/crawl_date=2026-11-20/part-")
+    return pq.read_table(data / key).to_pylist()
 
 
 @pytest.fixture
@@ -29,9 +38,7 @@ def korankota_published(demo_env: dict[str, str]) -> dict:
 def test_seed_like_outlet_is_extracted_clean(korankota_published: dict, demo_env: dict[str, str]) -> None:
     assert korankota_published["published"]["published"] is True
     data = Path(demo_env["NEWSCORPUS_DATA"])
-    articles = pq.read_table(
-        data / "published/articles/source=korankota/crawl_date=2026-11-20/data.parquet"
-    ).to_pylist()
+    articles = _published(data, "articles")
     expected = {t["title"]: t for t in truth(DEMO_DATE) if t["outlet"] == "korankota"}
     assert {a["title"] for a in articles} == set(expected)
     for article in articles:
@@ -52,7 +59,7 @@ def test_seed_like_outlet_is_extracted_clean(korankota_published: dict, demo_env
 
 def test_every_fetch_is_accounted_for_in_pages(korankota_published: dict, demo_env: dict[str, str]) -> None:
     data = Path(demo_env["NEWSCORPUS_DATA"])
-    pages = pq.read_table(data / "published/pages/source=korankota/crawl_date=2026-11-20/data.parquet").to_pylist()
+    pages = _published(data, "pages")
     assert len(pages) == korankota_published["crawled"]["responses"] + korankota_published["crawled"]["errors"]
     statuses = {p["status"] for p in pages}
     assert 404 in statuses and 200 in statuses

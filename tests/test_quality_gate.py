@@ -41,6 +41,12 @@ PARAMETERS = {
     "min_published_at_coverage": 0.0,
     "min_authors_coverage": 0.0,
     "min_image_url_coverage": 0.0,
+    "min_published_at": T0 - dt.timedelta(days=2),
+    "min_median_words": 20,
+    "max_median_words": 5000,
+    "max_near_duplicate_share": 0.2,
+    "max_flag_short_share": 0.5,
+    "max_flag_teaser_share": 0.2,
 }
 
 _STR = pa.string()
@@ -208,16 +214,13 @@ def test_committed_suites_load_with_a_severity_on_every_expectation():
         assert len(suite.expectations) == len(document["expectations"])
         assert {e.meta["severity"] for e in suite.expectations} <= {"blocking", "warning"}
         assert all(e.catch_exceptions for e in suite.expectations)
-    assert required_parameters(suite_document("articles")) == {
-        "min_articles",
-        "min_words",
-        "min_published_at_coverage",
-        "min_authors_coverage",
-        "min_image_url_coverage",
-        "max_published_at",
-        "languages",
-        "partition_source",
-    }
+    articles_parameters = required_parameters(suite_document("articles"))
+    assert articles_parameters == set(PARAMETERS) | {"max_published_at", "partition_source"}
+    # the per-source parameters cover every one the suites need; the partition fills in its own source id
+    source = Source(
+        id=SOURCE, name="K", language="id", timezone="Asia/Jakarta", home="https://k.example/", allowed_domains=("k",)
+    )
+    assert articles_parameters == set(gate_parameters(source, DAY)) | {"partition_source"}
     assert required_parameters(suite_document("pages")) == {"partition_source"}
 
 
@@ -319,6 +322,7 @@ def test_empty_bodies_block(reports_dir: Path):
     assert failed_types(result) == {
         ("articles", "expect_column_value_lengths_to_be_between", "body"),
         ("articles", "expect_column_values_to_be_between", "word_count"),
+        ("articles", "expect_column_median_to_be_between", "word_count"),
     }
     line = next(line for line in result.summary().splitlines() if "(body)" in line)
     assert "expect_column_value_lengths_to_be_between(body)" in line and "5 of 5 rows unexpected" in line

@@ -59,6 +59,20 @@ def suite_document(table: str) -> dict[str, Any]:
     return document
 
 
+def suite_thresholds(table: str) -> dict[str, float]:
+    """The numbers in a suite's `meta.thresholds`: the starting bounds and tolerances the gate's per-source
+    parameters are computed from (see quality/parameters.py). Each must be a number >= 0."""
+    document = suite_document(table)
+    thresholds = (document.get("meta") or {}).get("thresholds") or {}
+    path = suites_dir() / f"{table}.json"
+    if not isinstance(thresholds, dict):
+        raise SuiteError(f"{path}: meta.thresholds must be a mapping of names to numbers")
+    for name, value in thresholds.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise SuiteError(f"{path}: meta.thresholds.{name} must be a number >= 0, got {value!r}")
+    return dict(thresholds)
+
+
 def required_parameters(document: dict[str, Any]) -> set[str]:
     """The `$PARAMETER` names a suite document refers to."""
     found: set[str] = set()

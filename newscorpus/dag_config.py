@@ -1,0 +1,64 @@
+"""How the news_corpus DAG is scheduled and bounded: read by the DAG file at parse time and by the local Airflow
+setup, so the pool the DAG names and the pool `airflow_local.migrate` creates can never disagree.
+
+Everything here is cheap to import (the DAG processor parses the DAG file often) and comes from the environment,
+so an operator changes the schedule or the crawl concurrency without editing code.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+DAG_ID = "news_corpus"
+
+# NEWSCORPUS_SCHEDULE: a cron expression or an Airflow preset (@daily, @hourly ...); "none" or "manual" means the
+# DAG only runs when triggered (or backfilled). The default is daily, after outlets in UTC+7..UTC+9 have
+# published their evening editions.
+DEFAULT_SCHEDULE = "0 6 * * *"
+_MANUAL = {"", "none", "manual", "off"}
+
+# The pool that bounds how many crawls run at once across all workers (each crawl is a Scrapy subprocess holding
+# sockets and memory); docker-compose.yml's init service creates it with the same name.
+CRAWL_POOL = "crawl"
+DEFAULT_CRAWL_POOL_SLOTS = 4
+
+# Network-bound work (the crawl) is retried with exponential backoff: 5 min, 10 min, capped at 30 min.
+CRAWL_RETRIES = 2
+CRAWL_RETRY_DELAY = timedelta(minutes=5)
+CRAWL_RETRY_BACKOFF = 2.0
+CRAWL_MAX_RETRY_DELAY = timedelta(minutes=30)
+
+# execution_timeout of each task. The crawl's Scrapy subprocess gets CRAWL_SUBPROCESS_TIMEOUT and the Airflow
+# timeout leaves it room to write its WARC and stats before Airflow kills the task.
+CRAWL_SUBPROCESS_TIMEOUT = timedelta(hours=1)
+TASK_TIMEOUTS = {
+    "plan": timedelta(minutes=5),
+    "crawl": CRAWL_SUBPROCESS_TIMEOUT + timedelta(minutes=15),
+    "extract": timedelta(hours=1),
+    "transform": timedelta(minutes=30),
+    "cluster": timedelta(minutes=30),
+    "gate": timedelta(minutes=30),
+    "refresh_catalog": timedelta(minutes=15),
+    "announce": timedelta(minutes=5),
+    "build_reports": timedelta(minutes=30),
+    "summarize": timedelta(minutes=5),
+}
+
+
+def schedule() -> str | None:
+    """The DAG's schedule from NEWSCORPUS_SCHEDULE; None (manual/backfill only) for "none"."""
+    value = os.environ.get("NEWSCORPUS_SCHEDULE", DEFAULT_SCHEDULE).strip()
+    return None if value.lower() in _MANUAL else value
+
+
+def crawl_pool_slots() -> int:
+    """Slots of the crawl pool (NEWSCORPUS_CRAWL_POOL_SLOTS, default 4): crawls that may run at once."""
+    raw = os.environ.get("NEWSCORPUS_CRAWL_POOL_SLOTS", str(DEFAULT_CRAWL_POOL_SLOTS))
+    try:
+        slots = int(raw)
+    except ValueError:
+        slots = 0
+    if slots < 1:
+        raise ValueError(f"NEWSCORPUS_CRAWL_POOL_SLOTS must be an integer >= 1, got {raw!r}")
+    return slots

@@ -1,0 +1,332 @@
+"""Finds the article text in a parsed page in one pass over the tree, without editing or copying it.
+
+trafilatura evaluates dozens of large XPath expressions per page (and re-runs readability and jusText to compare),
+which made it most of our extraction time. This does what those do in one bottom-up walk:
+
+1. subtrees that are chrome by tag (nav, aside, footer, form, script ...) or by class/id words (comment, share,
+   sidebar, related, newsletter ...) are skipped, unless they hold most of the page's text (some sites name the
+   whole layout "sidebar-left");
+2. every paragraph-like block gives its score (length, commas, minus link text) to its parent in full and to its
+   grandparent in half, as readability does; the best-scored container is the article;
+3. the container's blocks are read line by line, dropping link lists and short chrome lines.
+
+The result carries a confidence; article.py falls back to trafilatura when it is low, so odd layouts lose speed,
+not text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "title",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "label",
+        "menu",
+        "dialog",
+        "video",
+        "audio",
+        "picture",
+        "img",
+        "map",
+    }
+)
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "center",
+        "details",
+        "summary",
+    }
+)
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|respond|reply|share|sharing|social|sharedaddy|"
+    r"sidebar|side-bar|related|recommend(?:ed|ations)?|more-stories|read-more|also-read|newsletter-signup|"
+    r"subscribe|subscription|signup|sign-up|promo|advert(?:isement)?|ads?|ad-slot|adslot|banner|sponsor(?:ed)?|"
+    r"cookie|consent|gdpr|popup|modal|overlay|breadcrumbs?|pagination|pager|nav|navbar|navigation|menu|"
+    r"masthead|site-header|site-footer|footer|toolbar|tags?|tag-list|tagcloud|taglist|author-box|author-bio|"
+    r"about-author|byline-bio|skip-link|screen-reader-text|sr-only|visually-hidden|print-only|"
+    r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
+    r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CONTENT_WORDS = re.compile(
+    r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
+    r"td-post-content|rich-?text|prose|markdown",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
+_MIN_PARAGRAPH_CHARS = 25
+_PROSE_PARAGRAPH_CHARS = 80
+_PROSE_CHARS = 400
+_SIBLING_SHARE = 0.2
+_LINE_LINK_DENSITY = 0.5
+
+
+@dataclass
+class MainContent:
+    """Body lines (one per block) and how sure the extractor is that they are the article (0..1)."""
+
+    lines: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass
+class _Stats:
+    text: int = 0  # visible characters in the subtree, skipped parts excluded
+    links: int = 0  # of which inside <a>
+    paragraph: int = 0  # characters in paragraph-like blocks
+
+
+def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
+    """The article lines of the page, best effort; never raises on odd markup."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    skipped = _chrome_subtrees(root)
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    total_paragraph = _score_paragraphs(root, skipped, scores)
+    if not scores:
+        return MainContent()
+    for element in list(scores):
+        scores[element] *= _class_weight(element)
+    best = max(scores, key=lambda e: scores[e])
+    best = _widen(best, scores)
+    parts = _with_siblings(best, scores)
+    lines: list[str] = []
+    for part in parts:
+        lines += _readable_lines(part, skipped)
+    picked = sum(len(line) for line in lines)
+    confidence = min(1.0, picked / total_paragraph) if total_paragraph else 0.0
+    return MainContent(lines=lines, confidence=confidence)
+
+
+def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """Elements whose whole subtree is page furniture, except ones that hold most of the page's text."""
+    page_chars = len(_SPACES.sub("", root.text_content() or "")) or 1
+    skipped: set[lxml.html.HtmlElement] = set()
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            skipped.add(element)
+            continue
+        if tag in _SKIP_TAGS:
+            if tag in ("nav", "aside", "footer", "form") and _share(element, page_chars) > _CHROME_KEEP_SHARE:
+                continue
+            skipped.add(element)
+            continue
+        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            skipped.add(element)
+            continue
+        style = element.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            skipped.add(element)
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+        if marks.strip() and _CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks):
+            if not _holds_prose(element):
+                skipped.add(element)
+    return skipped
+
+
+def _holds_prose(element: lxml.html.HtmlElement) -> bool:
+    """Several long paragraphs: an article container whose class merely contains a chrome word."""
+    prose = 0
+    for paragraph in element.iter("p"):
+        length = len((paragraph.text_content() or "").strip())
+        if length >= _PROSE_PARAGRAPH_CHARS:
+            prose += length
+            if prose >= _PROSE_CHARS:
+                return True
+    return False
+
+
+def _share(element: lxml.html.HtmlElement, page_chars: int) -> float:
+    return len(_SPACES.sub("", element.text_content() or "")) / page_chars
+
+
+def _score_paragraphs(
+    root: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement], scores: dict[lxml.html.HtmlElement, float]
+) -> int:
+    """Readability's scoring: each paragraph feeds its parent and grandparent; returns total paragraph chars."""
+    total = 0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if element in skipped:
+            continue
+        tag = element.tag
+        is_paragraph = tag in _PARAGRAPH_TAGS or (tag == "div" and _has_direct_text(element))
+        if is_paragraph:
+            text, links = _text_and_links(element, skipped)
+            length = len(text)
+            if length >= _MIN_PARAGRAPH_CHARS and links < 0.5 * length:
+                total += length
+                score = (1.0 + text.count(",") + text.count("、") + min(length / 100.0, 3.0)) * (1 - links / length)
+                parent = element.getparent()
+                if parent is not None:
+                    scores[parent] = scores.get(parent, 0.0) + score
+                    grandparent = parent.getparent()
+                    if grandparent is not None:
+                        scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
+            if tag != "div":
+                continue  # a paragraph's own children are not paragraphs
+        stack.extend(reversed(element))
+    return total
+
+
+def _has_direct_text(element: lxml.html.HtmlElement) -> bool:
+    """A <div> used as a paragraph: text of its own, not only inside child blocks."""
+    if element.text and len(element.text.strip()) >= _MIN_PARAGRAPH_CHARS:
+        return True
+    return any(
+        isinstance(child.tag, str)
+        and (child.tag in ("br", "a", "b", "strong", "i", "em", "span") and len((child.tail or "").strip()) > 20)
+        for child in element
+    )
+
+
+def _text_and_links(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> tuple[str, int]:
+    """The block's text and how many of its characters are link text."""
+    links = sum(len((a.text_content() or "").strip()) for a in element.iter("a") if a not in skipped)
+    return _SPACES.sub(" ", element.text_content() or "").strip(), links
+
+
+def _class_weight(element: lxml.html.HtmlElement) -> float:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+    weight = 1.0
+    if element.tag in ("article", "main") or _CONTENT_WORDS.search(marks):
+        weight *= 1.25
+    if _CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks):
+        weight *= 0.6
+    return weight
+
+
+def _widen(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> lxml.html.HtmlElement:
+    """Moves up while the parent scores nearly as well: the article is split over sibling containers."""
+    node = best
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if scores.get(parent, 0.0) >= 0.95 * scores[best]:
+            node = parent
+        else:
+            break
+    return node
+
+
+def _with_siblings(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> list:
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(10.0, scores.get(best, 0.0) * _SIBLING_SHARE)
+    parts = []
+    for sibling in parent:
+        if sibling is best:
+            parts.append(sibling)
+        elif isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= threshold:
+            parts.append(sibling)
+        elif sibling.tag == "p":
+            text = _SPACES.sub(" ", sibling.text_content() or "").strip()
+            if len(text) > 80:
+                parts.append(sibling)
+    return parts
+
+
+def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> list[str]:
+    """Lines as rendered (one per block, <br> breaks), with link-dominated lines left out."""
+    lines: list[tuple[str, int]] = []
+    current: list[str] = []
+    link_chars = [0]
+
+    def flush() -> None:
+        text = _SPACES.sub(" ", "".join(current)).strip()
+        if text:
+            lines.append((text, link_chars[0]))
+        current.clear()
+        link_chars[0] = 0
+
+    def walk(element: lxml.html.HtmlElement, in_link: bool) -> None:
+        if element in skipped:
+            if element.tail:
+                current.append(element.tail)
+            return
+        tag = element.tag
+        block = tag in _BLOCK_TAGS
+        if block or tag == "br":
+            flush()
+        inside = in_link or tag == "a"
+        if element.text:
+            current.append(element.text)
+            if inside:
+                link_chars[0] += len(element.text.strip())
+        for child in element:
+            walk(child, inside)
+        if block:
+            flush()
+        if element.tail:
+            current.append(element.tail)
+            if in_link:
+                link_chars[0] += len(element.tail.strip())
+
+    walk(container, False)
+    flush()
+    kept = []
+    for text, links in lines:
+        if links and links >= _LINE_LINK_DENSITY * len(text) and len(text.split()) < 25:
+            continue
+        kept.append(text)
+    return kept
