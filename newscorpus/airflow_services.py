@@ -12,6 +12,7 @@ inside every task process of the Celery workers started here.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import secrets
@@ -359,7 +360,8 @@ def _signal_group(pgid: int, sig: signal.Signals) -> None:
 CLUSTER_CONNECTIONS = {
     "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": "postgresql+psycopg2://postgres@127.0.0.1:5432/test",
     "AIRFLOW__CELERY__BROKER_URL": "redis://127.0.0.1:6379/0",
-    "AIRFLOW__CELERY__RESULT_BACKEND": "db+postgresql://postgres@127.0.0.1:5432/test",
+    # +psycopg2 on both: SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3, which is not installed.
+    "AIRFLOW__CELERY__RESULT_BACKEND": "db+postgresql+psycopg2://postgres@127.0.0.1:5432/test",
 }
 
 
@@ -375,7 +377,7 @@ def _with_database(url: str, database: str) -> str:
 
 
 def _libpq_url(url: str) -> str:
-    """postgresql+psycopg2://... or db+postgresql://... as the plain URL psycopg2 accepts."""
+    """postgresql+psycopg2://... or db+postgresql+psycopg2://... as the plain URL psycopg2 accepts."""
     scheme, rest = url.split("://", 1)
     return f"postgresql://{rest}" if "postgresql" in scheme else url
 
@@ -387,6 +389,9 @@ def missing_cluster_services(connections: Mapping[str, str] | None = None) -> li
     database = connections["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
     if not database.startswith("postgresql"):
         missing.append(f"AIRFLOW__DATABASE__SQL_ALCHEMY_CONN={database} is not a PostgreSQL URL")
+    elif importlib.util.find_spec("asyncpg") is None:
+        # Airflow 3 also opens the metadata DB through SQLAlchemy's async engine, which is asyncpg on PostgreSQL.
+        missing.append("the asyncpg package (Airflow's async driver for PostgreSQL) is not installed")
     else:
         try:
             import psycopg2
@@ -453,7 +458,7 @@ def celery_env(connections: Mapping[str, str], queue: str) -> dict[str, str]:
         "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
         "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
         "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
-        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "20",
+        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "45",
         "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT_DETECTION_INTERVAL": "5",
     }
 
@@ -472,8 +477,9 @@ def _main(argv: list[str]) -> int:
         for line in missing:
             print(f"  - {line}", file=sys.stderr)
         print(
-            "start them (PostgreSQL: user postgres, trust auth, a database to connect to; Redis: default port), or\n"
-            "point the variables above at running ones, then run `make test-cluster` again.",
+            "start what is missing (PostgreSQL: user postgres, trust auth, a database to connect to; Redis on its\n"
+            "default port) or point the variables above at running ones; install a missing package into the venv;\n"
+            "then run `make test-cluster` again.",
             file=sys.stderr,
         )
         return 1

@@ -4,11 +4,18 @@ The views name exactly the files of the partitions' commit manifests (newscorpus
 or one killed halfway is never visible. The catalog file is always on local disk, even when published/ is on S3.
 It is rebuilt into a temporary file and swapped in with one rename, so a reader holding the old file open is never
 blocked and never sees a half-built catalog. It holds views (the data stays in `published/`) and one table,
-`article_text`, with a BM25 full-text index over titles and bodies for `newscorpus search`.
+`search_shards`, listing the full-text index of each published articles file for `newscorpus search`.
+
+Full-text search is incremental: each published articles file gets its own small DuckDB file under
+`search_index/` with the fts extension's BM25 index over titles and bodies, built once, when that file is first
+seen; a refresh indexes only what was published since the last one (building an fts index costs about as much as
+everything else the pipeline does per article, so rebuilding it over the whole corpus on every publish would make
+it the slowest step by far). Index files are never written after their rename, so searches only ever read them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -21,6 +28,7 @@ from newscorpus.partitions import PUBLISHED_TABLES
 log = logging.getLogger(__name__)
 
 CATALOG_FILE = "corpus.duckdb"
+SEARCH_INDEX_DIR = "search_index"
 TABLES = ("articles", "pages", "crawl_runs", "validations")
 
 
@@ -59,24 +67,75 @@ def refresh_catalog(data_root: Path | str) -> Path:
                 "hive_partitioning = true, union_by_name = true)"
             )
             created.append(table)
-        if "articles" in created:
-            _build_search_index(con)
+        shards = _index_new_articles(store, search_index_dir(data_root), _published_files(store, "articles"))
+        con.execute(
+            "create table search_shards (shard varchar, source varchar, crawl_date date, articles bigint, "
+            "articles_file varchar)"
+        )
+        if shards:
+            con.executemany("insert into search_shards values (?, ?, ?, ?, ?)", shards)
     tmp.replace(target)
-    log.info("catalog %s: views %s", target, ", ".join(created) or "(none yet)")
+    _remove_unlisted_shards(search_index_dir(data_root), {row[0] for row in shards})
+    log.info("catalog %s: views %s; %d search shard(s)", target, ", ".join(created) or "(none yet)", len(shards))
     return target
 
 
-def _build_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Full-text index over every published article; no stemmer, because the corpus mixes languages."""
-    duckdb_extensions.load(con, "fts")
-    con.execute(
-        "create table article_text as "
-        "select article_id, source, crawl_date, language, published_at, url, title, body from articles"
-    )
-    con.execute(
-        "pragma create_fts_index('article_text', 'article_id', 'title', 'body', "
-        "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1)"
-    )
+def search_index_dir(data_root: Path | str) -> Path:
+    return catalog_path(data_root).parent / SEARCH_INDEX_DIR
+
+
+def _shard_name(store: storage.Storage, uri: str) -> str:
+    """Names the content of a published file: its commit-id'd key, size and (locally) modification time, so a
+    file replaced in place (partitions published before commit manifests) gets a new index."""
+    with store.open_input(store.key(uri)) as f:
+        size = f.size()
+    stamp = "" if store.is_remote else str(os.stat(uri).st_mtime_ns)
+    return hashlib.sha256(f"{uri}|{size}|{stamp}".encode()).hexdigest()[:24] + ".duckdb"
+
+
+def _index_new_articles(store: storage.Storage, folder: Path, files: list[str]) -> list[tuple]:
+    """One search shard per published articles file, building only the shards that do not exist yet; returns the
+    rows of `search_shards`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for uri in files:
+        shard = folder / _shard_name(store, uri)
+        if not shard.exists():
+            _build_shard(store, uri, shard)
+        with duckdb.connect(str(shard), read_only=True) as con:
+            source, crawl_date, count = con.sql(
+                "select any_value(source), any_value(crawl_date), count(*) from article_text"
+            ).fetchone()
+        rows.append((shard.name, source, crawl_date, count, uri))
+    return rows
+
+
+def _build_shard(store: storage.Storage, uri: str, shard: Path) -> None:
+    """The fts extension's BM25 index over one file's titles and bodies; no stemmer, the corpus mixes
+    languages. Built in a temporary file and renamed, so a search never opens a half-built shard."""
+    tmp = shard.with_name(f".{shard.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    with duckdb.connect(str(tmp), config={"autoinstall_known_extensions": False}) as con:
+        store.configure_duckdb(con)
+        duckdb_extensions.load(con, "fts")
+        con.execute(
+            "create table article_text as select article_id, source, crawl_date, language, published_at, url, "
+            "title, body from read_parquet(?)",
+            [uri],
+        )
+        if con.sql("select count(*) from article_text").fetchone()[0]:
+            con.execute(
+                "pragma create_fts_index('article_text', 'article_id', 'title', 'body', "
+                "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1)"
+            )
+    tmp.replace(shard)
+
+
+def _remove_unlisted_shards(folder: Path, listed: set[str]) -> None:
+    """Shards of files no longer published. A search that listed one a moment ago skips it (see search.py)."""
+    for shard in folder.glob("*.duckdb"):
+        if shard.name not in listed:
+            shard.unlink(missing_ok=True)
 
 
 class QueryRefused(ValueError):

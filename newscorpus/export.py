@@ -14,9 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from newscorpus.catalog import catalog_path
+from newscorpus.report.data import NoCorpus, connect_catalog
 
 FORMATS = ("jsonl", "parquet")
 
@@ -105,8 +104,6 @@ def export_corpus(data_root: Path, output: Path, fmt: str, filters: ExportFilter
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     path = catalog_path(data_root)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no catalog yet; run the pipeline first (make demo, or newscorpus run)")
     output = output.resolve()
     if output.is_dir():
         raise ExportError(f"{output} is a directory; give a file name, e.g. {output / ('corpus.' + fmt)}")
@@ -120,9 +117,9 @@ def export_corpus(data_root: Path, output: Path, fmt: str, filters: ExportFilter
     )
     options = "format json" if fmt == "jsonl" else "format parquet, compression zstd"
     params = _parameters(filters)
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect_catalog(data_root) as con:
         if "articles" not in {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}:
-            raise FileNotFoundError(f"{path}: nothing is published yet; run the pipeline first")
+            raise NoCorpus(f"{path}: nothing is published yet; run the pipeline first")
         con.execute("set TimeZone = 'UTC'")
         description = describe_export(con, selected, params)
         if description["documents"] == 0:

@@ -33,12 +33,13 @@ _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 _SHINGLE_WEIGHTS = [np.uint64(w) for w in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                            0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)]  # fmt: skip
 
-_LOWER = np.arange(256, dtype=np.uint8)
-_LOWER[ord("A") : ord("Z") + 1] += 32
-_IS_WORD = np.zeros(256, dtype=bool)
+# byte → (lower-cased byte + 1), the digit a byte adds to a word's polynomial hash
+_CODE = np.arange(1, 257, dtype=np.uint64)
+_CODE[ord("A") : ord("Z") + 1] += 32
+_IS_WORD = np.zeros(256, dtype=np.int8)
 for _lo, _hi in (("0", "9"), ("a", "z"), ("A", "Z")):
-    _IS_WORD[ord(_lo) : ord(_hi) + 1] = True
-_IS_WORD[0x80:] = True
+    _IS_WORD[ord(_lo) : ord(_hi) + 1] = 1
+_IS_WORD[0x80:] = 1
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -60,7 +61,7 @@ class _Powers:
 
     def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         if len(self.up) < n:
-            size = max(n, 2 * len(self.up))
+            size = 1 << max(n - 1, 1 << 20).bit_length()
             with np.errstate(over="ignore"):
                 self.up = np.cumprod(np.full(size, _BASE, dtype=np.uint64)) * np.uint64(_BASE_INVERSE)
                 self.down = np.cumprod(np.full(size, _BASE_INVERSE, dtype=np.uint64)) * np.uint64(_BASE)
@@ -71,67 +72,67 @@ _POWERS = _Powers()
 
 
 def _utf8(bodies: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The bytes of every body, the offset where each starts (and the end), and which bodies are NULL."""
+    """The bytes of every body with one space between bodies, where each body starts (and the end), and which
+    bodies are NULL."""
     if isinstance(bodies, pa.ChunkedArray):
         bodies = bodies.combine_chunks()
     null = bodies.is_null().to_numpy(zero_copy_only=False)
     bodies = pc.fill_null(bodies.cast(pa.large_string()), "")
     offsets = np.frombuffer(bodies.buffers()[1], dtype=np.int64)[bodies.offset : bodies.offset + len(bodies) + 1]
     data = np.frombuffer(bodies.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
-    return data, offsets - offsets[0], null
+    offsets = offsets - offsets[0]
+    separated = np.insert(data, offsets[1:-1], ord(" "))  # so that no word runs from one body into the next
+    return separated, offsets + np.arange(len(offsets)), null
 
 
 def _word_hashes(data: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A 64-bit hash per word and the body (row) it belongs to, in text order.
+    """A 64-bit hash per word, in text order, and the number of words of each body.
 
     A word's hash is a polynomial hash of its lower-cased bytes, taken from running sums over the whole batch
     (sum of byte * BASE**position between its ends, times BASE**-start), then mixed."""
-    rows = len(offsets) - 1
-    if len(data) == 0:
-        return np.empty(0, np.uint64), np.empty(0, np.int64)
-    is_word = _IS_WORD[data]
-    previous = np.empty_like(is_word)
-    previous[0] = False
-    previous[1:] = is_word[:-1]
-    following = np.empty_like(is_word)
-    following[-1] = False
-    following[:-1] = is_word[1:]
-    body_starts = offsets[:-1][offsets[:-1] < len(data)]
-    previous[body_starts] = False  # a word never runs from one body into the next
-    body_ends = offsets[1:][offsets[1:] > 0] - 1
-    following[body_ends] = False
-    starts = np.flatnonzero(is_word & ~previous)
-    ends = np.flatnonzero(is_word & ~following)
-    up, down = _POWERS.upto(len(data))
+    edges = np.diff(_IS_WORD[data], prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)  # one past the last byte
+    up, down = _POWERS.upto(len(data) + 1)
     with np.errstate(over="ignore"):
-        running = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum((_LOWER[data].astype(np.uint64) + np.uint64(1)) * up, out=running[1:])
-        hashes = _mix((running[ends + 1] - running[starts]) * down[starts])
-    row_of_word = np.searchsorted(offsets, starts, side="right") - 1
-    assert row_of_word.max(initial=0) < rows
-    return hashes, row_of_word
+        running = np.empty(len(data) + 1, dtype=np.uint64)
+        running[0] = 0
+        digits = _CODE[data]
+        digits *= up[: len(data)]
+        np.cumsum(digits, out=running[1:])
+        hashes = _mix((running[ends] - running[starts]) * down[starts])
+    words_per_row = np.diff(np.searchsorted(starts, offsets))
+    return hashes, words_per_row
 
 
 def minhash_signatures(bodies: pa.Array) -> pa.Array:
     """The 64-bucket one-permutation MinHash signature of each body (see the module docstring)."""
     data, offsets, null = _utf8(bodies)
     rows = len(offsets) - 1
-    hashes, row_of_word = _word_hashes(data, offsets)
-    words_per_row = np.bincount(row_of_word, minlength=rows)
+    hashes, words_per_row = _word_hashes(data, offsets)
+    first_word = np.concatenate([[0], np.cumsum(words_per_row)])
+    row_of_word = np.repeat(np.arange(rows), words_per_row)
     n = len(hashes)
-    padded_hashes = np.concatenate([hashes, np.zeros(SHINGLE_WORDS - 1, np.uint64)])
-    padded_rows = np.concatenate([row_of_word, np.full(SHINGLE_WORDS - 1, -1)])
+    span = SHINGLE_WORDS - 1
     with np.errstate(over="ignore"):
-        shingles = np.zeros(n, dtype=np.uint64)
-        for j, weight in enumerate(_SHINGLE_WEIGHTS):
-            same_body = padded_rows[j : j + n] == row_of_word  # a short body's last shingle is padded with 0
-            shingles += np.where(same_body, padded_hashes[j : j + n], np.uint64(0)) * weight
-    full = padded_rows[SHINGLE_WORDS - 1 : SHINGLE_WORDS - 1 + n] == row_of_word
-    first_word = np.ones(n, dtype=bool)
-    first_word[1:] = row_of_word[1:] != row_of_word[:-1]
-    keep = full | (first_word & (words_per_row[row_of_word] < SHINGLE_WORDS))
-    shingles = _mix(shingles[keep])
-    keys = row_of_word[keep] * BUCKETS + (shingles >> np.uint64(_VALUE_BITS)).astype(np.int64)
+        # every run of five consecutive words of the batch; those that cross a body boundary are dropped below
+        shingles = hashes[: max(n - span, 0)] * _SHINGLE_WEIGHTS[0]
+        for j in range(1, SHINGLE_WORDS):
+            shingles += hashes[j : n - span + j] * _SHINGLE_WEIGHTS[j]
+        keep = row_of_word[: len(shingles)] == row_of_word[span:]
+        shingle_rows = row_of_word[: len(shingles)][keep]
+        shingles = shingles[keep]
+        short = np.flatnonzero((words_per_row > 0) & (words_per_row < SHINGLE_WORDS))
+        if len(short):  # a body of one to four words is one shingle of all its words
+            extra = np.zeros(len(short), dtype=np.uint64)
+            for j in range(span):
+                present = words_per_row[short] > j
+                index = np.minimum(first_word[short] + j, n - 1)
+                extra += np.where(present, hashes[index], np.uint64(0)) * _SHINGLE_WEIGHTS[j]
+            shingles = np.concatenate([shingles, extra])
+            shingle_rows = np.concatenate([shingle_rows, short])
+    shingles = _mix(shingles)
+    keys = shingle_rows * BUCKETS + (shingles >> np.uint64(_VALUE_BITS)).astype(np.int64)
     signature = np.full(rows * BUCKETS, _EMPTY, dtype=np.uint64)
     np.minimum.at(signature, keys, shingles & _VALUE_MASK)
     values = pa.array(signature, mask=signature == _EMPTY)

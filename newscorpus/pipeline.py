@@ -30,6 +30,33 @@ def list_sources(source_ids: list[str] | None = None) -> list[dict[str, Any]]:
     return [s.to_dict() for s in sources]
 
 
+def plan(
+    source_ids: list[str] | None,
+    crawl_date: str | dt.date,
+    run_id: str,
+    *,
+    lookback_days: int | None = None,
+    dry_run: bool = False,
+) -> list[dict[str, Any]]:
+    """One job per partition of the run: the DAG's `plan` task. `lookback_days`, when given, replaces every
+    source's own window for this run (crawl and gate both read it from the job's source)."""
+    day = parse_date(crawl_date)
+    if lookback_days is not None and (isinstance(lookback_days, bool) or int(lookback_days) < 0):
+        raise ValueError(f"lookback_days must be an integer >= 0, got {lookback_days!r}")
+    jobs = []
+    for source in list_sources(source_ids):
+        if lookback_days is not None:
+            source = {**source, "lookback_days": int(lookback_days)}
+        jobs.append({"source": source, "crawl_date": day.isoformat(), "run_id": run_id, "dry_run": bool(dry_run)})
+    window = "each source's lookback_days" if lookback_days is None else f"lookback_days={lookback_days}"
+    log.info(
+        "%splanned %d partition(s) for %s (%s): %s",
+        "DRY RUN (nothing will be published): " if dry_run else "",
+        len(jobs), day, window, ", ".join(job["source"]["id"] for job in jobs),
+    )  # fmt: skip
+    return jobs
+
+
 def crawl(
     source: dict[str, Any], crawl_date: str | dt.date, run_id: str, timeout_s: float | None = None
 ) -> dict[str, Any]:
@@ -83,12 +110,19 @@ def cluster(transformed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(transformed)
 
 
-def gate(transformed: dict[str, Any]) -> dict[str, Any]:
-    """Validate and publish, or quarantine and raise GateFailed naming the failed expectations."""
+def gate(transformed: dict[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
+    """Validate and publish, or quarantine and raise GateFailed naming the failed expectations.
+
+    A dry run validates the same way and only reports what it would do (newscorpus.dry_run); it does not raise, so
+    `summarize` can list every partition's verdict."""
     from newscorpus.publish import GateFailed, gate_and_publish
 
     source: Source = source_from_dict(transformed["source"])
     partition = Partition.from_dict(transformed["partition"])
+    if dry_run:
+        from newscorpus.dry_run import dry_run_gate
+
+        return dry_run_gate(source, partition, transformed["staged"], storage_root())
     outcome = gate_and_publish(source, partition, transformed["staged"], storage_root())
     if not outcome.published:
         raise GateFailed(
@@ -102,8 +136,51 @@ class PartitionsNotPublished(RuntimeError):
     """Some planned partitions were not published; the message says which and why, so the run fails legibly."""
 
 
-def summarize(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+def announce(outcomes: list[dict[str, Any]], *, dry_run: bool = False) -> list[dict[str, Any]]:
+    """The partitions this run published, for the asset event of the published corpus; empty when there are none
+    (the DAG task then skips, so no event tells downstream DAGs about data that did not change)."""
+    if dry_run:
+        log.info("DRY RUN: nothing was published, no asset event")
+        return []
+    published = [
+        {"source": o["source"], "crawl_date": o["crawl_date"], "run_id": o["run_id"], "articles": o.get("articles")}
+        for o in outcomes
+        if o and o.get("published")
+    ]
+    log.info("published this run: %s", ", ".join(f"{p['source']}/{p['crawl_date']}" for p in published) or "nothing")
+    return published
+
+
+def summarize_dry_run(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a real run would have done, per partition; raise when any partition would not have been published."""
+    from newscorpus.dry_run import DRY_RUN_BANNER
+
+    verdicts = {o["source"]: o for o in outcomes if o}
+    lines, problems = [], 0
+    for job in jobs:
+        source_id = job["source"]["id"]
+        outcome = verdicts.get(source_id)
+        if outcome is None:
+            problems += 1
+            lines.append(f"source={source_id}/crawl_date={job['crawl_date']}: failed before its gate (see its logs)")
+            continue
+        problems += not outcome["passed"]
+        detail = "" if outcome["passed"] and "warning" not in outcome["summary"] else f"\n{outcome['summary']}"
+        lines.append(
+            f"source={source_id}/crawl_date={job['crawl_date']}: {outcome['verdict']} "
+            f"({outcome['articles']} articles){detail}"
+        )
+    report = f"{DRY_RUN_BANNER}.\n" + "\n".join(lines)
+    if problems:
+        raise PartitionsNotPublished(f"{problems} of {len(jobs)} partition(s) would not be published.\n{report}")
+    log.info("%s", report)
+    return {"dry_run": True, "published": [], "would_publish": sorted(verdicts)}
+
+
+def summarize(jobs: list[dict[str, Any]], outcomes: list[dict[str, Any]], *, dry_run: bool = False) -> dict[str, Any]:
     """Compare what was planned with what was published; raise naming each partition that did not make it."""
+    if dry_run:
+        return summarize_dry_run(jobs, outcomes)
     published = {o["source"] for o in outcomes if o.get("published")}
     problems = []
     for job in jobs:

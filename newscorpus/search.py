@@ -1,6 +1,10 @@
 """`newscorpus search`: BM25-ranked full-text search over the published articles, with a snippet per hit.
 Every word must occur (conjunctive), as people expect of a search box.
 
+The index is sharded by published file (see newscorpus.catalog): each shard that can hold a hit (by source and
+crawl date) is searched on its own and the hits merged by score. BM25 weighs a word by its rarity within the
+shard, so scores from different days are comparable only roughly; the order within a day is exact.
+
 Everything the user typed reaches DuckDB as a bound parameter, never as SQL text.
 """
 
@@ -14,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from newscorpus import duckdb_extensions
-from newscorpus.catalog import catalog_path
+from newscorpus.catalog import catalog_path, search_index_dir
 
 SEARCH_SQL = """
 with scored as (
@@ -69,16 +73,31 @@ def search(
     path = catalog_path(data_root)
     if not path.exists():
         raise FileNotFoundError(f"{path}: no catalog yet; run the pipeline (make demo) first")
-    with duckdb.connect(str(path), read_only=True, config={"autoinstall_known_extensions": False}) as con:
+    config = {"autoinstall_known_extensions": False}
+    with duckdb.connect(str(path), read_only=True, config=config) as con:
         tables = {row[0] for row in con.sql("select table_name from information_schema.tables").fetchall()}
-        if "article_text" not in tables:
+        if "search_shards" not in tables:
             return []
-        duckdb_extensions.load(con, "fts")
-        rows = con.execute(
-            SEARCH_SQL,
-            {"terms": terms, "source": source, "since": since, "language": language, "limit": limit},
-        ).fetchall()
+        # an article published on day D is crawled on D - 1 or later, so older shards cannot hold a hit
+        shards = [
+            row[0]
+            for row in con.execute(
+                "select shard from search_shards where articles > 0 and ($source is null or source = $source) "
+                "and ($since is null or crawl_date >= $since - 1) order by crawl_date desc, shard",
+                {"source": source, "since": since},
+            ).fetchall()
+        ]
+    params = {"terms": terms, "source": source, "since": since, "language": language, "limit": limit}
+    rows = []
+    for shard in shards:
+        try:
+            with duckdb.connect(str(search_index_dir(data_root) / shard), read_only=True, config=config) as con:
+                duckdb_extensions.load(con, "fts")
+                rows += con.execute(SEARCH_SQL, params).fetchall()
+        except duckdb.IOException:  # removed by a refresh since the catalog was read: its file is unpublished
+            continue
+    rows.sort(key=lambda r: (r[-1], r[2].timestamp() if r[2] else float("-inf")), reverse=True)
     return [
         Hit(src, crawl_date, published_at, lang, title, url, float(score), snippet(body, terms))
-        for src, crawl_date, published_at, lang, title, url, body, score in rows
+        for src, crawl_date, published_at, lang, title, url, body, score in rows[:limit]
     ]

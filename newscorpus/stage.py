@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import json
 import logging
 import signal
@@ -94,7 +95,7 @@ def _read_responses(store: Storage, warc_file: str) -> dict[int, bytes | BodyToo
     from warcio.archiveiterator import ArchiveIterator
 
     bodies: dict[int, bytes | BodyTooLarge] = {}
-    with store.open_input(warc_file) as stream:
+    with io.BufferedReader(store.open_input(warc_file), buffer_size=1 << 20) as stream:
         records = ArchiveIterator(stream)
         for record in records:
             if record.rec_type == "response":

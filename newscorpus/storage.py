@@ -126,7 +126,7 @@ class Storage:
         return self.fs.get_file_info(self.path(key)).type == pafs.FileType.File
 
     def read_bytes(self, key: str | Path) -> bytes:
-        with self.fs.open_input_stream(self.path(key)) as stream:
+        with self.fs.open_input_stream(self.path(key), compression=None) as stream:
             return stream.read()
 
     def read_text(self, key: str | Path) -> str:
@@ -157,17 +157,18 @@ class Storage:
     # -- writing -----------------------------------------------------------------------------------------------
 
     def _put(self, key: str | Path, write) -> None:
-        """Write an object whole or not at all: local temp + os.replace, or one S3 PUT."""
+        """Write an object whole or not at all: local temp + os.replace, or one S3 PUT. Bytes go through as they
+        are (pyarrow would otherwise gzip a key ending in .gz a second time)."""
         target = self.path(key)
         if self.is_remote:
-            with self.fs.open_output_stream(target) as out:
+            with self.fs.open_output_stream(target, compression=None) as out:
                 write(out)
             return
         parent, name = os.path.split(target)
         os.makedirs(parent, exist_ok=True)
         temporary = os.path.join(parent, f".{name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            with self.fs.open_output_stream(temporary) as out:
+            with self.fs.open_output_stream(temporary, compression=None) as out:
                 write(out)
             os.replace(temporary, target)
         except BaseException:
@@ -194,7 +195,7 @@ class Storage:
             return
 
         def write(out: pa.NativeFile) -> None:
-            with self.fs.open_input_stream(self.path(source)) as stream:
+            with self.fs.open_input_stream(self.path(source), compression=None) as stream:
                 while chunk := stream.read(1 << 22):
                     out.write(chunk)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from newscorpus import progress
+from newscorpus import fingerprints, progress
 from newscorpus.commits import committed_files
 from newscorpus.partitions import Partition
 from newscorpus.settings import TRANSFORMS_DIR
@@ -97,6 +97,8 @@ def discover_models(transforms_dir: Path = TRANSFORMS_DIR, layers: tuple[str, ..
 
 
 def _load_macros(con: duckdb.DuckDBPyConnection, transforms_dir: Path) -> None:
+    """The SQL macros of `transforms/macros/` and the vectorised functions the models call (fingerprints)."""
+    fingerprints.register(con)
     for path in sorted((transforms_dir / "macros").glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
 
@@ -142,12 +144,19 @@ def run_models(
         con.execute("set variable run_id = ?", [partition.run_id])
         con.execute("set variable extracted_path = ?", [extracted_path])
         _load_macros(con, transforms_dir)
-        con.execute("create view extracted as select * from read_parquet(getvariable('extracted_path'))")
+        # extracted_row: the row's number in the file, so models carry it instead of the body and join the body
+        # back where they need it
+        con.execute(
+            "create view extracted as select * rename (file_row_number as extracted_row) "
+            "from read_parquet(getvariable('extracted_path'), file_row_number = true)"
+        )
+        check_extracted_columns(con, extracted_path)
         _register_published(con, data_root)
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
         for model in progress.track(models, f"transform {partition.source}", unit="models"):
             rows[model.name] = _run_model(con, model)
+        for model in models:  # only once every model has succeeded: a failure never leaves some tables staged
             if model.layer == "marts":
                 key = partition.staging_key(model.name)
                 tmp = store.scratch(key)
@@ -157,6 +166,38 @@ def run_models(
                 )
                 tables[model.name] = store.commit_scratch(tmp, key)
     return TransformResult(partition, tables, rows)
+
+
+class ExtractedSchemaError(ValueError):
+    """The extracted pages do not have the columns (or types) of newscorpus.schemas.EXTRACTED_SCHEMA."""
+
+
+def check_extracted_columns(con: duckdb.DuckDBPyConnection, extracted_path: str) -> None:
+    """Refuse an extracted file whose columns are missing or of another type, naming each, before any model runs:
+    a model failing halfway on a retyped column says less and wastes the work before it."""
+    from newscorpus.schemas import EXTRACTED_SCHEMA
+
+    expected = con.sql(
+        "select * from (select " + ", ".join(
+            f"cast(null as {_DUCK_TYPES.get(str(field.type), 'varchar[]')}) as \"{field.name}\""
+            for field in EXTRACTED_SCHEMA
+        ) + ")"
+    ).types
+    actual = dict(con.sql("select column_name, column_type from (describe extracted)").fetchall())
+    problems = []
+    for field, kind in zip(EXTRACTED_SCHEMA, expected, strict=True):
+        if field.name not in actual:
+            problems.append(f"column {field.name} is missing")
+        elif actual[field.name] != str(kind):
+            problems.append(f"column {field.name} is {actual[field.name]}, expected {kind}")
+    if problems:
+        raise ExtractedSchemaError(f"{extracted_path}: not the extracted schema: " + "; ".join(problems))
+
+
+_DUCK_TYPES = {
+    "string": "varchar", "date32[day]": "date", "int32": "integer", "int64": "bigint", "bool": "boolean",
+    "timestamp[us, tz=UTC]": "timestamptz",
+}  # fmt: skip
 
 
 def _run_model(con: duckdb.DuckDBPyConnection, model: Model) -> int:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import IO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
@@ -147,17 +146,22 @@ def _last_index(directory: Path) -> int:
 
 
 def whole_records_end(path: Path) -> int:
-    """Byte offset just after the last record of a (possibly cut-off) gzip-per-record WARC that reads whole."""
+    """Byte offset just after the last whole gzip member (= record: one member per record) of a WARC file.
+
+    A member counts only once zlib has seen its end and its CRC; warcio itself reads a cut-off member without
+    complaint, so it cannot tell a whole record from the front half of one.
+    """
+    data = memoryview(path.read_bytes())
     end = 0
-    with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
+    while end < len(data):
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            for record in records:
-                record.content_stream().read()  # a truncated member fails here, before it counts as whole
-                records.read_to_end(record)
-                end = records.get_record_offset() + records.get_record_length()
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError):
-            pass
+            member.decompress(data[end:])  # output is one record (bodies are capped by DOWNLOAD_MAXSIZE)
+        except zlib.error:
+            break
+        if not member.eof:
+            break
+        end = len(data) - len(member.unused_data)
     return end
 
 

@@ -144,8 +144,9 @@ def chromium() -> str:
 
 @dataclass(frozen=True)
 class DemoCorpus:
-    """A published demo corpus: the demo site crawled for DEMO_DATE, then for the day after (nothing new, so the
-    gate quarantines it), with the catalog and reports built. Shared by the session: tests only read it."""
+    """A published demo corpus: the demo site crawled for DEMO_DATE, then korankota for the day before with a
+    `min_articles` it cannot reach (so the gate quarantines it), with the catalog and reports built. Shared by the
+    session: tests only read it."""
 
     data: Path
     env: dict[str, str]
@@ -157,15 +158,23 @@ class DemoCorpus:
 def demo_corpus(demo_site_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> DemoCorpus:
     import datetime as dt
 
+    import yaml
+
     from newscorpus import pipeline
     from newscorpus.demo_site import SOURCES_YAML
     from newscorpus.demo_site import demo_env as site_env
 
     data = tmp_path_factory.mktemp("demo-corpus") / "data"
     env = {**site_env(demo_site_urls), "NEWSCORPUS_SOURCES": str(SOURCES_YAML), "NEWSCORPUS_DATA": str(data)}
+    registry = yaml.safe_load(SOURCES_YAML.read_text(encoding="utf-8"))
+    for source in registry["sources"]:
+        source["min_articles"] = 10_000
+    strict = data.parent / "sources-strict.yaml"
+    strict.write_text(yaml.safe_dump(registry), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         for name, value in env.items():
             patch.setenv(name, value)
         first = pipeline.run_all(DEMO_DATE, "corpus-first")
-        second = pipeline.run_all(DEMO_DATE + dt.timedelta(days=1), "corpus-second")
+        patch.setenv("NEWSCORPUS_SOURCES", str(strict))
+        second = pipeline.run_all(DEMO_DATE - dt.timedelta(days=1), "corpus-second", ["korankota"])
     return DemoCorpus(data=data, env=env, first=first, second=second)

@@ -58,9 +58,7 @@ class Cluster:
         return self.services.client()
 
     def live_workers(self) -> dict[str, str]:
-        return {
-            name: host for name, host in self.hostnames.items() if self.services.processes[name].poll() is None
-        }
+        return {name: host for name, host in self.hostnames.items() if self.services.processes[name].poll() is None}
 
     def start_worker(self, name: str) -> None:
         self.hostnames[name] = self.services.start_celery_worker(name, concurrency=1)
@@ -156,9 +154,7 @@ def _wall_time(run: dict) -> float:
 
 
 @pytest.mark.timeout(1500)
-def test_one_run_spreads_over_both_workers_and_publishes_what_dags_test_does(
-    cluster: Cluster, tmp_path: Path
-) -> None:
+def test_one_run_spreads_over_both_workers_and_publishes_what_dags_test_does(cluster: Cluster, tmp_path: Path) -> None:
     assert len(cluster.live_workers()) == 2
     run_id, run, instances = cluster.run(DEMO_DATE.isoformat())
     assert run["state"] == "success", f"{instances}\n{cluster.services.logs()}"

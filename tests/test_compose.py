@@ -141,7 +141,7 @@ def test_airflow_services_run_the_components_airflow_3_needs():
         assert env["AIRFLOW__CORE__LOAD_EXAMPLES"].lower() == "false", name
         assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql+psycopg2://"), name
         assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].endswith("@postgres/airflow"), name
-        assert env["AIRFLOW__CELERY__RESULT_BACKEND"].startswith("db+postgresql://"), name
+        assert env["AIRFLOW__CELERY__RESULT_BACKEND"].startswith("db+postgresql+psycopg2://"), name
         assert env["AIRFLOW__CELERY__BROKER_URL"] == "redis://redis:6379/0", name
 
 

@@ -7,19 +7,24 @@ import json
 import os
 import signal
 import subprocess
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from crawl_fixture_server import Reply, ScriptedSite, fixed, html, serve_script
 from warcio.archiveiterator import ArchiveIterator
 
 import newscorpus.crawl as crawl_module
-from newscorpus.crawl import CrawlError, CrawlResult, crawl_source, find_crawls, partition_dir
+from newscorpus import storage
+from newscorpus.commits import Commit, data_file_key, new_commit_id, write_commit
+from newscorpus.crawl import CrawlError, CrawlResult, crawl_source, find_crawls, landed_urls, partition_dir
+from newscorpus.partitions import Partition
 from newscorpus.sources import Politeness, Source
 
 DAY_1 = date(2026, 11, 19)
@@ -60,14 +65,18 @@ def _log(result_dir: Path) -> list[dict]:
 
 
 def _publish_pages(data_root: Path, result: CrawlResult) -> None:
-    """What the publish stage leaves for this test's purpose: the crawl's pages as published/pages Parquet."""
+    """What the publish stage does for the pages table: a data file, then the partition's commit naming it."""
     rows = [
         {"url": line["url"], "final_url": line["final_url"], "status": line["status"], "source": result.source}
         for line in _log(Path(result.crawl_dir))
     ]
-    target = data_root / "published/pages" / f"source={result.source}" / f"crawl_date={result.crawl_date}"
-    target.mkdir(parents=True)
-    pq.write_table(pa.Table.from_pylist(rows), target / "part-0.parquet")
+    store = storage.shared(data_root)
+    partition = Partition(result.source, result.crawl_date, result.run_id)
+    commit_id = new_commit_id()
+    key = data_file_key(partition, "pages", commit_id)
+    store.write_table(key, pa.Table.from_pylist(rows))
+    commit = Commit(result.source, result.crawl_date, result.run_id, commit_id, commit_id, {"pages": [key]})
+    write_commit(store, partition, commit)
 
 
 def _landed_articles(crawl_dir: Path) -> Counter[str]:
@@ -121,37 +130,65 @@ def test_rerun_of_a_published_date_fetches_its_pages_again(site: ScriptedSite, t
     assert rerun.stats["newscorpus/skipped/seen"] == 0
 
 
-def _hard_kill(process: subprocess.Popen[str]) -> None:
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+class _RecordingPopen(subprocess.Popen):
+    """subprocess.Popen that remembers its instances, so the test can signal the Scrapy process it started."""
+
+    started: list[subprocess.Popen] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _RecordingPopen.started.append(self)
 
 
-@pytest.mark.parametrize("kill", ["graceful", "hard"])
+def _kill_after(data_root: Path, landed: int, sig: signal.Signals) -> threading.Thread:
+    """Signal the crawl's process group once its crawl log shows `landed` stories: mid-crawl, whatever Scrapy's
+    start-up time on a busy machine."""
+
+    def landed_so_far() -> int:
+        logs = list(data_root.glob("raw/*/*/*/crawl=*/crawl-log.jsonl"))
+        return sum(text.count('"status":200') for text in (p.read_text() for p in logs)) - 1  # minus the sitemap
+
+    def watch() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if _RecordingPopen.started and landed_so_far() >= landed:
+                os.killpg(_RecordingPopen.started[-1].pid, sig)
+                return
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["graceful", "hard"])
 def test_killed_crawl_resumes_without_landing_a_page_twice(
-    kill: str, site: ScriptedSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sig: signal.Signals, site: ScriptedSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     count = 40
-    # Slow pages, so the kill lands mid-crawl: 40 pages x 0.25 s over 2 connections is about 5 s.
-    site.routes.update({f"/story/{n}": fixed(Reply(body=_article(n).encode(), delay_s=0.25)) for n in range(count)})
+    # Slow pages, so the kill after 8 landed pages comes mid-crawl.
+    site.routes.update({f"/story/{n}": fixed(Reply(body=_article(n).encode(), delay_s=0.2)) for n in range(count)})
     site.routes["/sitemap.xml"] = fixed(_sitemap(site.url, {n: DAY_2 for n in range(count)}))
     source = _source(site.url, concurrency=2)
-    if kill == "hard":
-        monkeypatch.setattr(crawl_module, "_kill_group", _hard_kill)
-    with pytest.raises(CrawlError, match="timed out"):
-        crawl_source(source, crawl_date=DAY_2, run_id="r", data_root=tmp_path, timeout_s=3.5, allowed_networks=NETWORKS)
+    _RecordingPopen.started.clear()
+    monkeypatch.setattr(crawl_module.subprocess, "Popen", _RecordingPopen)
+    watcher = _kill_after(tmp_path, 8, sig)
+    with pytest.raises(CrawlError, match="did not finish normally|failed"):
+        crawl_source(source, crawl_date=DAY_2, run_id="r", data_root=tmp_path, allowed_networks=NETWORKS)
+    watcher.join()
+    monkeypatch.undo()
     (crawl_dir,) = partition_dir(tmp_path, "incremental", DAY_2, "r").iterdir()
-    landed_before = _landed_articles(crawl_dir) if kill == "graceful" else None
+    assert not (crawl_dir / "_SUCCESS").exists()
     first_attempt = Counter(h.path for h in site.hits if h.path.startswith("/story/"))
     assert 0 < len(first_attempt) < count, "the kill must land mid-crawl"
-    monkeypatch.undo()
+    landed_before = {urlsplit(u).path for u in landed_urls(crawl_dir) if "/story/" in u}
+    assert landed_before
 
     resumed = crawl_source(source, crawl_date=DAY_2, run_id="r", data_root=tmp_path, allowed_networks=NETWORKS)
     assert resumed.resumed and Path(resumed.crawl_dir) == crawl_dir
     assert find_crawls(tmp_path, "incremental", DAY_2, "r") == [crawl_dir]
     landed = _landed_articles(crawl_dir)
     assert landed == {f"{site.url}/story/{n}": 1 for n in range(count)}  # every page, none twice
-    if landed_before is not None:
-        assert landed_before and set(landed_before) <= set(landed)
     article_lines = [line for line in _log(crawl_dir) if line["status"] == 200 and "/story/" in line["url"]]
     assert len(article_lines) == count and len({line["final_url"] for line in article_lines}) == count
     for line in article_lines:  # every log line still points at a readable record
@@ -159,10 +196,41 @@ def test_killed_crawl_resumes_without_landing_a_page_twice(
             stream.seek(line["warc_offset"])
             record = next(iter(ArchiveIterator(stream)))
             assert record.rec_headers.get_header("WARC-Target-URI") == line["final_url"]
-    refetched = [path for path, n in Counter(h.path for h in site.hits if h.path.startswith("/story/")).items()
-                 if n > 1]  # fmt: skip
-    assert len(refetched) <= 2, f"only requests in flight at the kill may be asked for again: {refetched}"
+    hits = Counter(h.path for h in site.hits if h.path.startswith("/story/"))
+    refetched = {path for path, n in hits.items() if n > 1}
+    # Only requests that were in flight when the process died are asked for again; nothing it landed.
+    assert not refetched & landed_before and all(hits[path] == 1 for path in landed_before)
+    assert refetched <= set(first_attempt) - landed_before
+    assert resumed.stats["newscorpus/skipped/seen"] == len(landed_before)
     manifest = json.loads((crawl_dir / "manifest.json").read_text())
     assert sum(f["records_by_type"].get("response", 0) for f in manifest["files"]) == resumed.responses
     assert not list(crawl_dir.glob("*.open")) and not (crawl_dir / "jobdir").exists()
-    assert resumed.stats["newscorpus/skipped/seen"] >= len(landed_before or {})
+
+
+def test_recovery_keeps_exactly_the_whole_records_of_a_cut_off_warc(tmp_path: Path):
+    from spiders.warc_files import HttpExchange, RotatingWarcWriter, recover_open_warc, whole_records_end
+
+    writer = RotatingWarcWriter(tmp_path, warcinfo={"software": "test"})
+    ends = []
+    for n in range(5):
+        exchange = HttpExchange(
+            url=f"http://x.test/{n}", fetched_at=datetime.now(UTC), request_line=f"GET /{n} HTTP/1.1",
+            request_headers=[("Host", "x.test")], protocol="HTTP/1.1", status=200, reason="OK",
+            response_headers=[("Content-Type", "text/html")], body=_article(n).encode() * 20,
+        )  # fmt: skip
+        location = writer.write_exchange(exchange)
+        ends.append(location.offset + location.length)
+    (open_file,) = tmp_path.glob("*.open")
+    data = open_file.read_bytes()
+    cut = (ends[2] + ends[3]) // 2  # inside the fourth response record
+    open_file.write_bytes(data[:cut])
+    kept_end = whole_records_end(open_file)
+    assert ends[2] < kept_end < cut  # the third exchange's request record is whole, the fourth response is not
+    final, kept = recover_open_warc(open_file)
+    assert final.name == "responses-00000.warc.gz" and kept == kept_end == final.stat().st_size
+    with final.open("rb") as stream:
+        uris = [
+            r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream) if r.rec_type == "response"
+        ]
+    assert uris == [f"http://x.test/{n}" for n in range(3)]
+    assert RotatingWarcWriter(tmp_path, warcinfo={})._index == 0  # a resumed writer goes on with 00001

@@ -362,6 +362,104 @@ def test_language_only_problem_is_a_warning_and_still_passes(reports_dir: Path):
     assert "[warning]" in result.summary() and "'en'" in result.summary()
 
 
+def validate_articles(reports_dir: Path, article_rows: list[dict], **parameter_changes) -> GateResult:
+    """Only the articles suite (half the time of both): the classes below are all about articles."""
+    return validate_partition(
+        {"articles": articles(article_rows)},
+        source=SOURCE,
+        crawl_date=DAY,
+        run_id=RUN,
+        parameters={**PARAMETERS, **parameter_changes},
+        reports_dir=reports_dir,
+    )
+
+
+def _rows_with(changes_by_row: dict[int, dict], count: int = 5) -> list[dict]:
+    return [article_row(i, **changes_by_row.get(i, {})) for i in range(count)]
+
+
+OLD = T0 - dt.timedelta(days=30)
+# Each class of blocking failure the issue names, made by breaking one thing in a good partition:
+# (rows, parameter changes, the expectation and column that must block, an observed value the summary shows).
+BLOCKING_CLASSES = {
+    # the trailing median is ~52 words; bodies half as long mean the extractor lost paragraphs
+    "median body length below the source's range": (
+        _rows_with({}),
+        {"min_median_words": 100},
+        ("expect_column_median_to_be_between", "word_count"),
+        "observed 52",
+    ),
+    "median body length above the source's range": (
+        _rows_with({}),
+        {"max_median_words": 30},
+        ("expect_column_median_to_be_between", "word_count"),
+        "observed 52",
+    ),
+    "most articles older than the run's window": (
+        _rows_with({i: {"published_at": OLD} for i in range(3)}),
+        {},
+        ("expect_column_values_to_be_between", "published_at"),
+        "3 of 5 rows unexpected",
+    ),
+    "exact duplicates inside the partition": (
+        _rows_with({1: {"content_hash": "hash-0"}}),
+        {},
+        ("expect_column_mean_to_be_between", "gate_exact_duplicate"),
+        "observed 0.4",
+    ),
+    "near duplicates above the source's share": (
+        _rows_with({i: {"near_dup_cluster": "cluster-a"} for i in range(3)}),
+        {},
+        ("expect_column_mean_to_be_between", "gate_near_duplicate"),
+        "observed 0.6",
+    ),
+    "a listing page among the articles": (
+        _rows_with({2: {"quality_flags": ["non_article"]}}),
+        {},
+        ("expect_column_mean_to_be_between", "gate_flag_non_article"),
+        "observed 0.2",
+    ),
+    "teasers above the source's share (a paywall went up)": (
+        _rows_with({i: {"quality_flags": ["teaser"]} for i in range(2)}),
+        {},
+        ("expect_column_mean_to_be_between", "gate_flag_teaser"),
+        "observed 0.4",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BLOCKING_CLASSES))
+def test_each_class_of_blocking_failure_blocks(reports_dir: Path, case: str):
+    rows, changes, (expectation, column), observed = BLOCKING_CLASSES[case]
+    result = validate_articles(reports_dir, rows, **changes)
+    assert not result.passed, case
+    blocking = {(o.expectation, o.column) for o in result.failed_blocking}
+    assert (expectation, column) in blocking, result.summary()
+    line = next(line for line in result.summary().splitlines() if f"{expectation}({column})" in line)
+    assert observed in line and "[blocking]" in line, line
+
+
+def test_the_same_partition_passes_with_a_source_history_that_allows_it(reports_dir: Path):
+    # a source whose normal day has many near copies and teasers: its own baseline raises the bounds
+    rows = _rows_with({i: {"near_dup_cluster": "cluster-a", "quality_flags": ["teaser"]} for i in range(3)})
+    assert not validate_articles(reports_dir, rows).passed
+    relaxed = validate_articles(reports_dir, rows, max_near_duplicate_share=0.7, max_flag_teaser_share=0.7)
+    assert relaxed.passed, relaxed.summary()
+
+
+def test_warnings_publish_and_are_reported(reports_dir: Path):
+    # one article a little older than the window (late discovery) and many briefs: worth a look, not a block
+    rows = _rows_with({0: {"published_at": OLD}} | {i: {"quality_flags": ["short"]} for i in range(1, 4)})
+    result = validate_articles(reports_dir, rows)
+    assert result.passed, result.summary()
+    assert {(o.expectation, o.column) for o in result.warnings} == {
+        ("expect_column_values_to_be_between", "published_at"),
+        ("expect_column_mean_to_be_between", "gate_flag_short"),
+    }
+    assert "gate_flag_short) observed 0.6 [warning]" in result.summary()
+    assert "1 of 5 rows unexpected" in result.summary()
+
+
 def test_a_missing_column_fails_its_expectations_instead_of_crashing(reports_dir: Path):
     table = articles(good_articles()).drop_columns(["title"])
     result = validate_partition(

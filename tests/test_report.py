@@ -28,12 +28,16 @@ def _chart(dom: lxml.html.HtmlElement, name: str) -> lxml.html.HtmlElement:
 
 
 def _bars_by_trace(chart: lxml.html.HtmlElement) -> dict[str, list[float]]:
-    """Legend name → the numbers printed on that trace's bars (grouped bars: legend and traces in the same order)."""
+    """Legend name → the number printed on each of that trace's bars, in x order (a zero-height bar prints none).
+    The charts keep the legend in trace order, so the two lists line up."""
     names = [t.text_content() for t in chart.xpath(".//g[contains(@class, 'legend')]//text[@class='legendtext']")]
     traces = chart.xpath(".//g[contains(@class, 'barlayer')]/g[contains(@class, 'trace')]")
     assert len(names) == len(traces), (names, len(traces))
-    values = [[float(t.text_content().rstrip("%")) for t in trace.xpath(".//text[contains(@class, 'bartext')]")]
-              for trace in traces]  # fmt: skip
+    values = []
+    for trace in traces:
+        points = trace.xpath("./g[contains(@class, 'points')]/g[contains(@class, 'point')]")
+        texts = [point.xpath(".//text[contains(@class, 'bartext')]") for point in points]
+        values.append([float(t[0].text_content().rstrip("%")) if t else 0.0 for t in texts])
     return dict(zip(names, values, strict=True))
 
 
@@ -85,7 +89,7 @@ def test_gate_history_links_into_the_data_docs(rendered, demo_corpus: DemoCorpus
     report, dom, _ = rendered
     _, rows = query(demo_corpus.data, "SELECT count(*), count(*) FILTER (WHERE NOT success) FROM validations")
     runs, failed = rows[0]
-    assert failed > 0, "the second day publishes nothing new, so the gate quarantines it"
+    assert failed > 0, "the demo_corpus fixture quarantines one partition"
     table_rows = dom.xpath("//table[@id='gate-runs']/tbody/tr")
     assert len(table_rows) == runs
     assert len(dom.xpath("//table[@id='gate-runs']//span[@class='fail']")) == failed

@@ -104,7 +104,7 @@ def _keys(client, prefix: str) -> list[str]:
     keys = []
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=f"{PREFIX}/{prefix}"):
         keys += [item["Key"].removeprefix(f"{PREFIX}/") for item in page.get("Contents", [])]
-    return sorted(keys)
+    return sorted(k for k in keys if not k.endswith("/"))  # pyarrow keeps emptied "folders" as marker objects
 
 
 def test_the_pipeline_runs_on_s3_and_the_catalog_reads_it_through_httpfs(s3_env: dict) -> None:

@@ -113,6 +113,9 @@ _MIN_PARAGRAPH_CHARS = 25
 _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
 _SIBLING_SHARE = 0.2
+_MAX_WIDEN_STEPS = 10
+_WIDEN_GAIN = 1.15  # the parent must add this much prose
+_WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
 _LINE_LINK_DENSITY = 0.5
 
 
@@ -137,13 +140,14 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     root = body if body is not None else tree
     skipped = _chrome_subtrees(root)
     scores: dict[lxml.html.HtmlElement, float] = {}
-    total_paragraph = _score_paragraphs(root, skipped, scores)
+    prose: dict[lxml.html.HtmlElement, int] = {}
+    total_paragraph = _score_paragraphs(root, skipped, scores, prose)
     if not scores:
         return MainContent()
     for element in list(scores):
         scores[element] *= _class_weight(element)
     best = max(scores, key=lambda e: scores[e])
-    best = _widen(best, scores)
+    best = _widen_to_prose(_widen(best, scores), prose, skipped)
     parts = _with_siblings(best, scores)
     lines: list[str] = []
     for part in parts:
@@ -198,7 +202,10 @@ def _share(element: lxml.html.HtmlElement, page_chars: int) -> float:
 
 
 def _score_paragraphs(
-    root: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement], scores: dict[lxml.html.HtmlElement, float]
+    root: lxml.html.HtmlElement,
+    skipped: set[lxml.html.HtmlElement],
+    scores: dict[lxml.html.HtmlElement, float],
+    prose: dict[lxml.html.HtmlElement, int],
 ) -> int:
     """Readability's scoring: each paragraph feeds its parent and grandparent; returns total paragraph chars."""
     total = 0
@@ -214,6 +221,8 @@ def _score_paragraphs(
             length = len(text)
             if length >= _MIN_PARAGRAPH_CHARS and links < 0.5 * length:
                 total += length
+                for ancestor in element.iterancestors():
+                    prose[ancestor] = prose.get(ancestor, 0) + length
                 score = (1.0 + text.count(",") + text.count("、") + min(length / 100.0, 3.0)) * (1 - links / length)
                 parent = element.getparent()
                 if parent is not None:
@@ -252,6 +261,45 @@ def _class_weight(element: lxml.html.HtmlElement) -> float:
     if _CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks):
         weight *= 0.6
     return weight
+
+
+def _widen_to_prose(
+    node: lxml.html.HtmlElement, prose: dict[lxml.html.HtmlElement, int], skipped: set[lxml.html.HtmlElement]
+) -> lxml.html.HtmlElement:
+    """Moves up while the parent adds mostly prose: an article split into sections under one parent."""
+    own_prose = prose.get(node, 0)
+    own_text = _visible_chars(node, skipped)
+    probe = node
+    for _ in range(_MAX_WIDEN_STEPS):
+        parent = probe.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        parent_prose = prose.get(parent, 0)
+        if parent_prose <= own_prose:
+            probe = parent  # a wrapper adding nothing: look one level further up
+            continue
+        if parent_prose < _WIDEN_GAIN * own_prose:
+            break
+        parent_text = _visible_chars(parent, skipped)
+        if parent_prose - own_prose < _WIDEN_PROSE_SHARE * (parent_text - own_text):
+            break
+        node = probe = parent
+        own_prose, own_text = parent_prose, parent_text
+    return node
+
+
+def _visible_chars(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> int:
+    total = 0
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if node in skipped:
+            continue
+        total += len((node.text or "").strip())
+        if node is not element:
+            total += len((node.tail or "").strip())
+        stack.extend(node)
+    return total
 
 
 def _widen(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> lxml.html.HtmlElement:

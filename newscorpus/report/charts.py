@@ -13,8 +13,15 @@ _LAYOUT: dict[str, Any] = {
     "template": "plotly_white",
     "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
     "height": 380,
-    "legend": {"title": {"text": "source"}},
 }
+
+
+_DAYS = {"type": "category", "categoryorder": "category ascending"}  # ISO dates sort as text
+
+
+def _layout(legend: str = "source", **changes: Any) -> dict[str, Any]:
+    # traceorder "normal": stacked bars would list the legend reversed, unlike the traces
+    return {**_LAYOUT, "legend": {"title": {"text": legend}, "traceorder": "normal"}, **changes}
 
 
 def articles_per_source_per_day(data: ReportData) -> go.Figure:
@@ -29,24 +36,30 @@ def articles_per_source_per_day(data: ReportData) -> go.Figure:
             textposition="auto",
         )
     figure.update_layout(
-        **_LAYOUT, title="Articles published per source and crawl date", barmode="group",
-        xaxis={"title": "crawl date", "type": "category"}, yaxis={"title": "articles"},
+        **_layout(), title="Articles published per source and crawl date", barmode="group",
+        xaxis={"title": "crawl date", **_DAYS}, yaxis={"title": "articles"},
     )  # fmt: skip
     return figure
 
 
+def _bin_label(words_from: int) -> str:
+    return f"{words_from}–{words_from + LENGTH_BIN_WORDS - 1}"
+
+
 def body_length(data: ReportData) -> go.Figure:
     figure = go.Figure()
+    bins = [_bin_label(w) for w in sorted({r["words_from"] for r in data.length_bins})]
     for source in data.sources:
         rows = [r for r in data.length_bins if r["source"] == source]
         figure.add_bar(
             name=source,
-            x=[f"{r['words_from']}–{r['words_from'] + LENGTH_BIN_WORDS - 1}" for r in rows],
+            x=[_bin_label(r["words_from"]) for r in rows],
             y=[r["articles"] for r in rows],
         )
     figure.update_layout(
-        **_LAYOUT, title=f"Body length (words, bins of {LENGTH_BIN_WORDS})", barmode="stack",
-        xaxis={"title": "words in body", "type": "category"}, yaxis={"title": "articles"},
+        **_layout(), title=f"Body length (words, bins of {LENGTH_BIN_WORDS})", barmode="stack",
+        xaxis={"title": "words in body", "type": "category", "categoryorder": "array", "categoryarray": bins},
+        yaxis={"title": "articles"},
     )  # fmt: skip
     return figure
 
@@ -58,7 +71,7 @@ def languages(data: ReportData) -> go.Figure:
         values = [rows.get(s, 0) for s in data.sources]
         figure.add_bar(name=language, x=data.sources, y=values, text=values, textposition="auto")
     figure.update_layout(
-        **{**_LAYOUT, "legend": {"title": {"text": "language"}}}, title="Languages detected per source",
+        **_layout("language"), title="Languages detected per source",
         barmode="stack", xaxis={"title": "source"}, yaxis={"title": "articles"},
     )  # fmt: skip
     return figure
@@ -71,7 +84,7 @@ def duplicates(data: ReportData) -> go.Figure:
         shares = [_share(by_source[s][key], by_source[s]["articles"]) for s in data.sources]
         figure.add_bar(name=label, x=data.sources, y=shares, text=[f"{v:.0%}" for v in shares], textposition="auto")
     figure.update_layout(
-        **{**_LAYOUT, "legend": {"title": {"text": "share of articles"}}},
+        **_layout("share of articles"),
         title="Duplicate and syndication rate (near_dup_cluster)", barmode="group",
         xaxis={"title": "source"}, yaxis={"title": "share of published articles", "tickformat": ".0%", "range": [0, 1]},
     )  # fmt: skip
@@ -89,7 +102,7 @@ def field_coverage(data: ReportData) -> go.Figure:
         )
     )  # fmt: skip
     figure.update_layout(
-        **{**_LAYOUT, "height": 160 + 40 * max(1, len(data.sources))},
+        **_layout(height=160 + 40 * max(1, len(data.sources))),
         title="Field coverage per source (share of articles with the field)",
     )
     return figure
@@ -105,8 +118,8 @@ def gate_history(data: ReportData) -> go.Figure:
         days = sorted(counts)
         figure.add_bar(name=outcome, x=days, y=[counts[d] for d in days], text=[counts[d] for d in days])
     figure.update_layout(
-        **{**_LAYOUT, "legend": {"title": {"text": "gate"}}}, title="Gate runs per crawl date (articles suite)",
-        barmode="stack", xaxis={"title": "crawl date", "type": "category"}, yaxis={"title": "partitions"},
+        **_layout("gate"), title="Gate runs per crawl date (articles suite)",
+        barmode="stack", xaxis={"title": "crawl date", **_DAYS}, yaxis={"title": "partitions"},
     )  # fmt: skip
     return figure
 

@@ -83,12 +83,24 @@ def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
 
 
-def collect(data_root: Path) -> ReportData:
-    """Read every figure of the report from the catalog (opened read-only)."""
+def connect_catalog(data_root: Path) -> duckdb.DuckDBPyConnection:
+    """The catalog opened read-only; when published/ is on S3 its views read through httpfs, so the connection
+    gets the storage's credentials (as `newscorpus query` does)."""
+    from newscorpus import settings, storage
+
     path = catalog_path(data_root)
     if not path.exists():
         raise NoCorpus(f"{path}: no catalog yet; run the pipeline first (make demo, or newscorpus run --date D)")
-    with duckdb.connect(str(path), read_only=True) as con:
+    con = duckdb.connect(str(path), read_only=True)
+    if storage.is_remote(settings.storage_root()):
+        storage.from_env().configure_duckdb(con)
+    return con
+
+
+def collect(data_root: Path) -> ReportData:
+    """Read every figure of the report from the catalog (opened read-only)."""
+    path = catalog_path(data_root)
+    with connect_catalog(data_root) as con:
         views = _views(con)
         if "articles" not in views:
             raise NoCorpus(f"{path}: no published articles yet; run the pipeline (newscorpus run --date D)")

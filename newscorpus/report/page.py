@@ -26,7 +26,7 @@ table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .fail { color: #b00020; font-weight: 600; } .pass { color: #1b7f3b; }
-section { margin: 2rem 0; } .chart { min-height: 380px; }
+section { margin: 2rem 0; } .chart { min-height: 380px; } .wide { overflow-x: auto; }
 """
 
 
@@ -78,9 +78,10 @@ def _gate_table(data: ReportData, output_dir: Path) -> str:
     if not rows:
         return "<p>No gate runs recorded yet.</p>"
     return (
-        "<table id='gate-runs'><thead><tr><th>validated at (UTC)</th><th>source</th><th>crawl date</th><th>run</th>"
+        "<div class='wide'><table id='gate-runs'><thead><tr><th>validated at (UTC)</th><th>source</th>"
+        "<th>crawl date</th><th>run</th>"
         "<th>suite</th><th>outcome</th><th>checks</th><th>failed</th><th>failed expectations</th><th>details</th>"
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

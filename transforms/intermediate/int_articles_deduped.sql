@@ -2,6 +2,7 @@
 -- word-for-word another article's (same content_hash) is kept once, the earliest published copy winning; and an
 -- article or body already published in another partition (yesterday's story still in today's feed) is not
 -- published again. A rerun of this partition replaces it, so its own earlier rows do not count.
+-- Articles without a body (content_hash NULL) are not duplicates of each other; the gate judges them.
 with one_row_per_article as (
     select *
     from int_article_candidates
@@ -11,7 +12,7 @@ with one_row_per_article as (
 one_row_per_body as (
     select *
     from one_row_per_article
-    qualify row_number() over (
+    qualify content_hash is null or row_number() over (
         partition by content_hash
         order by published_at nulls last, canonical_url
     ) = 1
@@ -24,13 +25,11 @@ published_elsewhere as (
 ),
 
 not_published_before as (
+    -- two anti-joins rather than one with OR, which DuckDB could only run as a nested loop
     select b.*
     from one_row_per_body as b
-    where not exists (
-        select 1
-        from published_elsewhere as p
-        where p.article_id = b.article_id or p.content_hash = b.content_hash
-    )
+    where not exists (select 1 from published_elsewhere as p where p.article_id = b.article_id)
+      and not exists (select 1 from published_elsewhere as p where p.content_hash = b.content_hash)
 )
 
 select * from not_published_before

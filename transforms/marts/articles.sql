@@ -5,6 +5,11 @@ with deduped_articles as (
     select * from int_articles_deduped
 ),
 
+bodies as (
+    select extracted_row, body
+    from extracted
+),
+
 first_sightings as (
     select article_id, min(first_seen_at) as first_seen_at
     from published_articles
@@ -18,7 +23,7 @@ select
     a.canonical_url,
     a.title,
     a.lead,
-    a.body,
+    b.body,
     a.authors,
     a.editors,
     a.agency,
@@ -41,5 +46,6 @@ select
     a.warc_file,
     a.warc_offset
 from deduped_articles as a
+inner join bodies as b using (extracted_row)
 left join first_sightings as f using (article_id)
 order by a.published_at nulls last, a.article_id

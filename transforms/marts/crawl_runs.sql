@@ -25,11 +25,10 @@ select
     count(*) filter (where error is not null) as errors,
     count(*) filter (where error ilike '%robots%') as robots_denied,
     count(*) filter (where extract_error is not null) as extract_errors,
-    any_value(c.article_candidates) - any_value(a.articles_extracted) as duplicates_skipped,
-    any_value(a.articles_extracted) as articles_extracted,
+    -- scalar subqueries, not joins: a partition with no fetches still gets its row, with zeros
+    (select article_candidates from candidates) - (select articles_extracted from articles) as duplicates_skipped,
+    (select articles_extracted from articles) as articles_extracted,
     min(fetched_at) as started_at,
     max(fetched_at) as finished_at,
     coalesce(date_diff('millisecond', min(fetched_at), max(fetched_at)) / 1000.0, 0) as duration_s
 from fetches
-cross join candidates as c
-cross join articles as a
