@@ -76,6 +76,9 @@ def services_env(airflow_home: Path, extra: Mapping[str, str] | None = None) -> 
         # Runs come from the REST API or `airflow backfill`, never from the cron schedule racing the test's run.
         "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+        # A task's calls to the Execution API wait while SQLite is locked by the scheduler; on a busy 2-core
+        # machine the default 5 s timeout fails tasks that would have succeeded a moment later.
+        "AIRFLOW__WORKERS__EXECUTION_API_TIMEOUT": "30",
         "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
         "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT": str(free_port()),

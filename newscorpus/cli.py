@@ -258,15 +258,20 @@ def _stage(args: argparse.Namespace) -> dict[str, Any]:
     from newscorpus.transform import discover_models
 
     marts = [m.name for m in discover_models() if m.layer == "marts"]
-    staged = {t: str(Partition.from_dict(partition).staging_dir(_data_root(), t) / "data.parquet") for t in marts}
+    from newscorpus.settings import storage_root
+    from newscorpus.storage import Storage
+
+    store = Storage.at(storage_root())  # a local folder or s3://
+    staged = {t: store.uri(Partition.from_dict(partition).staging_key(t)) for t in marts}
     return pipeline.gate({**carried, "staged": staged})
 
 
 def _quarantine(args: argparse.Namespace) -> int:
     from newscorpus import quarantine
     from newscorpus.partitions import Partition
+    from newscorpus.settings import storage_root
 
-    root = _data_root()
+    root = storage_root()  # quarantine/ lives in the storage root (a local folder or s3://)
     if args.action == "list":
         items = quarantine.list_quarantined(root, args.source)
         if args.json:

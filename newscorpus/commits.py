@@ -162,12 +162,13 @@ def log_files(store: Storage, table: str, *, source: str | None = None) -> list[
 
 def collect_garbage(store: Storage, partition: Partition, keep: Commit) -> list[str]:
     """Delete the partition's data files `keep` does not name: the previous commit's, a legacy data.parquet, and
-    whatever a killed publish left behind. Run only after `keep` is written, by the partition's only publisher."""
+    whatever a killed publish left behind (temporary files included). Run only after `keep` is written, by the
+    partition's only publisher (one gate task per partition)."""
     named = {key for files in keep.files.values() for key in files}
     removed = []
     for table in PUBLISHED_TABLES:
         prefix = partition.published_key(table)
-        for key in store.list_files(prefix, "*"):
+        for key in store.list_files(prefix, "*", hidden=True):
             if "/" not in key[len(prefix) + 1 :] and key not in named:
                 store.delete(key)
                 removed.append(key)

@@ -236,7 +236,7 @@ def finalize_landed_crawl(crawl_dir: Path, *, responses: int, errors: int) -> di
     shutil.rmtree(crawl_dir / JOBDIR_NAME, ignore_errors=True)
     _write_success_marker(crawl_dir, responses=responses, errors=errors)
     # an s3:// storage root gets the finished directory (raw/…/crawl=… → same key; _SUCCESS last); a local root: no-op
-    storage.upload_run_directory(crawl_dir, crawl_dir.parents[4])
+    storage.upload_run_directory(crawl_dir)
     return manifest
 
 

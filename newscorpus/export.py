@@ -80,7 +80,9 @@ class ExportResult:
 
 def card_paths(output: Path) -> tuple[Path, Path]:
     """`corpus.jsonl` → `corpus.card.md` and `corpus.card.json` beside it."""
-    stem = output.name.split(".")[0] or output.name
+    stem = output.name
+    for suffix in (".jsonl", ".parquet"):
+        stem = stem.removesuffix(suffix)
     return output.with_name(f"{stem}.card.md"), output.with_name(f"{stem}.card.json")
 
 

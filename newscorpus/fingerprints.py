@@ -144,8 +144,10 @@ def minhash_signatures(bodies: pa.Array) -> pa.Array:
 def normalized_text_hashes(bodies: pa.Array) -> pa.Array:
     """SHA-256 (hex) of each body lower-cased with runs of white space made one space and the ends trimmed."""
     return pa.array(
-        [None if b is None else hashlib.sha256(" ".join(b.lower().split()).encode()).hexdigest()
-         for b in bodies.to_pylist()],  # fmt: skip
+        [
+            None if b is None else hashlib.sha256(" ".join(b.lower().split()).encode()).hexdigest()
+            for b in bodies.to_pylist()
+        ],  # fmt: skip
         type=pa.string(),
     )
 

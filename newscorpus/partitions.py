@@ -15,8 +15,8 @@ from pathlib import Path
 from newscorpus.sources import SOURCE_ID
 
 RUN_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,199}$")
-# Replaced whole per partition when the gate passes, in this order: articles last, so a reader that sees an
-# article also sees its page and its near-duplicate signature.
+# Published together per partition when the gate passes: one commit manifest names a file of each
+# (newscorpus.commits), so a reader sees all three tables of a partition's version or none of them.
 PUBLISHED_TABLES = ("pages", "article_signatures", "articles")
 DATA_FILE = "data.parquet"
 COMMITS_DIR = "published/_commits"

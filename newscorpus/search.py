@@ -83,7 +83,7 @@ def search(
             row[0]
             for row in con.execute(
                 "select shard from search_shards where articles > 0 and ($source is null or source = $source) "
-                "and ($since is null or crawl_date >= $since - 1) order by crawl_date desc, shard",
+                "and ($since is null or crawl_date >= cast($since as date) - 1) order by crawl_date desc, shard",
                 {"source": source, "since": since},
             ).fetchall()
         ]

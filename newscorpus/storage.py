@@ -139,14 +139,14 @@ class Storage:
     def read_table(self, key: str | Path) -> pa.Table:
         return pq.read_table(self.path(key), filesystem=self.fs)
 
-    def list_files(self, prefix: str, pattern: str | None = None) -> list[str]:
+    def list_files(self, prefix: str, pattern: str | None = None, *, hidden: bool = False) -> list[str]:
         """Keys of the files under `prefix` (recursively), sorted; `pattern` is an fnmatch over the key below it.
 
-        Names starting with "." are skipped: they are temporary files of a write in progress."""
+        Names starting with "." are skipped unless `hidden`: they are temporary files of a write in progress."""
         selector = pafs.FileSelector(self.path(prefix), recursive=True, allow_not_found=True)
         found = []
         for info in self.fs.get_file_info(selector):
-            if info.type != pafs.FileType.File or info.base_name.startswith("."):
+            if info.type != pafs.FileType.File or (info.base_name.startswith(".") and not hidden):
                 continue
             key = self._key_of(info.path)
             below = key[len(prefix.rstrip("/")) + 1 :]
@@ -288,15 +288,20 @@ def shared(local_root: Path | str) -> Storage:
     return store if store.is_remote else Storage.at(local_root)
 
 
-def upload_run_directory(local_dir: Path, local_root: Path) -> str | None:
-    """Copy a finished local crawl directory into the storage root at the same relative path, when that root is
-    remote; the completion marker `_SUCCESS` goes last so readers never take a half-copied crawl for a finished one.
-    Returns the remote location, or None when the storage root is the local folder itself."""
+def upload_run_directory(local_dir: Path) -> str | None:
+    """Copy a finished local crawl directory (…/raw/source=S/…/crawl=…) into the storage root under the same
+    raw/… key, when that root is remote; the completion marker `_SUCCESS` goes last so readers never take a
+    half-copied crawl for a finished one. Returns the remote location, or None when the root is local (no-op)."""
     store = from_env()
     if not store.is_remote:
         return None
-    relative = Path(local_dir).resolve().relative_to(Path(local_root).resolve()).as_posix()
-    files = sorted(p for p in Path(local_dir).rglob("*") if p.is_file() and not p.name.startswith("."))
+    local_dir = Path(local_dir).resolve()
+    parts = local_dir.parts
+    starts = [i for i in range(len(parts) - 1) if parts[i] == "raw" and parts[i + 1].startswith("source=")]
+    if not starts:
+        raise StorageError(f"{local_dir} is not a crawl directory under raw/source=…")
+    relative = "/".join(parts[starts[-1] :])
+    files = sorted(p for p in local_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
     files.sort(key=lambda p: p.name == "_SUCCESS")
     for path in files:
         store.upload(path, f"{relative}/{path.relative_to(local_dir).as_posix()}")

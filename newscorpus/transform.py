@@ -155,7 +155,7 @@ def run_models(
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)
         for model in progress.track(models, f"transform {partition.source}", unit="models"):
-            rows[model.name] = _run_model(con, model)
+            rows[model.name] = _run_model(con, model, rows)
         for model in models:  # only once every model has succeeded: a failure never leaves some tables staged
             if model.layer == "marts":
                 key = partition.staging_key(model.name)
@@ -178,10 +178,12 @@ def check_extracted_columns(con: duckdb.DuckDBPyConnection, extracted_path: str)
     from newscorpus.schemas import EXTRACTED_SCHEMA
 
     expected = con.sql(
-        "select * from (select " + ", ".join(
-            f"cast(null as {_DUCK_TYPES.get(str(field.type), 'varchar[]')}) as \"{field.name}\""
+        "select * from (select "
+        + ", ".join(
+            f'cast(null as {_DUCK_TYPES.get(str(field.type), "varchar[]")}) as "{field.name}"'
             for field in EXTRACTED_SCHEMA
-        ) + ")"
+        )
+        + ")"
     ).types
     actual = dict(con.sql("select column_name, column_type from (describe extracted)").fetchall())
     problems = []
@@ -200,14 +202,20 @@ _DUCK_TYPES = {
 }  # fmt: skip
 
 
-def _run_model(con: duckdb.DuckDBPyConnection, model: Model) -> int:
-    started = time.perf_counter()
+def _run_model(con: duckdb.DuckDBPyConnection, model: Model, upstream_rows: dict[str, int] | None = None) -> int:
+    """Materialise one model; logs the rows of the models it reads, its rows, and its wall and CPU seconds (CPU
+    time is what to compare when others share the machine)."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         con.execute(f'create table "{model.name}" as {model.sql}')
     except duckdb.Error as exc:
         raise RuntimeError(f"model {model.name} ({model.path}) failed: {exc}") from exc
     rows = con.sql(f'select count(*) from "{model.name}"').fetchone()[0]
-    log.info("  %-28s %9s rows %7.2f s", model.name, rows, time.perf_counter() - started)
+    rows_in = sum((upstream_rows or {}).get(name, 0) for name in model.depends_on)
+    log.info(
+        "  %-28s %9s rows in %9s rows out %7.2f s (cpu %.2f s)",
+        model.name, rows_in, rows, time.perf_counter() - started, time.process_time() - cpu_started,
+    )  # fmt: skip
     return rows
 
 
@@ -233,7 +241,7 @@ def cluster_near_duplicates(
         _register_published(con, data_root, frozenset(p.hive_path for p in partitions))
         log.info("near-duplicate clustering over %d staged partition(s)", len(staged))
         for model in discover_models(transforms_dir, (CROSS_PARTITION,)):
-            rows[model.name] = _run_model(con, model)
+            rows[model.name] = _run_model(con, model, rows)
         for partition in partitions:
             for table in ("articles", "article_signatures"):
                 key = partition.staging_key(table)

@@ -99,3 +99,46 @@ def test_a_sudden_drop_blocks_and_a_normal_day_passes(tmp_path: Path) -> None:
     assert not redesign.passed
     assert "expect_column_proportion_of_non_null_values_to_be_between(authors)" in redesign.summary()
     assert "[blocking]" in redesign.summary()
+
+
+def _with(rows: list[dict], every: int, **changes) -> list[dict]:
+    """rows with `changes` applied to every `every`-th row."""
+    return [{**row, **changes} if i % every == 0 else row for i, row in enumerate(rows)]
+
+
+def test_body_length_and_shares_come_from_history_too(tmp_path: Path) -> None:
+    # a paywalled outlet: every other article of its normal days is a teaser; its bodies are ~48 words
+    for back in range(1, 4):
+        day = DAY - dt.timedelta(days=back)
+        folder = Partition(SOURCE.id, day, "r").published_dir(tmp_path, "articles")
+        folder.mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(_with(_articles(day, 10), 2, quality_flags=["teaser"])), folder / DATA_FILE)
+    baseline = trailing_baseline(tmp_path, SOURCE.id, DAY)
+    words = _articles(DAY, 1)[0]["word_count"]
+    assert baseline.median_words == words
+    assert baseline.shares == {"near_duplicate": 0.0, "flag_short": 0.0, "flag_teaser": 0.5}
+    parameters = gate_parameters(SOURCE, DAY, baseline)
+    assert parameters["max_flag_teaser_share"] == 0.7  # its usual 0.5 plus the suite's share_margin 0.2
+    assert parameters["max_near_duplicate_share"] == 0.2  # no history of copies: the suite's default
+    assert parameters["min_median_words"] == round(words * 0.5)  # median_words_drop 0.5 of its usual median
+    assert parameters["max_median_words"] == round(words * 3)  # median_words_rise 2.0
+
+    # the same teaser share passes for this outlet and blocks for one without that history
+    today = _with(_articles(DAY, 10), 2, quality_flags=["teaser"])
+    assert _gate(tmp_path, today).passed
+    fresh = validate_partition(
+        {"articles": pa.Table.from_pylist(today)},
+        source=SOURCE.id,
+        crawl_date=DAY,
+        run_id="r",
+        parameters=gate_parameters(SOURCE, DAY),
+        reports_dir=tmp_path / "reports",
+    )
+    assert "expect_column_mean_to_be_between(gate_flag_teaser) observed 0.5 [blocking]" in fresh.summary()
+
+    # bodies a third of the usual length: the extractor lost paragraphs; min_words (5) alone would not see it
+    short_body = "Banjir merendam Jakarta Utara sejak Kamis pagi setelah hujan deras semalaman."
+    shorter = [{**row, "body": short_body, "word_count": len(short_body.split())} for row in _articles(DAY, 10)]
+    blocked = _gate(tmp_path, shorter)
+    assert not blocked.passed
+    assert "expect_column_median_to_be_between(word_count)" in blocked.summary()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -39,6 +41,16 @@ def _states(env: dict[str, str]) -> dict[tuple[str, str], str]:
     return states
 
 
+def _asset_event_extras(airflow_home: Path) -> list[dict]:
+    """The extra of every event of the published-corpus asset, oldest first, as Airflow stored them."""
+    with sqlite3.connect(airflow_home / "airflow.db") as con:
+        rows = con.execute(
+            "select e.extra from asset_event e join asset a on a.id = e.asset_id "
+            "where a.name = 'newscorpus_published' order by e.id"
+        ).fetchall()
+    return [json.loads(extra) if isinstance(extra, str) else extra for (extra,) in rows]
+
+
 def test_the_dag_folder_imports_cleanly(airflow_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in airflow_local.airflow_env(airflow_home).items():
         monkeypatch.setenv(name, value)
@@ -55,6 +67,7 @@ def test_the_dag_folder_imports_cleanly(airflow_home: Path, monkeypatch: pytest.
         "cluster",
         "gate",
         "refresh_catalog",
+        "announce",
         "build_reports",
         "summarize",
     }
@@ -65,11 +78,16 @@ def test_dag_publishes_every_outlet_and_a_rerun_changes_nothing(
 ) -> None:
     data = tmp_path / "data"
     env = _env(airflow_home, demo_site_urls, data)
+    events_before = len(_asset_event_extras(airflow_home))
     code, output = airflow_local.dags_test(env, DEMO_DATE.isoformat())
     assert code == 0, output[-5000:]
     states = _states(env)
     assert set(states.values()) == {"success"}, states
     assert sum(1 for task, _ in states if task == "crawl") == len(OUTLETS)  # one mapped crawl per source
+    # one asset event for the run, naming every partition it published, for downstream DAGs
+    events = _asset_event_extras(airflow_home)[events_before:]
+    assert len(events) == 1
+    assert sorted(p["source"] for p in events[0]["partitions"]) == sorted(OUTLETS)
 
     first = _published_articles(data)
     assert len(first) == len(truth(DEMO_DATE))
@@ -106,7 +124,12 @@ def test_a_partition_that_fails_its_gate_is_quarantined_while_others_publish(
     gates = {idx: state for (task, idx), state in states.items() if task == "gate"}
     assert sorted(gates.values()) == ["failed", "success", "success"]
     assert states[("refresh_catalog", "-1")] == "success"
+    assert states[("announce", "-1")] == "success"  # the two good sources were published and announced
     assert states[("summarize", "-1")] == "failed"
+    assert sorted(p["source"] for p in _asset_event_extras(airflow_home)[-1]["partitions"]) == [
+        "korankota",
+        "wartanusantara",
+    ]
 
     _, rows = query(data, "SELECT DISTINCT source FROM articles ORDER BY source")
     assert rows == [("korankota",), ("wartanusantara",)]

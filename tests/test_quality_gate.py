@@ -379,21 +379,22 @@ def _rows_with(changes_by_row: dict[int, dict], count: int = 5) -> list[dict]:
 
 
 OLD = T0 - dt.timedelta(days=30)
+BODY_WORDS = len(BODY.split())
 # Each class of blocking failure the issue names, made by breaking one thing in a good partition:
 # (rows, parameter changes, the expectation and column that must block, an observed value the summary shows).
 BLOCKING_CLASSES = {
-    # the trailing median is ~52 words; bodies half as long mean the extractor lost paragraphs
+    # every body has BODY_WORDS words: a median outside the source's range blocks, whichever side
     "median body length below the source's range": (
         _rows_with({}),
         {"min_median_words": 100},
         ("expect_column_median_to_be_between", "word_count"),
-        "observed 52",
+        f"observed {float(BODY_WORDS)}",
     ),
     "median body length above the source's range": (
         _rows_with({}),
         {"max_median_words": 30},
         ("expect_column_median_to_be_between", "word_count"),
-        "observed 52",
+        f"observed {float(BODY_WORDS)}",
     ),
     "most articles older than the run's window": (
         _rows_with({i: {"published_at": OLD} for i in range(3)}),
@@ -572,3 +573,67 @@ def test_importing_the_package_is_cheap_and_quiets_gx_info_logging():
         "assert 'great_expectations' not in sys.modules, 'newscorpus.quality imported GX eagerly'\n"
     )
     assert "INFO:great_expectations" not in quieted, quieted[:500]
+
+
+# --- the gate in write-audit-publish ------------------------------------------------------------------------
+
+
+def test_every_gate_run_is_a_validations_row_a_warning_publishes_and_a_block_quarantines(tmp_path: Path):
+    import pyarrow.parquet as pq
+
+    from newscorpus.commits import read_commit
+    from newscorpus.partitions import Partition
+    from newscorpus.publish import gate_and_publish
+    from newscorpus.storage import Storage
+
+    source = Source(
+        id=SOURCE, name="K", language="id", timezone="Asia/Jakarta", home="https://k.example/", allowed_domains=("k",),
+        min_articles=3, min_words=20,
+    )  # fmt: skip
+
+    def stage(run_id: str, article_rows: list[dict]) -> dict[str, str]:
+        folder = tmp_path / "staging" / run_id
+        folder.mkdir(parents=True)
+        tables = {
+            "articles": articles(article_rows),
+            "pages": pages(good_pages()),
+            "article_signatures": pa.table({"article_id": [r["article_id"] for r in article_rows]}),
+        }
+        for name, table in tables.items():
+            pq.write_table(table, folder / f"{name}.parquet")
+        return {name: str(folder / f"{name}.parquet") for name in tables}
+
+    # a warning (one article from before the window: discovered late) publishes, and says so
+    warned_rows = [article_row(i, published_at=T0 - dt.timedelta(days=10) if i == 0 else T0) for i in range(5)]
+    first = Partition(SOURCE, DAY, "manual__first")
+    published = gate_and_publish(source, first, stage(first.run_id, warned_rows), tmp_path)
+    assert published.published
+    assert "expect_column_values_to_be_between(published_at) observed 1 of 5 rows unexpected" in published.summary
+    assert "[warning]" in published.summary
+    commit = read_commit(Storage.at(tmp_path), first)
+    assert commit is not None and commit.run_id == first.run_id
+
+    # a blocking failure quarantines with its validation.json, and the published version stays
+    broken_rows = good_articles()
+    broken_rows[1]["content_hash"] = broken_rows[0]["content_hash"]
+    second = Partition(SOURCE, DAY, "manual__second")
+    blocked = gate_and_publish(source, second, stage(second.run_id, broken_rows), tmp_path)
+    assert not blocked.published
+    report = json.loads((second.quarantine_dir(tmp_path) / "validation.json").read_text(encoding="utf-8"))
+    assert report["passed"] is False and "gate_exact_duplicate" in report["summary"]
+    assert read_commit(Storage.at(tmp_path), first).run_id == first.run_id
+
+    # both gate runs are rows of `validations`, one per suite, with what failed and how badly
+    files = sorted((tmp_path / "published" / "validations" / f"source={SOURCE}").rglob("*.parquet"))
+    rows = [row for path in files for row in pq.read_table(path).to_pylist()]
+    by_run = {(row["run_id"], row["suite"]): row for row in rows}
+    assert set(by_run) == {
+        (run, suite) for run in ("manual__first", "manual__second") for suite in ("articles", "pages")
+    }
+    assert by_run[("manual__first", "articles")]["success"] is True
+    assert any(text.startswith("warning:") for text in by_run[("manual__first", "articles")]["failed_expectations"])
+    assert by_run[("manual__second", "articles")]["success"] is False
+    assert any(
+        "blocking:" in text and "gate_exact_duplicate" in text
+        for text in by_run[("manual__second", "articles")]["failed_expectations"]
+    )

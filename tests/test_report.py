@@ -129,3 +129,38 @@ def test_no_corpus_is_exit_4_with_the_next_step(tmp_path: Path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "no catalog yet" in err and "newscorpus run --date" in err
     assert not (tmp_path / "reports" / "corpus" / "index.html").exists()
+
+
+PWNED = "pwned"
+PAYLOAD = f"""<img src=x onerror="document.title='{PWNED}'">"""
+
+
+def test_corpus_values_cannot_run_in_the_report(chromium: str, tmp_path: Path) -> None:
+    """Every value that comes from the corpus (source names, languages, sampled values in failed expectations,
+    run ids) is shown as text, in the tables and inside the charts' JSON."""
+    from newscorpus.report import _write_plotly_js
+    from newscorpus.report.data import ReportData
+    from newscorpus.report.page import render_page
+
+    source = f"src{PAYLOAD}"
+    data = ReportData(
+        generated_at="2026-11-20T00:00:00+00:00", data_root=str(tmp_path), articles=2, sources=[source],
+        first_crawl_date="2026-11-20", last_crawl_date="2026-11-20",
+        per_source_day=[{"source": source, "crawl_date": "2026-11-20", "articles": 2}],
+        length_bins=[{"source": source, "words_from": 0, "articles": 2}],
+        languages=[{"source": source, "language": f"</script>{PAYLOAD}", "articles": 2}],
+        duplicates=[{"source": source, "articles": 2, "in_cluster": 0, "syndicated": 0, "exact_skipped": 0}],
+        coverage=[{"source": source, "field": "title", "share": 1.0}],
+        validations=[{"source": source, "crawl_date": "2026-11-20", "run_id": PAYLOAD, "suite": "articles",
+                      "success": False, "evaluated": 1, "failed": 1, "failed_expectations": [f"observed {PAYLOAD}"],
+                      "report_path": None, "validated_at": "2026-11-20T06:00:00+00:00"}],
+    )  # fmt: skip
+    _write_plotly_js(tmp_path)
+    page = tmp_path / "index.html"
+    page.write_text(render_page(data, tmp_path), encoding="utf-8")
+    dom = dump_dom(chromium, page, tmp_path / "profile")
+    assert dom.xpath("//title")[0].text_content() != PWNED
+    assert dom.xpath("//*[@onerror]") == []
+    assert PAYLOAD in dom.xpath("//table[@id='gate-runs']")[0].text_content()
+    ticks = [t.text_content() for t in _chart(dom, "languages").xpath(".//g[contains(@class, 'xtick')]//text")]
+    assert ticks == [source]  # drawn as text by Plotly, not parsed as markup

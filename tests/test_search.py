@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from newscorpus import pipeline
-from newscorpus.catalog import query
+from newscorpus.catalog import catalog_path, query, refresh_catalog, search_index_dir
 from newscorpus.cli import main
 from newscorpus.demo import DEMO_DATE
 from newscorpus.demo_site import truth
@@ -83,3 +86,57 @@ def test_query_can_read_the_corpus_and_nothing_else(published_demo: Path, sql: s
         query(published_demo, sql)
     assert not Path("/tmp/newscorpus-leak.csv").exists() and not Path("/tmp/newscorpus-other.duckdb").exists()
     assert query(published_demo, "SELECT count(*) FROM articles")[1][0][0] > 0
+
+
+def _publish_articles(root: Path, source: str, day: str, articles: list[tuple[str, str, str]]) -> None:
+    """A published articles file as the gate leaves it (only the columns search reads)."""
+    folder = root / "published" / "articles" / f"source={source}" / f"crawl_date={day}"
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [
+        {
+            "article_id": aid,
+            "source": source,
+            "crawl_date": dt.date.fromisoformat(day),
+            "language": "id",
+            "published_at": dt.datetime.fromisoformat(f"{day}T03:00:00+00:00"),
+            "url": f"https://{source}/{aid}",
+            "title": title,
+            "body": body,
+        }  # fmt: skip
+        for aid, title, body in articles
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "data.parquet")
+
+
+def test_the_search_index_grows_incrementally_and_follows_republished_partitions(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    _publish_articles(root, "korankota", "2026-11-20", [("a1", "Banjir Jakarta", "Banjir merendam Jakarta Utara.")])
+    refresh_catalog(root)
+    (first_shard,) = search_index_dir(root).glob("*.duckdb")
+    built_at = first_shard.stat().st_mtime_ns
+    assert [h.title for h in search(root, "banjir")] == ["Banjir Jakarta"]
+
+    _publish_articles(root, "korankota", "2026-11-21", [("a2", "Banjir surut", "Air banjir mulai surut pagi ini.")])
+    refresh_catalog(root)
+    assert first_shard.stat().st_mtime_ns == built_at  # yesterday's index was not rebuilt
+    assert len(list(search_index_dir(root).glob("*.duckdb"))) == 2
+    assert {h.title for h in search(root, "banjir")} == {"Banjir Jakarta", "Banjir surut"}
+    assert [h.title for h in search(root, "banjir", since=dt.date(2026, 11, 21))] == ["Banjir surut"]
+
+    # a republished partition replaces its index; the old one goes, and its article is no longer found
+    _publish_articles(root, "korankota", "2026-11-20", [("a3", "Gempa Cianjur", "Gempa mengguncang Cianjur.")])
+    refresh_catalog(root)
+    assert not first_shard.exists()
+    assert [h.title for h in search(root, "banjir")] == ["Banjir surut"]
+    assert [h.title for h in search(root, "gempa cianjur")] == ["Gempa Cianjur"]
+
+
+def test_a_reader_holding_the_catalog_open_does_not_block_a_refresh(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    _publish_articles(root, "korankota", "2026-11-20", [("a1", "Banjir Jakarta", "Banjir merendam Jakarta Utara.")])
+    refresh_catalog(root)
+    with duckdb.connect(str(catalog_path(root)), read_only=True) as reader:
+        _publish_articles(root, "korankota", "2026-11-21", [("a2", "Banjir surut", "Air banjir mulai surut.")])
+        refresh_catalog(root)  # would raise a lock error if the refresh wrote into the file the reader holds
+        assert reader.sql("select count(*) from search_shards").fetchone()[0] == 1  # its snapshot, unchanged
+    assert len(search(root, "banjir")) == 2

@@ -162,7 +162,7 @@ def test_a_retyped_column_is_refused_by_name(tmp_path: Path, partition: Partitio
     folder = partition.staging_dir(tmp_path, "extracted")
     folder.mkdir(parents=True)
     pq.write_table(pa.table({"url": ["http://x/"], "status": ["not a number"]}), folder / DATA_FILE)
-    with pytest.raises(ExtractedSchemaError, match="column run_id is missing.*column status is VARCHAR, expected INTEGER"):
+    with pytest.raises(ExtractedSchemaError, match="run_id is missing.*column status is VARCHAR, expected INTEGER"):
         run_models(partition, tmp_path)
 
 

@@ -22,6 +22,12 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--date", required=True, type=dt.date.fromisoformat, help="crawl date, YYYY-MM-DD")
     parser.add_argument("--out", required=True, type=Path, help="directory to write the site into")
+    parser.add_argument(
+        "--first-date",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="also publish older days back to this date (YYYY-MM-DD), for backfills",
+    )
     parser.add_argument("--serve", action="store_true", help="serve the site until Ctrl-C")
     parser.add_argument(
         "--broken",
@@ -36,7 +42,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
-    render_site(args.out, args.date, broken_outlets=frozenset(args.broken))
+    render_site(args.out, args.date, broken_outlets=frozenset(args.broken), first_date=args.first_date)
     print(f"rendered the demo site for {args.date} into {args.out}", flush=True)
     if not args.serve:
         return 0

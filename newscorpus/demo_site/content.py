@@ -3,6 +3,12 @@
 The YAML holds text and relative days only (`day: 0` = crawl date, `day: -1` = the day before), so any crawl date
 gives a consistent site: articles dated in the outlet's time zone, and in-text relative dates ("Jumat (20/11)")
 that agree with the page's date line. Renderer and ground truth both read from here, so they cannot disagree.
+
+A site with history (`first_date` before the day before the crawl date) also carries older days, for backfills:
+day crawl_date - k (k >= 2) repeats the YAML's day-0 stories when k is even and its day -1 stories when k is odd,
+dated that day (URLs, dates, in-text days follow; Warta Nusantara's numeric ids get k * 1000 added), with a
+closing archive line naming the day, so no two days publish the same body. Without history the site is exactly
+the two-day site.
 """
 
 from __future__ import annotations
@@ -100,11 +106,13 @@ class Outlet:
     dead_links: tuple[DeadLink, ...]
     paths: dict[str, str]  # URL templates: article, section, tag, day_index, image, optional author
     crawl_date: dt.date
+    first_date: dt.date | None = None  # oldest day with articles; None: the day before crawl_date
 
     @property
-    def days(self) -> tuple[dt.date, dt.date]:
-        """The two dates the demo publishes on, newest first."""
-        return self.crawl_date, self.crawl_date - dt.timedelta(days=1)
+    def days(self) -> tuple[dt.date, ...]:
+        """The dates the demo publishes on, newest first (two without history)."""
+        first = self.first_date or self.crawl_date - dt.timedelta(days=1)
+        return tuple(self.crawl_date - dt.timedelta(days=k) for k in range((self.crawl_date - first).days + 1))
 
     def path_for(self, kind: str, **values: Any) -> str:
         return self.paths[kind].format(**values)
@@ -131,8 +139,28 @@ def _fill_dates(text: str, day: dt.date) -> str:
     return _PLACEHOLDER.sub(lambda match: _PLACEHOLDERS[match.group(1)](day), text)
 
 
-def load_outlet(outlet_id: str, crawl_date: dt.date) -> Outlet:
-    """One outlet's site content, dated for `crawl_date`."""
+_ARCHIVE_LINE = {
+    "id": "Berita ini terbit dalam edisi {day}.",
+    "en": "This story appeared in the edition of {day}.",
+}
+
+
+def _placements(entries: list[dict[str, Any]], crawl_date: dt.date, first_date: dt.date | None):
+    """(entry, day, k) for every article of the site: the YAML's own days, then the history days (k >= 2)."""
+    for entry in entries:
+        yield entry, crawl_date + dt.timedelta(days=int(entry["day"])), -int(entry["day"])
+    if first_date is None:
+        return
+    for k in range(2, (crawl_date - first_date).days + 1):
+        for entry in entries:
+            if int(entry["day"]) == -(k % 2):
+                yield entry, crawl_date - dt.timedelta(days=k), k
+
+
+def load_outlet(outlet_id: str, crawl_date: dt.date, first_date: dt.date | None = None) -> Outlet:
+    """One outlet's site content, dated for `crawl_date`, with older days back to `first_date` if given."""
+    if first_date is not None and first_date > crawl_date - dt.timedelta(days=1):
+        first_date = None  # the two-day site already covers it
     raw = _raw_outlet(outlet_id)
     paths: dict[str, str] = dict(raw["paths"])
     zone = ZoneInfo(raw["timezone"])
@@ -143,20 +171,22 @@ def load_outlet(outlet_id: str, crawl_date: dt.date) -> Outlet:
     sections = tuple(section(entry) for entry in raw["sections"])
     by_slug = {s.slug: s for s in sections}
     articles = []
-    for entry in raw["articles"]:
-        day = crawl_date + dt.timedelta(days=int(entry["day"]))
+    for entry, day, k in _placements(raw["articles"], crawl_date, first_date):
         hour, minute = (int(part) for part in entry["time"].split(":"))
         published = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
         values = {
             "date": day,
             "slug": entry["slug"],
             "section": entry["section"],
-            "id": entry.get("id"),
+            "id": entry["id"] + 1000 * k if k >= 2 and entry.get("id") else entry.get("id"),
             "stamp": published.strftime("%y%m%d%H%M%S"),
         }
         paragraphs = [_fill_dates(" ".join(p.split()), day) for p in entry["paragraphs"]]
         if entry.get("dateline"):
             paragraphs[0] = raw["dateline_format"].format(dateline=entry["dateline"], text=paragraphs[0])
+        if k >= 2:
+            day_text = relative_day_id_with_year(day) if raw["language"] == "id" else f"{weekday_en(day)} {day}"
+            paragraphs.append(_ARCHIVE_LINE[raw["language"]].format(day=day_text))
         articles.append(
             Article(
                 outlet=outlet_id,
@@ -201,4 +231,5 @@ def load_outlet(outlet_id: str, crawl_date: dt.date) -> Outlet:
         dead_links=dead_links,
         paths=paths,
         crawl_date=crawl_date,
+        first_date=first_date,
     )

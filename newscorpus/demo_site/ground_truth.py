@@ -40,15 +40,17 @@ def _record(article: Article, language: str) -> dict[str, Any]:
     }
 
 
-def truth(crawl_date: dt.date) -> list[dict[str, Any]]:
+def truth(crawl_date: dt.date, first_date: dt.date | None = None) -> list[dict[str, Any]]:
     """Ground truth for every article page of the site rendered for `crawl_date` (all outlets, newest first each).
 
     `paragraphs` is the clean body exactly as shown, dateline prefix included ("MOSKOW - ..."); `dateline` names
     the place on its own. `published_at` is aware UTC, `tz_offset` the outlet's offset on that day. `wire` is a
-    shared key for a syndicated story that appears on several outlets (None otherwise).
+    shared key for a syndicated story that appears on several outlets (None otherwise). first_date: the site
+    rendered with older days (render_site(..., first_date=...)); each record's day is published_at in the outlet's
+    time zone (`tz_offset`).
     """
     records = []
     for outlet_id in OUTLETS:
-        outlet = load_outlet(outlet_id, crawl_date)
+        outlet = load_outlet(outlet_id, crawl_date, first_date)
         records.extend(_record(article, outlet.language) for article in outlet.articles)
     return records

@@ -188,8 +188,8 @@ class _SiteWriter:
             self.listing(tag.path, _TAG_TEXT[lang].format(name=tag.name), tagged)
         for name, path in self.author_paths.items():
             self.listing(path, name, [ListingItem.of(a) for a in outlet.articles if name in a.authors])
-        newest, previous = outlet.days
-        for day, other in ((newest, previous), (previous, None)):
+        days = outlet.days
+        for day, other in zip(days, (*days[1:], None), strict=True):
             items = [ListingItem.of(a) for a in outlet.articles if a.published.date() == day]
             links = [Link(outlet.path_for("day_index", date=other), _PREVIOUS_DAY_TEXT[lang])] if other else []
             self.listing(
@@ -236,8 +236,17 @@ class _SiteWriter:
         _write(self.site, "/sitemap.xml", sitemap)
 
 
-def render_site(root: Path, crawl_date: dt.date, *, broken_outlets: frozenset[str] = frozenset()) -> None:
+def render_site(
+    root: Path,
+    crawl_date: dt.date,
+    *,
+    broken_outlets: frozenset[str] = frozenset(),
+    first_date: dt.date | None = None,
+) -> None:
     """Write every outlet's static site under root/<outlet>/ for `crawl_date`, replacing what was there.
+
+    first_date: also publish older days back to this one (see demo_site.content), for backfills; a day index page
+    per day (/indeks/..., /archive/...) lists that day's articles.
 
     Outlets named in `broken_outlets` render as after a bad redesign: article pages keep title and chrome but the
     body paragraphs exist only inside a script, so an extractor finds no text and the quality gate must say no.
@@ -251,5 +260,5 @@ def render_site(root: Path, crawl_date: dt.date, *, broken_outlets: frozenset[st
         if site.exists():
             shutil.rmtree(site)
         site.mkdir(parents=True)
-        outlet = load_outlet(outlet_id, crawl_date)
+        outlet = load_outlet(outlet_id, crawl_date, first_date)
         _SiteWriter(env, outlet, site, broken=outlet_id in broken_outlets).render()

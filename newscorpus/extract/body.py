@@ -1,8 +1,11 @@
-"""Finds the article text: the source's own CSS rules when it has them, trafilatura when it has not.
+"""Finds the article text: the source's own CSS rules when it has them, else our one-pass main-content extractor,
+and trafilatura only when that one is unsure.
 
 A configured selector is exact and cheap, but layouts change; when it matches nothing (or only a stub), the page
-still gets the generic extractor instead of an empty body. trafilatura runs with favor_precision: a corpus is
-hurt more by menu and teaser text in bodies than by a lost closing paragraph.
+still gets the generic extractor instead of an empty body. main_content.py reads the tree without copying it and
+costs a fraction of trafilatura; it reports how much of the page's prose it kept, and below `_MIN_CONFIDENCE` (a
+layout it does not understand) trafilatura decides, with favor_precision: a corpus is hurt more by menu and teaser
+text in bodies than by a lost closing paragraph.
 """
 
 from __future__ import annotations
@@ -17,16 +20,20 @@ import trafilatura
 from cssselect import SelectorError
 from trafilatura.settings import Document
 
+from newscorpus.extract.main_content import extract_main_content
 from newscorpus.extract.text_lines import element_lines
 from newscorpus.sources import ExtractionRules
 
 log = logging.getLogger(__name__)
 
-BodyMethod = Literal["rules", "generic", "none"]
+BodyMethod = Literal["rules", "main_content", "generic", "none"]
 # A rules match shorter than this is a stub (a changed layout, a teaser box), not the article
 _MIN_RULES_WORDS = 15
 # A precise generic body shorter than this is retried without favor_precision
 _MIN_PRECISE_WORDS = 30
+# Below this share of the page's prose kept, or this many words, main_content.py's pick is not trusted
+_MIN_CONFIDENCE = 0.3
+_MIN_MAIN_CONTENT_WORDS = 30
 
 
 @dataclass
@@ -41,6 +48,9 @@ def extract_body(tree: lxml.html.HtmlElement, url: str, rules: ExtractionRules |
         lines = body_by_rules(tree, rules)
         if sum(len(line.split()) for line in lines) >= _MIN_RULES_WORDS:
             return BodyResult(lines=lines, method="rules")
+    main = extract_main_content(tree)
+    if main.confidence >= _MIN_CONFIDENCE and sum(len(line.split()) for line in main.lines) >= _MIN_MAIN_CONTENT_WORDS:
+        return BodyResult(lines=main.lines, method="main_content")
     lines = _text_lines(run_trafilatura(tree, url, favor_precision=True))
     if sum(len(line.split()) for line in lines) < _MIN_PRECISE_WORDS:
         # precision mode discards whole pages whose layout it distrusts; a balanced pass recovers them

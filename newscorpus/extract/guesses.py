@@ -2,19 +2,34 @@
 left empty.
 
 They are the slow part of extraction (htmldate alone costs as much as body extraction), so they run lazily, one
-field at a time, instead of trafilatura's all-fields `with_metadata=True` pass.
+field at a time, instead of trafilatura's all-fields `with_metadata=True` pass. trafilatura's own author search
+deep-copies and prunes the whole tree first (about 100 ms a page); here its XPaths run on the tree as it is and a
+hit inside comments or teasers is skipped by looking at the hit's ancestors instead.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, timedelta
 
 import lxml.html
 from htmldate import find_date
-from trafilatura.metadata import extract_author, extract_catstags
+from trafilatura.metadata import normalize_authors
+from trafilatura.xpaths import AUTHOR_XPATHS
+
+from newscorpus.extract.text_lines import normalize_space
 
 log = logging.getLogger(__name__)
+
+_NOT_THE_ARTICLE = re.compile(
+    r"comment|related|sidebar|widget|footer|recommend|teaser|card|listing|popular|trending|newsletter|share",
+    re.IGNORECASE,
+)
+_MAX_AUTHOR_CHARS = 120
+_MAX_TAGS = 30
+_TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
+_CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
 
 
 def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -> str | None:
@@ -30,28 +45,46 @@ def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -
 
 
 def guess_author(tree: lxml.html.HtmlElement) -> str | None:
-    """trafilatura's byline search over author-like classes and rel=author links ("A; B" for several)."""
+    """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
-        return extract_author(tree)
+        for expression in AUTHOR_XPATHS:
+            for element in expression(tree):
+                if _in_page_furniture(element):
+                    continue
+                text = normalize_space(element.text_content())
+                if 2 < len(text) <= _MAX_AUTHOR_CHARS:
+                    return normalize_authors(None, text)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
-        log.debug("trafilatura author search failed: %s", exc)
-        return None
+        log.debug("author search failed: %s", exc)
+    return None
+
+
+def _in_page_furniture(element: lxml.html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if ancestor.tag in ("aside", "footer", "nav") or (marks.strip() and _NOT_THE_ARTICLE.search(marks)):
+            return True
+    return False
 
 
 def guess_tags(tree: lxml.html.HtmlElement) -> list[str]:
-    """Tag links (/tag/...) in the page."""
-    try:
-        return extract_catstags("tag", tree)
-    except Exception as exc:  # a third-party failure on one hostile page must not stop a run
-        log.debug("trafilatura tag search failed: %s", exc)
-        return []
+    """Texts of tag links (/tag/..., /topics/...) outside page furniture."""
+    return _link_texts(tree, _TAG_LINK)[:_MAX_TAGS]
 
 
 def guess_section(tree: lxml.html.HtmlElement) -> str | None:
-    """First category link (/category/...) in the page."""
-    try:
-        found = extract_catstags("category", tree)
-    except Exception as exc:  # a third-party failure on one hostile page must not stop a run
-        log.debug("trafilatura category search failed: %s", exc)
-        return None
+    """First category link (/category/...) outside page furniture."""
+    found = _link_texts(tree, _CATEGORY_LINK)
     return found[0] if found else None
+
+
+def _link_texts(tree: lxml.html.HtmlElement, href: re.Pattern[str]) -> list[str]:
+    texts: list[str] = []
+    for anchor in tree.iter("a"):
+        target = anchor.get("href")
+        if not target or not href.search(target):
+            continue
+        text = normalize_space(anchor.text_content()).lstrip("#")
+        if text and len(text) <= 60 and text not in texts and not _in_page_furniture(anchor):
+            texts.append(text)
+    return texts

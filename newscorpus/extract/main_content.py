@@ -108,6 +108,7 @@ _CONTENT_WORDS = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form"})  # sometimes wrap a whole page (ASP.NET <form>)
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
 _MIN_PARAGRAPH_CHARS = 25
 _PROSE_PARAGRAPH_CHARS = 80
@@ -158,30 +159,38 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
 
 
 def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """Elements whose whole subtree is page furniture, except ones that hold most of the page's text."""
-    page_chars = len(_SPACES.sub("", root.text_content() or "")) or 1
+    """Elements whose whole subtree is page furniture, except ones that hold the article's text."""
+    page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
+    chrome_marks: dict[str, bool] = {}  # class/id strings repeat a lot within a page
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
             skipped.add(element)
             continue
         if tag in _SKIP_TAGS:
-            if tag in ("nav", "aside", "footer", "form") and _share(element, page_chars) > _CHROME_KEEP_SHARE:
-                continue
+            if tag in _LAYOUT_TAGS:
+                page_chars = page_chars or len(root.text_content() or "") or 1
+                if _share(element, page_chars) > _CHROME_KEEP_SHARE:
+                    continue
             skipped.add(element)
             continue
-        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        attributes = element.attrib
+        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
             skipped.add(element)
             continue
-        style = element.get("style")
+        style = attributes.get("style")
         if style and _HIDDEN_STYLE.search(style):
             skipped.add(element)
             continue
-        marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
-        if marks.strip() and _CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks):
-            if not _holds_prose(element):
-                skipped.add(element)
+        marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
+        if len(marks) <= 2:
+            continue
+        is_chrome = chrome_marks.get(marks)
+        if is_chrome is None:
+            is_chrome = chrome_marks[marks] = bool(_CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks))
+        if is_chrome and not _holds_prose(element):
+            skipped.add(element)
     return skipped
 
 
@@ -198,7 +207,7 @@ def _holds_prose(element: lxml.html.HtmlElement) -> bool:
 
 
 def _share(element: lxml.html.HtmlElement, page_chars: int) -> float:
-    return len(_SPACES.sub("", element.text_content() or "")) / page_chars
+    return len(element.text_content() or "") / page_chars
 
 
 def _score_paragraphs(

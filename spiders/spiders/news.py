@@ -5,9 +5,10 @@ errors included) before a callback runs, and the crawl recorder logs what failed
 source's feeds, sitemaps, section pages and dated index pages and requests the article links it finds there.
 
 What it does not request, and counts in the statistics (stats.json) instead:
-- newscorpus/skipped/window: a feed or sitemap entry dated outside the run's window (crawl_date - lookback_days ..
-  crawl_date, in the source's time zone); newscorpus/skipped/window_sitemap: a child sitemap unchanged since before
-  the window;
+- newscorpus/skipped/window: an article dated outside the run's window (crawl_date - lookback_days .. crawl_date,
+  in the source's time zone) by its feed or sitemap entry, by such an entry read earlier in the run (for the same
+  URL linked from a section page), or by a date written in its URL (/2026-11-20/, /2026/11/20/); an article with
+  no date at all is fetched; newscorpus/skipped/window_sitemap: a child sitemap unchanged since before the window;
 - newscorpus/skipped/seen: an article URL in the seen file (published by an earlier partition, or landed by an
   earlier attempt of this crawl); newscorpus/skipped/dupe: one already requested in this run. Both compare
   spiders.url_keys.url_key, so tracking parameters never make a URL new; requests go out without them.
@@ -36,6 +37,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
 from newscorpus.sources import source_from_dict
@@ -46,8 +49,13 @@ from spiders.site_scope import SiteScope
 from spiders.url_keys import url_key, without_tracking
 from spiders.window import CrawlWindow
 
-# Discovery documents first, so the page cap (max_pages) is not spent before the article links are known.
+# Discovery documents first, so the page cap (max_pages) is not spent before the article links are known; dated
+# ones (feeds, sitemaps) before undated ones (sections, index pages), so the dates they give are known by the time
+# a section page links the same article.
+_DATED_DISCOVERY_PRIORITY = 20
 _DISCOVERY_PRIORITY = 10
+# A date written in an article URL (/2026-11-20/..., /2026/11/20/...): the window's only clue for undated links.
+_URL_DATE = re.compile(r"/(20\d\d)[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
 _SITEMAP_DEPTH = "sitemap_depth"  # request meta: 0 for a configured sitemap, +1 per sitemap index followed
 _SECTION_DEPTH = "section_depth"  # request meta: 1 for a configured section page, +1 per level followed
 _SECTION_PREFIX = "section_prefix"  # request meta: the path a deeper section page must stay under
@@ -88,8 +96,32 @@ class NewsSpider(scrapy.Spider):
             day = dt.date.fromisoformat(crawl_date)
             self.window = CrawlWindow.ending(day, self.source.lookback_days, self.source.timezone)
         self._seen = read_seen_file(seen_file)
+        self._dates: dict[str, str] = {}  # url_key -> date from a feed or sitemap entry, for undated links
+        # Undated links from section and index pages wait until the feeds and sitemaps (which may date them) are
+        # all read: released when the spider first goes idle.
+        self._hold_undated = self.window is not None and bool(self.source.feeds or self.source.sitemaps)
+        self._held: list[tuple[str, str]] = []
         self._requested: set[str] = set()
-        self._sections = {url_key(url) for url in self.source.sections}  # so section pages are read once
+        # Discovery requests skip Scrapy's duplicate filter (see above), so sitemaps and section pages are read
+        # once per run through these.
+        self._sections = {url_key(url) for url in self.source.sections}
+        self._sitemaps = {url_key(url) for url in self.source.sitemaps}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._release_held, signal=signals.spider_idle)
+        return spider
+
+    def _release_held(self) -> None:
+        self._hold_undated = False
+        if not self._held:
+            return
+        held, self._held = self._held, []
+        for url, via in held:
+            for request in self._article_requests([url], via):
+                self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     def is_article_url(self, url: str) -> bool:
         return bool(self._article_pattern.search(url))
@@ -99,7 +131,7 @@ class NewsSpider(scrapy.Spider):
         for name in ("window", "window_sitemap", "seen", "dupe"):
             self.crawler.stats.set_value(SKIPPED + name, 0)
         for url in self.source.feeds:
-            yield self._discovery_request(url, self.parse_feed, "feed")
+            yield self._discovery_request(url, self.parse_feed, "feed", priority=_DATED_DISCOVERY_PRIORITY)
         for url in self.source.sitemaps:
             yield self._sitemap_request(url, depth=0)
         for url in self.source.sections:
@@ -130,6 +162,9 @@ class NewsSpider(scrapy.Spider):
             if self.window is not None and self.window.is_older(found.dates.get(url)):
                 self.crawler.stats.inc_value(SKIPPED + "window_sitemap")
                 continue
+            if url_key(url) in self._sitemaps:  # an index that lists itself or an earlier sitemap
+                continue
+            self._sitemaps.add(url_key(url))
             request = self._sitemap_request(url, depth=depth)
             if depth <= max_depth:
                 yield request
@@ -189,8 +224,12 @@ class NewsSpider(scrapy.Spider):
                 continue
             if not self.is_article_url(clean):
                 continue
-            if dates is not None and self.window is not None and not self.window.admits(dates.get(url)):
+            entry_date = self._entry_date(key, clean, dates, url) if self.window is not None else None
+            if self.window is not None and not self.window.admits(entry_date):
                 stats.inc_value(SKIPPED + "window")
+                continue
+            if entry_date is None and dates is None and self._hold_undated:
+                self._held.append((url, via))
                 continue
             if key in self._seen:
                 stats.inc_value(SKIPPED + "seen")
@@ -201,6 +240,18 @@ class NewsSpider(scrapy.Spider):
             self._requested.add(key)
             yield request
 
+    def _entry_date(self, key: str, url: str, dates: dict[str, str | None] | None, raw_url: str) -> str | None:
+        """The date an entry gives (remembered for later undated links to it), else one seen earlier in a feed or
+        sitemap, else a date written in the URL itself, else None (admitted)."""
+        given = dates.get(raw_url) if dates is not None else None
+        if given:
+            self._dates.setdefault(key, given)
+            return given
+        if key in self._dates:
+            return self._dates[key]
+        match = _URL_DATE.search(urlsplit(url).path)
+        return "-".join(match.groups()) if match else None
+
     def _capped(self, links: list[str], document_url: str) -> list[str]:
         cap = self.settings.getint("NEWSCORPUS_MAX_LINKS_PER_DOCUMENT")
         if cap <= 0 or len(links) <= cap:
@@ -210,7 +261,7 @@ class NewsSpider(scrapy.Spider):
         return links[:cap]
 
     def _sitemap_request(self, url: str, *, depth: int) -> scrapy.Request:
-        request = self._discovery_request(url, self.parse_sitemap, "sitemap")
+        request = self._discovery_request(url, self.parse_sitemap, "sitemap", priority=_DATED_DISCOVERY_PRIORITY)
         request.meta[_SITEMAP_DEPTH] = depth
         request.meta["download_maxsize"] = self.settings.getint("NEWSCORPUS_SITEMAP_MAXSIZE")
         return request
@@ -230,10 +281,10 @@ class NewsSpider(scrapy.Spider):
         request.meta[_INDEX_PAGE] = page
         return request
 
-    def _discovery_request(self, url: str, callback: Any, via: str) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=callback, meta={"discovered_via": via}, priority=_DISCOVERY_PRIORITY, dont_filter=True
-        )
+    def _discovery_request(
+        self, url: str, callback: Any, via: str, *, priority: int = _DISCOVERY_PRIORITY
+    ) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, meta={"discovered_via": via}, priority=priority, dont_filter=True)
 
 
 def _section_prefix(url: str) -> str:
