@@ -9,8 +9,11 @@ scrapy.Spider run with `scrapy runspider` that reads the same sitemap and fetche
 it. Politeness is off for both (DOWNLOAD_DELAY 0, AutoThrottle off, the same concurrency). Both run as a Scrapy
 subprocess, and both are timed by Scrapy's own start_time/finish_time (so interpreter start-up is left out of
 both); ours also pays finalize_landed_crawl (the manifest re-reads every WARC file), which is added to its time.
-With --rounds > 1 the two alternate and each reports its best round.
-Last line: one JSON object {"ours_pages_per_s", "bare_pages_per_s", "overhead", ...}; overhead = 1 - ours / bare.
+With --rounds > 1 the two alternate and each reports its best round. CPU seconds per page (the Scrapy process,
+interpreter start-up included, plus our manifest) are reported too: on a shared, loaded machine wall-clock rates
+swing with the neighbours, CPU per page much less.
+Last line: one JSON object {"ours_pages_per_s", "bare_pages_per_s", "overhead", "overhead_cpu", ...};
+overhead = 1 - ours / bare pages per second, overhead_cpu = 1 - bare / ours CPU seconds per page.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -60,10 +64,9 @@ class BareSpider(scrapy.Spider):
         return None
 
     def closed(self, reason: str) -> None:
-        stats = {
-            k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in self.crawler.stats.get_stats().items()
-        }
-        Path(self.stats_out).write_text(json.dumps(stats, default=str), encoding="utf-8")
+        stats = dict(self.crawler.stats.get_stats())
+        stats.setdefault("finish_time", dt.datetime.now(dt.UTC))  # CoreStats sets it after this hook
+        Path(self.stats_out).write_text(json.dumps(stats, default=_iso), encoding="utf-8")
 
 
 def _iso(value: object) -> str:
@@ -110,6 +113,11 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _elapsed(stats: dict) -> float:
     start = dt.datetime.fromisoformat(str(stats["start_time"]).replace("Z", "+00:00"))
     finish = dt.datetime.fromisoformat(str(stats["finish_time"]).replace("Z", "+00:00"))
@@ -135,6 +143,7 @@ def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no:
         max_pages=0,
         politeness=Politeness(download_delay=0.0, concurrency=concurrency, autothrottle=False),
     )
+    cpu_before = _children_cpu_s()
     result = crawl_source(
         source,
         crawl_date=DAY,
@@ -144,15 +153,22 @@ def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no:
         extra_settings={"CONCURRENT_REQUESTS": str(concurrency), "LOG_LEVEL": "WARNING"},
         skip_published=False,
     )
+    crawl_cpu_s = _children_cpu_s() - cpu_before
     # finalize_landed_crawl ran after Scrapy's finish_time: time it again on the landed files for the record.
     from newscorpus.crawl import build_manifest
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     build_manifest(Path(result.crawl_dir))
-    finalize_s = time.perf_counter() - started
+    finalize_s, finalize_cpu_s = time.perf_counter() - started, time.process_time() - started_cpu
     crawl_s = _elapsed(result.stats)
-    fetched = result.stats.get("newscorpus/warc_responses", 0)
-    return {"pages": fetched, "crawl_s": crawl_s, "finalize_s": finalize_s, "seconds": crawl_s + finalize_s}
+    fetched = result.stats.get("newscorpus/article_responses", 0)
+    return {
+        "pages": fetched,
+        "crawl_s": crawl_s,
+        "finalize_s": finalize_s,
+        "seconds": crawl_s + finalize_s,
+        "cpu_s": crawl_cpu_s + finalize_cpu_s,
+    }
 
 
 def run_bare(base: str, concurrency: int, scratch: Path) -> dict:
@@ -165,11 +181,13 @@ def run_bare(base: str, concurrency: int, scratch: Path) -> dict:
         "-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
     ]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    cpu_before = _children_cpu_s()
     subprocess.run(command, check=True, cwd=scratch, env=env, stdin=subprocess.DEVNULL)
+    cpu_s = _children_cpu_s() - cpu_before
     stats = json.loads(stats_out.read_text())
     fetched = stats.get("downloader/response_status_count/200", 0) - 1  # minus the sitemap
     seconds = _elapsed(stats)
-    return {"pages": fetched, "crawl_s": seconds, "finalize_s": 0.0, "seconds": seconds}
+    return {"pages": fetched, "crawl_s": seconds, "finalize_s": 0.0, "seconds": seconds, "cpu_s": cpu_s}
 
 
 def main() -> int:
@@ -193,12 +211,14 @@ def main() -> int:
             for round_no in range(1, args.rounds + 1):
                 print(f"round {round_no}: bare Scrapy spider ...", flush=True)
                 bare.append(run_bare(base, args.concurrency, Path(scratch)))
-                print(f"  bare: {bare[-1]['pages']} pages in {bare[-1]['seconds']:.2f} s", flush=True)
+                b = bare[-1]
+                print(f"  bare: {b['pages']} pages in {b['seconds']:.2f} s ({b['cpu_s']:.2f} s CPU)", flush=True)
                 print(f"round {round_no}: newscorpus spider (WARC landing) ...", flush=True)
                 ours.append(run_ours(base, args.pages, args.concurrency, Path(scratch) / "data", round_no))
                 o = ours[-1]
                 print(
-                    f"  ours: {o['pages']} pages in {o['crawl_s']:.2f} s crawl + {o['finalize_s']:.2f} s manifest",
+                    f"  ours: {o['pages']} pages in {o['crawl_s']:.2f} s crawl + {o['finalize_s']:.2f} s manifest "
+                    f"({o['cpu_s']:.2f} s CPU, interpreter start-up included)",
                     flush=True,
                 )
     finally:
@@ -212,7 +232,15 @@ def main() -> int:
     ours_rate = best_ours["pages"] / best_ours["seconds"]
     bare_rate = best_bare["pages"] / best_bare["seconds"]
     overhead = 1 - ours_rate / bare_rate
+    ours_cpu = min(r["cpu_s"] / r["pages"] for r in ours)
+    bare_cpu = min(r["cpu_s"] / r["pages"] for r in bare)
+    overhead_cpu = 1 - bare_cpu / ours_cpu
+    load = os.getloadavg()[0]
     print(f"ours {ours_rate:.1f} pages/s, bare {bare_rate:.1f} pages/s, overhead {overhead:.1%} (goal <= 15%)")
+    print(
+        f"CPU per page: ours {ours_cpu * 1000:.2f} ms, bare {bare_cpu * 1000:.2f} ms, overhead {overhead_cpu:.1%}; "
+        f"load average {load:.1f} on {os.cpu_count()} cores (wall-clock rates are only comparable on an idle machine)"
+    )
     print(
         json.dumps(
             {
@@ -223,6 +251,10 @@ def main() -> int:
                 "concurrency": args.concurrency,
                 "rounds": args.rounds,
                 "ours_manifest_s": round(best_ours["finalize_s"], 3),
+                "ours_cpu_ms_per_page": round(ours_cpu * 1000, 3),
+                "bare_cpu_ms_per_page": round(bare_cpu * 1000, 3),
+                "overhead_cpu": round(overhead_cpu, 3),
+                "load_average": round(load, 1),
             }
         )
     )

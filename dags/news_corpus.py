@@ -36,6 +36,7 @@ date (or the `crawl_date` param). Every stage writes only its own partition, so 
 workers. Create it once: `airflow pools set {cfg.CRAWL_POOL} 4 "Scrapy crawls"` (`newscorpus demo` and the compose
 init service do). A task in a pool that does not exist is never scheduled: the scheduler logs "Tasks using
 non-existent pool 'crawl' will not be scheduled" and the DAG shows a "non-existent pool" warning.
+(`airflow dags test` runs tasks in-process and ignores pools.)
 
 **Retries**: only `crawl` (network) is retried, {cfg.CRAWL_RETRIES} times with exponential backoff from
 {cfg.CRAWL_RETRY_DELAY} up to {cfg.CRAWL_MAX_RETRY_DELAY}. Nothing else is: a rerun of the same input fails the same
@@ -67,12 +68,13 @@ still publish. Not retried. **On failure**: `newscorpus quarantine show --source
 cause (extractor, source config, suite), then `newscorpus quarantine release ...` (re-runs the gate) or rerun the
 date. In a dry run this task only reports its verdict."""
 CATALOG_DOC = """Rebuilds the views of `corpus.duckdb` over what is published; runs even when a source failed;
-skipped in a dry run. **On failure**: the catalog keeps its previous views; run `newscorpus catalog` by hand."""
+skipped in a dry run. **On failure**: the catalog keeps its previous views (the published files are fine);
+clear this task once the cause (disk, a locked `corpus.duckdb`) is fixed."""
 ANNOUNCE_DOC = """Emits the `newscorpus_published` asset event naming the partitions published by this run.
 Skipped (no event) when nothing was published or in a dry run. **On failure**: downstream DAGs were not
 triggered; clear this task."""
 REPORTS_DOC = """GX Data Docs under `reports/data_docs/` and the corpus report under `reports/corpus/`.
-**On failure**: the corpus is fine; rebuild with `newscorpus reports`."""
+**On failure**: the corpus is fine; clear this task, or `newscorpus report` for the corpus report."""
 SUMMARIZE_DOC = """Fails the run when a planned partition was not published, naming it and its failed
 expectations (or, in a dry run, lists each partition's verdict and fails when one would be quarantined).
 **On failure**: read its log, then the failed `gate` or earlier task of that source."""

@@ -96,6 +96,7 @@ class AirflowServices:
 
     env: dict[str, str]
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    _client: ApiClient | None = field(default=None, repr=False)
 
     @property
     def home(self) -> Path:
@@ -190,13 +191,19 @@ class AirflowServices:
     def wait_for(self, condition: Callable[[], Any], timeout: float, what: str, interval: float = 1.0) -> Any:
         """Poll `condition` until it returns something truthy; TimeoutError or a dead service's log otherwise."""
         deadline = time.monotonic() + timeout
+        last_error: OSError | None = None
         while time.monotonic() < deadline:
             self.check_alive()
-            result = condition()
+            try:
+                result = condition()
+            except OSError as error:  # a busy api-server answering late is not a failure yet
+                last_error, result = error, None
             if result:
                 return result
             time.sleep(interval)
-        raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}\n{self.logs()}")
+        raise TimeoutError(
+            f"timed out after {timeout:.0f} s waiting for {what} (last error: {last_error})\n{self.logs()}"
+        )
 
     def check_alive(self) -> None:
         dead = {name: p.returncode for name, p in self.processes.items() if p.poll() is not None}
@@ -250,7 +257,10 @@ class AirflowServices:
         return "\n".join(parts)
 
     def client(self) -> ApiClient:
-        return ApiClient(self.api_url)
+        """One client (one token) for this api-server."""
+        if self._client is None:
+            self._client = ApiClient(self.api_url)
+        return self._client
 
 
 class ApiClient:
@@ -278,7 +288,10 @@ class ApiClient:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
-            raise RuntimeError(f"{method} {path}: HTTP {error.code} {error.read().decode(errors='replace')}") from None
+            message = f"{method} {path}: HTTP {error.code} {error.read().decode(errors='replace')}"
+            if error.code >= 500:  # the server is struggling, not refusing: pollers may try again
+                raise ConnectionError(message) from None
+            raise RuntimeError(message) from None
 
     def dag_is_parsed(self, dag_id: str = DAG_ID) -> bool:
         try:

@@ -56,6 +56,7 @@ class WarcArchiveMiddleware:
         self._warc: RotatingWarcWriter | None = None
         self._log: CrawlLogWriter | None = None
         self._data_root_path = Path(".")
+        self._relative_names: dict[Path, str] = {}
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -107,7 +108,7 @@ class WarcArchiveMiddleware:
                 charset=charset,
                 bytes=len(response.body),
                 body_sha256=hashlib.sha256(response.body).hexdigest(),
-                warc_file=_relative_to(location.path, self._data_root_path),
+                warc_file=self._relative_name(location.path),
                 warc_offset=location.offset,
                 warc_length=location.length,
                 discovered_via=discovered_via(request),
@@ -116,6 +117,12 @@ class WarcArchiveMiddleware:
         )
         self.crawler.stats.inc_value("newscorpus/warc_responses")
         return response
+
+    def _relative_name(self, path: Path) -> str:
+        """warc_file for the crawl log, computed once per file (resolving paths costs system calls)."""
+        if path not in self._relative_names:
+            self._relative_names[path] = _relative_to(path, self._data_root_path)
+        return self._relative_names[path]
 
     def _is_article_url(self, url: str) -> bool:
         spider = self.crawler.spider

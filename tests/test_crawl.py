@@ -193,7 +193,7 @@ def test_compressed_body_is_archived_as_received(crawl: CrawlResult, site: Fixtu
         record = next(iter(ArchiveIterator(stream)))
         assert record.http_headers.get_header("Content-Encoding") == "gzip"
         assert record.raw_stream.read() == on_the_wire
-    assert crawl.stats["item_scraped_count"] == len(ARTICLES)
+    assert crawl.stats["newscorpus/article_responses"] == len(ARTICLES)
 
 
 def test_warc_files_start_with_warcinfo_and_pair_requests_with_responses(crawl: CrawlResult):

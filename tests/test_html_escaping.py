@@ -40,6 +40,12 @@ PARAMETERS = {
     "min_published_at_coverage": 0.0,
     "min_authors_coverage": 0.0,
     "min_image_url_coverage": 0.0,
+    "min_published_at": dt.datetime(2026, 11, 18, tzinfo=dt.UTC),
+    "min_median_words": 20,
+    "max_median_words": 5000,
+    "max_near_duplicate_share": 0.2,
+    "max_flag_short_share": 0.5,
+    "max_flag_teaser_share": 0.2,
 }
 T0 = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
 LONG_BODY = ("Banjir merendam sebagian Jakarta Utara sejak Kamis pagi setelah hujan deras semalaman. " * 4).strip()

@@ -56,7 +56,9 @@ _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(
 _LEADING_BY = re.compile(r"^(?:oleh|by)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 _REPORT_OF = re.compile(
     r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+"
-    r"(?:(?P<outlet>[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org))\s*,?\s*)?(?P<names>.+)$",
+    # "Laporan Wartawan Tribunnews.com, Nama" / "Laporan wartawan Tribun Jabar, Nama": the outlet precedes the comma
+    r"(?:(?P<outlet>[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org))\s*,?\s*|(?P<outlet_name>[^,]{2,60}),\s*)?"
+    r"(?P<names>.+)$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b)\s*", re.IGNORECASE)

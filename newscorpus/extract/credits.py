@@ -46,8 +46,8 @@ def decide_credits(
     dateline_agency: str | None,
     fallback_authors: Callable[[], str | None] | None = None,
 ) -> Credits:
-    """Authors from labelled lines, else declared persons, else declared organisations, else the (lazily asked)
-    heuristic guess. A wire service always becomes the agency instead."""
+    """Authors from labelled lines, else declared persons, else the (lazily asked) heuristic guess from the page's
+    byline markup, else declared organisations. A wire service always becomes the agency instead."""
     agencies = list(byline.agencies)
     if dateline_agency:
         agencies.append(dateline_agency)
@@ -70,11 +70,12 @@ def decide_credits(
     authors = _unique([clean_name(a) for a in byline.authors if _key(a) not in editor_keys])
     if not authors:
         authors = credited(metadata_authors)
-    if not authors:
-        authors = credited(metadata_organisations)
     if not authors and not byline.found and fallback_authors is not None:
+        # before a declared organisation: sites declare the publisher as author and print the person's byline
         guess = fallback_authors()
         authors = credited([guess]) if guess else []
+    if not authors:
+        authors = credited(metadata_organisations)
     return Credits(authors=authors, editors=editors, agency=agencies[0] if agencies else None)
 
 

@@ -23,7 +23,7 @@ from newscorpus.extract.text_lines import normalize_space
 log = logging.getLogger(__name__)
 
 _NOT_THE_ARTICLE = re.compile(
-    r"comment|related|sidebar|widget|footer|recommend|teaser|card|listing|popular|trending|newsletter|share",
+    r"comment|related|sidebar|footer|recommend",
     re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS = 120
@@ -51,7 +51,7 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
             for element in expression(tree):
                 if _in_page_furniture(element):
                     continue
-                text = normalize_space(element.text_content())
+                text = normalize_space(" ".join(element.itertext()))
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     return normalize_authors(None, text)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
@@ -60,9 +60,13 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _in_page_furniture(element: lxml.html.HtmlElement) -> bool:
+    """Inside a sidebar, comments or related-stories box; the search stops at the article (or body) element,
+    whose classes describe the whole layout ("has-sidebar")."""
     for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "main", "body", "html"):
+            return False
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if ancestor.tag in ("aside", "footer", "nav") or (marks.strip() and _NOT_THE_ARTICLE.search(marks)):
+        if ancestor.tag in ("aside", "nav") or (marks.strip() and _NOT_THE_ARTICLE.search(marks)):
             return True
     return False
 

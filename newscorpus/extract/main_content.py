@@ -163,7 +163,9 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
     chrome_marks: dict[str, bool] = {}  # class/id strings repeat a lot within a page
-    for element in root.iter():
+    stack = list(root)
+    while stack:
+        element = stack.pop()
         tag = element.tag
         if not isinstance(tag, str):
             skipped.add(element)
@@ -172,6 +174,7 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             if tag in _LAYOUT_TAGS:
                 page_chars = page_chars or len(root.text_content() or "") or 1
                 if _share(element, page_chars) > _CHROME_KEEP_SHARE:
+                    stack.extend(element)
                     continue
             skipped.add(element)
             continue
@@ -185,12 +188,15 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             continue
         marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
         if len(marks) <= 2:
+            stack.extend(element)
             continue
         is_chrome = chrome_marks.get(marks)
         if is_chrome is None:
             is_chrome = chrome_marks[marks] = bool(_CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks))
         if is_chrome and not _holds_prose(element):
             skipped.add(element)
+            continue
+        stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", ": ")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
+_TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
 
 
@@ -44,6 +45,10 @@ def choose_title(
 def strip_site_name(title: str, sites: set[str]) -> str:
     """ "Headline - Site" / "Site | Headline" -> "Headline" when the cut-off part names the site."""
     title = title.strip()
+    for separator in _TRAIL_SEPARATORS:
+        head, *trail = title.split(separator)
+        if len(trail) >= 2 and len(head.split()) >= 3 and all(len(part.split()) <= 6 for part in trail):
+            return head.strip()
     for separator in _SEPARATORS:
         if separator not in title:
             continue
