@@ -124,7 +124,7 @@ def _elapsed(stats: dict) -> float:
     return (finish - start).total_seconds()
 
 
-def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no: int) -> dict:
+def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no: int, jobdir: bool = True) -> dict:
     import logging
 
     from newscorpus.crawl import crawl_source
@@ -150,7 +150,11 @@ def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no:
         run_id=f"bench-{round_no}",
         data_root=data_root,
         allowed_networks=["127.0.0.1/32"],
-        extra_settings={"CONCURRENT_REQUESTS": str(concurrency), "LOG_LEVEL": "WARNING"},
+        extra_settings={
+            "CONCURRENT_REQUESTS": str(concurrency),
+            "LOG_LEVEL": "WARNING",
+            **({} if jobdir else {"JOBDIR": ""}),  # "": Scrapy keeps its queue in memory, no resume
+        },
         skip_published=False,
     )
     crawl_cpu_s = _children_cpu_s() - cpu_before
@@ -195,6 +199,12 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--no-jobdir",
+        action="store_true",
+        help="run ours without Scrapy's JOBDIR (its disk queue pickles every request; resume then rests on the "
+        "crawl log alone)",
+    )
     args = parser.parse_args()
 
     _Handler.site = _site(args.pages)
@@ -214,7 +224,9 @@ def main() -> int:
                 b = bare[-1]
                 print(f"  bare: {b['pages']} pages in {b['seconds']:.2f} s ({b['cpu_s']:.2f} s CPU)", flush=True)
                 print(f"round {round_no}: newscorpus spider (WARC landing) ...", flush=True)
-                ours.append(run_ours(base, args.pages, args.concurrency, Path(scratch) / "data", round_no))
+                ours.append(
+                    run_ours(base, args.pages, args.concurrency, Path(scratch) / "data", round_no, not args.no_jobdir)
+                )
                 o = ours[-1]
                 print(
                     f"  ours: {o['pages']} pages in {o['crawl_s']:.2f} s crawl + {o['finalize_s']:.2f} s manifest "
@@ -250,6 +262,7 @@ def main() -> int:
                 "pages": args.pages,
                 "concurrency": args.concurrency,
                 "rounds": args.rounds,
+                "jobdir": not args.no_jobdir,
                 "ours_manifest_s": round(best_ours["finalize_s"], 3),
                 "ours_cpu_ms_per_page": round(ours_cpu * 1000, 3),
                 "bare_cpu_ms_per_page": round(bare_cpu * 1000, 3),

@@ -38,6 +38,7 @@ def test_demo_publishes_every_outlet_and_prints_a_query(
         assert list((tmp_path / "data/published/articles").glob(f"source={outlet}/crawl_date=2026-11-20/*.parquet"))
         assert re.search(rf"^{outlet}\s+\| 12\s+\|", printed, flags=re.MULTILINE), printed[-3000:]
     assert (tmp_path / "data/reports/data_docs/index.html").exists()
+    assert (tmp_path / "data/reports/corpus/index.html").exists()
     assert f"catalog (DuckDB):  {tmp_path / 'data' / 'corpus.duckdb'}" in printed
     urls = _served_urls(printed)
     assert len(urls) == len(OUTLETS) and all(_refused(url) for url in urls)
