@@ -122,3 +122,47 @@ def test_crawl_pool_slots_are_configurable(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("NEWSCORPUS_CRAWL_POOL_SLOTS", "zero")
     with pytest.raises(ValueError, match="NEWSCORPUS_CRAWL_POOL_SLOTS"):
         dag_config.crawl_pool_slots()
+
+
+def test_plan_applies_the_window_and_dry_run_params_to_every_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from newscorpus import pipeline
+
+    registry = tmp_path / "sources.yaml"
+    entry = """
+  - id: {id}
+    name: {id}
+    language: id
+    timezone: Asia/Jakarta
+    home: https://{id}.example/
+    allowed_domains: [{id}.example]
+    discovery: {{lookback_days: 3}}
+"""
+    registry.write_text("sources:" + entry.format(id="alpha") + entry.format(id="beta"), encoding="utf-8")
+    monkeypatch.setenv("NEWSCORPUS_SOURCES", str(registry))
+
+    default = pipeline.plan(None, "2026-11-20", "manual__1")
+    assert [(j["source"]["id"], j["source"]["lookback_days"], j["dry_run"]) for j in default] == [
+        ("alpha", 3, False),
+        ("beta", 3, False),
+    ]
+    narrowed = pipeline.plan(["beta"], "2026-11-20", "manual__1", lookback_days=0, dry_run=True)
+    assert [(j["source"]["id"], j["source"]["lookback_days"], j["dry_run"]) for j in narrowed] == [("beta", 0, True)]
+    assert narrowed[0]["crawl_date"] == "2026-11-20" and narrowed[0]["run_id"] == "manual__1"
+    with pytest.raises(ValueError, match="lookback_days"):
+        pipeline.plan(None, "2026-11-20", "manual__1", lookback_days=-1)
+    with pytest.raises(ValueError, match="unknown or disabled source"):
+        pipeline.plan(["gamma"], "2026-11-20", "manual__1")
+
+
+def test_announce_names_only_published_partitions_and_nothing_in_a_dry_run():
+    from newscorpus import pipeline
+
+    outcomes = [
+        {"source": "alpha", "crawl_date": "2026-11-20", "run_id": "r", "published": True, "articles": 7},
+        {"source": "beta", "crawl_date": "2026-11-20", "run_id": "r", "published": False, "articles": 3},
+        None,  # a mapped gate that failed pushed nothing
+    ]
+    announced = pipeline.announce(outcomes)
+    assert announced == [{"source": "alpha", "crawl_date": "2026-11-20", "run_id": "r", "articles": 7}]
+    assert pipeline.announce(outcomes, dry_run=True) == []
+    assert pipeline.announce(outcomes[1:]) == []

@@ -233,6 +233,18 @@ def test_a_suite_without_severity_is_refused(tmp_path: Path, monkeypatch: pytest
         load_suite("pages")
 
 
+def test_suite_thresholds_must_be_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from newscorpus.quality.suites import suite_thresholds
+
+    assert suite_thresholds("articles")["share_margin"] == 0.2
+    document = suite_document("articles")
+    document["meta"]["thresholds"]["max_flag_teaser_share"] = "a lot"
+    (tmp_path / "articles.json").write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", tmp_path)
+    with pytest.raises(SuiteError, match=r"articles.json: meta.thresholds.max_flag_teaser_share must be a number"):
+        suite_thresholds("articles")
+
+
 def test_parameters_come_from_the_source_config_and_the_partition():
     source = Source(
         id=SOURCE,
@@ -267,6 +279,23 @@ def test_validation_frame_reads_empty_lists_as_missing_and_naive_timestamps_as_u
     assert frame["authors"].isna().tolist() == [False, True, True]
     assert str(frame["published_at"].dt.tz) == "UTC"
     assert frame["published_at"].iloc[0].hour == 6
+
+
+def test_validation_frame_adds_the_row_facts_whose_mean_is_a_share():
+    table = pa.table(
+        {
+            "content_hash": pa.array(["a", "a", "b", None, None], _STR),
+            "near_dup_cluster": pa.array(["x", "y", "y", "y", None], _STR),
+            "quality_flags": pa.array([["short", "teaser"], [], None, ["non_article"], ["short"]], _LIST),
+        }
+    )
+    frame = validation_frame(table)
+    assert frame["gate_exact_duplicate"].tolist() == [1, 1, 0, 0, 0]  # two nulls are not a shared hash
+    assert frame["gate_near_duplicate"].tolist() == [0, 1, 1, 1, 0]
+    assert frame["gate_flag_short"].tolist() == [1, 0, 0, 0, 1]
+    assert frame["gate_flag_teaser"].tolist() == [1, 0, 0, 0, 0]
+    assert frame["gate_flag_non_article"].tolist() == [0, 0, 0, 1, 0]
+    assert "gate_exact_duplicate" not in validation_frame(pa.table({"x": [1]})).columns  # missing source: missing fact
 
 
 # --- the gate ----------------------------------------------------------------------------------------------

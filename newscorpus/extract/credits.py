@@ -52,7 +52,9 @@ def decide_credits(
     if dateline_agency:
         agencies.append(dateline_agency)
     editors = _unique(byline.editors + [n for raw in metadata_editors for n in split_names(raw)])
-    editor_keys = {_key(e) for e in editors}
+    # only a labelled "Red:"/"Editor:" line proves a declared author is really the desk editor (Republika's feed);
+    # a JSON-LD editor who is also the declared author stays an author
+    editor_keys = {_key(e) for e in byline.editors}
 
     def credited(raws: list[str]) -> list[str]:
         found = []
