@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from newscorpus import progress
-from newscorpus.crawl import CRAWL_LOG_NAME, SUCCESS_MARKER
+from newscorpus.crawl import CRAWL_LOG_NAME, STATS_NAME, SUCCESS_MARKER
 from newscorpus.extract import extract_article
 from newscorpus.partitions import Partition
 from newscorpus.schemas import EXTRACTED_SCHEMA
@@ -218,6 +218,7 @@ def extract_partition(
                 row["extract_error"] = f"{type(exc).__name__}: {exc}"[:500]
     table = pa.Table.from_pylist(rows, schema=EXTRACTED_SCHEMA)
     store.write_table(partition.staging_key("extracted"), table)
+    store.write_table(partition.staging_key("crawl_stats"), _crawl_stats(store, crawl_dirs))
     candidates = sum(1 for r in rows if r["is_article_candidate"])
     articles = sum(1 for r in rows if r["is_article"])
     errors = sum(1 for r in rows if r["extract_error"])
@@ -232,6 +233,31 @@ def extract_partition(
     return ExtractResult(
         partition, store.uri(partition.staging_key("extracted")), len(rows), candidates, articles, errors
     )
+
+
+# What the spider skipped or refused never reaches the crawl log as a fetch; its stats.json counts it, and the
+# crawl_runs mart reports these columns (summed over the run's completed crawls).
+CRAWL_STAT_COLUMNS = {
+    "skipped_out_of_window": ("newscorpus/skipped/window", "newscorpus/skipped/window_sitemap"),
+    "skipped_seen_before": ("newscorpus/skipped/seen",),
+    "skipped_duplicate_url": ("newscorpus/skipped/dupe",),
+    "refused_robots": ("newscorpus/failures/robots",),
+    "refused_offsite": ("newscorpus/failures/offsite",),
+    "refused_blocked": ("newscorpus/failures/blocked",),
+    "refused_limits": ("newscorpus/failures/limit", "newscorpus/limits/redirect_loop"),
+    "download_failures": ("newscorpus/failures/download",),
+    "retry_waits": ("newscorpus/retry/waits",),
+}
+
+
+def _crawl_stats(store: Storage, crawl_dirs: list[str]) -> pa.Table:
+    totals = dict.fromkeys(CRAWL_STAT_COLUMNS, 0)
+    for crawl_dir in crawl_dirs:
+        key = f"{crawl_dir}/{STATS_NAME}"
+        stats = json.loads(store.read_text(key)) if store.exists(key) else {}
+        for column, names in CRAWL_STAT_COLUMNS.items():
+            totals[column] += sum(int(stats.get(name, 0) or 0) for name in names)
+    return pa.Table.from_pylist([totals], schema=pa.schema([(c, pa.int64()) for c in CRAWL_STAT_COLUMNS]))
 
 
 def _completed_crawls(store: Storage, partition: Partition) -> list[str]:

@@ -121,6 +121,20 @@ def _register_published(
             con.execute(f"create view {relation} as select {empty} where false")
 
 
+def _register_crawl_stats(con: duckdb.DuckDBPyConnection, store: Storage, partition: Partition) -> None:
+    """`crawl_stats`: one row of what the spider skipped or refused (written by the extract stage); zeros when a
+    partition was staged by hand without it."""
+    from newscorpus.stage import CRAWL_STAT_COLUMNS
+
+    key = partition.staging_key("crawl_stats")
+    if store.exists(key):
+        con.execute("set variable crawl_stats_path = ?", [store.uri(key)])
+        con.execute("create view crawl_stats as select * from read_parquet(getvariable('crawl_stats_path'))")
+    else:
+        zeros = ", ".join(f"0::bigint as {name}" for name in CRAWL_STAT_COLUMNS)
+        con.execute(f"create view crawl_stats as select {zeros}")
+
+
 def run_models(
     partition: Partition,
     data_root: Path | str,
@@ -151,6 +165,7 @@ def run_models(
             "from read_parquet(getvariable('extracted_path'), file_row_number = true)"
         )
         check_extracted_columns(con, extracted_path)
+        _register_crawl_stats(con, store, partition)
         _register_published(con, data_root)
         rows_in = con.sql("select count(*) from extracted").fetchone()[0]
         log.info("transform %s: %d extracted rows in", partition.hive_path, rows_in)

@@ -67,3 +67,26 @@ def test_crawl_for_a_date_lands_exactly_the_articles_of_its_window(crawl_date, s
         landed = {urlsplit(x["final_url"]).path for x in lines if x["status"] == 200 and x["is_article_candidate"]}
         assert landed == expected[outlet], outlet
         assert result.stats["newscorpus/skipped/window"] > 0
+
+
+def test_window_skips_are_counted_in_crawl_runs(sources, tmp_path: Path):
+    """What the spider skipped never appears as a fetch; crawl_runs still reports it, from the crawl's stats."""
+    import duckdb
+
+    from newscorpus.partitions import Partition
+    from newscorpus.stage import extract_partition
+    from newscorpus.transform import run_models
+
+    source = sources["korankota"]
+    result = crawl_source(source, crawl_date=LAST, run_id="counted", data_root=tmp_path, allowed_networks=NETWORKS)
+    partition = Partition(source.id, LAST, "counted")
+    extract_partition(source, partition, tmp_path)
+    staged = run_models(partition, tmp_path)
+    row = duckdb.sql(
+        f"select skipped_out_of_window, refused_robots from read_parquet('{staged.tables['crawl_runs']}')"
+    ).fetchone()
+    assert row[0] == result.stats["newscorpus/skipped/window"] + result.stats.get(
+        "newscorpus/skipped/window_sitemap", 0
+    )
+    assert row[0] > 0
+    assert row[1] == result.stats.get("newscorpus/failures/robots", 0)
