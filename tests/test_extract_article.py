@@ -391,6 +391,8 @@ def test_lead_weekday_date_resolved_against_the_crawl_date(crawl: date, expected
         ("Oleh Ahmad Syafii", True, ["Ahmad Syafii"], [], []),
         ("Laporan wartawan Tribunnews.com, Fransiskus Adhiyuda", True, ["Fransiskus Adhiyuda"], [], []),
         ("By Jane Doe and John Roe", True, ["Jane Doe", "John Roe"], [], []),
+        ("Published August 7, 2023 by Nicole Burke", True, ["Nicole Burke"], [], []),
+        ("Selasa, 3 Oktober 2026 | Oleh Ahmad Syafii", True, ["Ahmad Syafii"], [], []),
         ("By Jane Doe, Reuters", True, ["Jane Doe"], [], ["Reuters"]),
         ("Reporter: Ani Rahma | Editor: Budi Santoso", True, ["Ani Rahma"], ["Budi Santoso"], []),
         ("(Antara)", False, [], [], ["Antara"]),

@@ -203,10 +203,9 @@ def _published(
     stamps = [line for line in header if len(line.split()) <= _STAMP_MAX_WORDS]  # not dates inside captions
     written = [found for _, found in find_written_dates("\n".join(stamps), timezone_name=timezone)]
     candidates: list[str | PageDate | None] = [
-        *rule_values,
-        *meta.time_elements[:1],
         *meta.published,
-        *meta.time_elements[1:],
+        *rule_values,
+        *meta.time_elements,
         *written,
         date_from_url(url, timezone_name=timezone),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),

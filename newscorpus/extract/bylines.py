@@ -54,6 +54,13 @@ _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, re
 # "Red:" needs its colon; "Editing by" reads as a label without one
 _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
 _LEADING_BY = re.compile(r"^(?:oleh|by)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
+_LEADING_STAMP = re.compile(
+    r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
+    r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"\s*[|•·,–—-]?\s*(?=(?:by|oleh)\s)",
+    re.IGNORECASE,
+)
 _REPORT_OF = re.compile(
     r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+"
     # "Laporan Wartawan Tribunnews.com, Nama" / "Laporan wartawan Tribun Jabar, Nama": the outlet precedes the comma
@@ -142,6 +149,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
     if not at_start:
         return None
+    text = _LEADING_STAMP.sub("", text)
     match = _REPORT_OF.match(text) or _LEADING_BY.match(text)
     if match is None or len(text.split()) > 12:
         return None
