@@ -137,11 +137,17 @@ def _wait_for_backfill_runs(services: AirflowServices, count: int, new: int) -> 
 
     def finished() -> list[dict] | None:
         runs = [run for run in client.dag_runs() if run["run_type"] == "backfill"]
-        if len(runs) >= count and all(run["state"] in {"success", "failed"} for run in runs):
-            return runs
-        return None
+        if len(runs) < count or any(run["state"] not in {"success", "failed"} for run in runs):
+            return None
+        # the scheduler marks the backfill complete a moment later; only then may another one be created
+        backfills = client.request("GET", "backfills?dag_id=news_corpus")["backfills"]
+        return runs if backfills and all(backfill["completed_at"] for backfill in backfills) else None
 
     return services.wait_for(finished, RUN_TIMEOUT_S * new, f"{count} backfill runs to finish", interval=3)
+
+
+def _end_of(day: dt.date) -> str:
+    return f"{day}T23:59:59+00:00"
 
 
 def _crawls(data: Path, day: dt.date) -> list[Path]:
@@ -171,10 +177,11 @@ def test_backfill_builds_one_partition_per_day_and_a_second_backfill_of_a_day_ch
         client = services.client()
         services.wait_for(client.dag_is_parsed, 300, "the dag-processor to parse news_corpus")
         client.unpause()
-        # One run at a time: every run ends by rebuilding the one catalog file.
+        # One run at a time: every run ends by rebuilding the one catalog file. The window holds the runs whose
+        # logical date (06:00 UTC by the DAG's schedule) falls in it, so it ends at the end of the last day.
         services.airflow(
             "backfill", "create", "--dag-id", "news_corpus", "--from-date", str(DAYS[0]), "--to-date",
-            str(DAYS[-1]), "--max-active-runs", "1",
+            _end_of(DAYS[-1]), "--max-active-runs", "1",
         )  # fmt: skip
         runs = _wait_for_backfill_runs(services, len(DAYS), new=len(DAYS))
         assert {run["state"] for run in runs} == {"success"}, f"{runs}\n{services.logs()}"
@@ -191,7 +198,7 @@ def test_backfill_builds_one_partition_per_day_and_a_second_backfill_of_a_day_ch
         again = DAYS[1]
         first_end = {run["logical_date"][:10]: run["end_date"] for run in runs}
         services.airflow(
-            "backfill", "create", "--dag-id", "news_corpus", "--from-date", str(again), "--to-date", str(again),
+            "backfill", "create", "--dag-id", "news_corpus", "--from-date", str(again), "--to-date", _end_of(again),
             "--reprocess-behavior", "completed", "--max-active-runs", "1",
         )  # fmt: skip
         runs = _wait_for_backfill_runs(services, len(DAYS), new=1)
