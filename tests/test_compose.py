@@ -309,14 +309,20 @@ def test_airflow_parses_the_same_dag_folder_the_package_uses():
         assert (REPO / mounts[dags_folder]).resolve() == dag_folder_in_repo, name
 
 
-def test_compose_file_says_when_the_package_cannot_use_its_s3_data_root(monkeypatch):
-    value = _environment(_services()["airflow-worker"])["NEWSCORPUS_DATA"]
-    if not value.startswith("s3://"):
-        return
-    monkeypatch.setenv("NEWSCORPUS_DATA", _as_from_env_example(value))
-    if not str(settings.data_root()).startswith("s3://"):  # the package still treats the value as a local path
-        header = COMPOSE_FILE.read_text().split("\n---", 1)[0]
-        assert "S3 storage is NOT implemented" in header
+def test_the_package_reads_the_compose_data_root_as_object_storage(monkeypatch):
+    """The cluster's corpus is in MinIO: the package must take the s3:// value as remote storage (not a local
+    folder named "s3:"), and keep its local side on the volume every Airflow container shares."""
+    from newscorpus import storage
+
+    env = _environment(_services()["airflow-worker"])
+    monkeypatch.setenv("NEWSCORPUS_DATA", _as_from_env_example(env["NEWSCORPUS_DATA"]))
+    monkeypatch.setenv("NEWSCORPUS_LOCAL_DIR", env["NEWSCORPUS_LOCAL_DIR"])
+    assert storage.is_remote(settings.storage_root())
+    assert str(settings.storage_root()).startswith("s3://")
+    for name in AIRFLOW_SERVICES:
+        volumes = [str(volume).split(":") for volume in _services()[name].get("volumes", [])]
+        assert [env["NEWSCORPUS_LOCAL_DIR"]] == [target for _, target, *_ in volumes if target.endswith("-local")]
+    assert "NOT implemented" not in COMPOSE_FILE.read_text()
 
 
 def _compose_version(binary: str) -> tuple[int, ...]:
