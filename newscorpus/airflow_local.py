@@ -102,3 +102,12 @@ def latest_run_id(env: Mapping[str, str]) -> str:
 def task_states(env: Mapping[str, str], run_id: str) -> list[dict]:
     """Task instance states of one DAG run, as Airflow recorded them."""
     return _json_output(["tasks", "states-for-dag-run", DAG_ID, run_id], env)
+
+
+def latest_run_states(env: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """{(task_id, map_index): state} of the newest run; map_index "-1" for a task that is not mapped."""
+    states = {}
+    for ti in task_states(env, latest_run_id(env)):
+        index = ti.get("map_index")
+        states[(ti["task_id"], "-1" if index in (None, "", -1, "-1") else str(index))] = ti["state"]
+    return states

@@ -13,7 +13,6 @@ from newscorpus import airflow_local
 from newscorpus.catalog import query
 from newscorpus.demo import DEMO_DATE
 from newscorpus.demo_site import OUTLETS, SOURCES_YAML, demo_env, render_site, serve_site, truth
-from newscorpus.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -33,14 +32,6 @@ def _published_articles(data: Path) -> list[dict]:
     return sorted(rows, key=lambda r: r["article_id"])
 
 
-def _states(env: dict[str, str]) -> dict[tuple[str, str], str]:
-    states = {}
-    for ti in airflow_local.task_states(env, airflow_local.latest_run_id(env)):
-        index = ti.get("map_index")
-        states[(ti["task_id"], "-1" if index in (None, "", -1, "-1") else str(index))] = ti["state"]
-    return states
-
-
 def _asset_event_extras(airflow_home: Path) -> list[dict]:
     """The extra of every event of the published-corpus asset, oldest first, as Airflow stored them."""
     with sqlite3.connect(airflow_home / "airflow.db") as con:
@@ -51,28 +42,6 @@ def _asset_event_extras(airflow_home: Path) -> list[dict]:
     return [json.loads(extra) if isinstance(extra, str) else extra for (extra,) in rows]
 
 
-def test_the_dag_folder_imports_cleanly(airflow_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in airflow_local.airflow_env(airflow_home).items():
-        monkeypatch.setenv(name, value)
-    from airflow.dag_processing.dagbag import DagBag
-
-    bag = DagBag(dag_folder=str(REPO_ROOT / "dags"))
-    assert bag.import_errors == {}
-    dag = bag.get_dag("news_corpus")
-    assert {t.task_id for t in dag.tasks} == {
-        "plan",
-        "crawl",
-        "extract",
-        "transform",
-        "cluster",
-        "gate",
-        "refresh_catalog",
-        "announce",
-        "build_reports",
-        "summarize",
-    }
-
-
 def test_dag_publishes_every_outlet_and_a_rerun_changes_nothing(
     airflow_home: Path, demo_site_urls: dict[str, str], tmp_path: Path
 ) -> None:
@@ -81,7 +50,7 @@ def test_dag_publishes_every_outlet_and_a_rerun_changes_nothing(
     events_before = len(_asset_event_extras(airflow_home))
     code, output = airflow_local.dags_test(env, DEMO_DATE.isoformat())
     assert code == 0, output[-5000:]
-    states = _states(env)
+    states = airflow_local.latest_run_states(env)
     assert set(states.values()) == {"success"}, states
     assert sum(1 for task, _ in states if task == "crawl") == len(OUTLETS)  # one mapped crawl per source
     # one asset event for the run, naming every partition it published, for downstream DAGs
@@ -120,7 +89,7 @@ def test_a_partition_that_fails_its_gate_is_quarantined_while_others_publish(
     assert code != 0  # the run says it failed ...
     assert "harborherald" in output and "quarantined" in output
     assert "expect_column_values_to_be_between(word_count)" in output  # ... and why: stubs, not articles
-    states = _states(env)
+    states = airflow_local.latest_run_states(env)
     gates = {idx: state for (task, idx), state in states.items() if task == "gate"}
     assert sorted(gates.values()) == ["failed", "success", "success"]
     assert states[("refresh_catalog", "-1")] == "success"

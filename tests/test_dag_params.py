@@ -25,14 +25,6 @@ def _env(airflow_home: Path, urls: dict[str, str], data: Path) -> dict[str, str]
     )
 
 
-def _states(env: dict[str, str]) -> dict[tuple[str, str], str]:
-    states = {}
-    for ti in airflow_local.task_states(env, airflow_local.latest_run_id(env)):
-        index = ti.get("map_index")
-        states[(ti["task_id"], "-1" if index in (None, "", -1, "-1") else str(index))] = ti["state"]
-    return states
-
-
 def _asset_events(airflow_home: Path) -> int:
     with sqlite3.connect(airflow_home / "airflow.db") as con:
         return con.execute("select count(*) from asset_event").fetchone()[0]
@@ -56,7 +48,7 @@ def test_dry_run_of_one_source_with_its_own_window_publishes_nothing(
     assert "DRY RUN (nothing will be published): planned 1 partition(s)" in output
     assert "would publish source=korankota/crawl_date=2026-11-20" in output
 
-    states = _states(env)
+    states = airflow_local.latest_run_states(env)
     assert [idx for task, idx in states if task == "crawl"] == ["0"]  # one source: one mapped crawl
     assert states[("gate", "0")] == "success" and states[("summarize", "-1")] == "success"
     assert states[("refresh_catalog", "-1")] == "skipped"
@@ -94,7 +86,7 @@ def test_dry_run_reports_what_would_be_quarantined_and_writes_no_quarantine(airf
     assert code != 0  # the dry run says the partition would not make it ...
     assert "1 of 1 partition(s) would not be published" in output
     assert "would quarantine" in output and "expect_column_values_to_be_between(word_count)" in output  # ... and why
-    states = _states(env)
+    states = airflow_local.latest_run_states(env)
     assert states[("gate", "0")] == "success"  # a dry gate reports; it does not fail on the verdict
     assert states[("summarize", "-1")] == "failed"
     [report] = _dry_run_reports(data)
