@@ -30,7 +30,7 @@ from newscorpus.extract.flags import (
 )
 from newscorpus.extract.guesses import guess_author, guess_date, guess_section, guess_tags
 from newscorpus.extract.language import detect_language
-from newscorpus.extract.metadata import PageMetadata, read_metadata
+from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
 from newscorpus.sources import ExtractionRules
@@ -39,6 +39,14 @@ _DATELINE_SEARCH_LINES = 5  # a dateline further down is a quote, not the start 
 _HEADER_SEARCH_LINES = 15
 _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption mentioning a date is prose
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
+_DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
+_ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
+_REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
+_UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
+_MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
+_NAME_LINE_MAX_WORDS = 7
+# a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
+_LONE_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|words)\s+by|by|authors?|oleh|penulis)\s*:?\s*$", re.IGNORECASE)
 
 
 def extract_article(
@@ -75,7 +83,8 @@ def extract_article(
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
     header = _header_lines(page_lines, title, lines)
-    byline = _read_header_bylines(header + preamble)
+    date_zone = _date_zone(page_lines, title, lines) or header
+    byline = _read_header_bylines(date_zone + preamble)
     byline.merge(body_byline)
     credits = decide_credits(
         byline,
@@ -88,7 +97,7 @@ def extract_article(
 
     body_text = "\n\n".join(lines)
     word_count = count_words(body_text)
-    published = _published(tree, url, meta, rules, header, first_paragraph, timezone, crawl_date)
+    published = _published(tree, url, meta, rules, date_zone, first_paragraph, timezone, crawl_date)
     modified = _first_date(meta.modified, timezone, None, None)
     is_listing = looks_like_listing(lines, word_count, signals, meta.has_listing_type)
     flags = quality_flags(
@@ -174,10 +183,62 @@ def _header_lines(page_lines: list[str], title: str | None, body_lines: list[str
     return page_lines[start:body_index]
 
 
+def _is_bare_name_line(line: str) -> bool:
+    """A line holding only names ("Shannon Grilli", "Moses Kim and Kate Shokurova"), not a bio or a sentence."""
+    return 0 < len(line.split()) <= _NAME_LINE_MAX_WORDS and not re.search(r"[,.;:|]\s", line)
+
+
+def _date_zone(page_lines: list[str], title: str | None, body_lines: list[str]) -> list[str]:
+    """Page lines from just above the headline down to the first body line: where the article prints its date.
+    Wider than the byline header (the headline may sit far above the body, behind a summary box or a share bar,
+    and some layouts print the date above the headline); empty when the headline is not found near the body."""
+    if not body_lines or not title:
+        return []
+    probe = body_lines[0][:40]
+    title_key = _key(title)
+    # the first body line may repeat the headline's start ("The Best GPS Watches"): the headline is not the body
+    body_index = next((i for i, line in enumerate(page_lines) if probe in line and _key(line) != title_key), None)
+    if body_index is None:
+        return []
+    for i in range(body_index - 1, max(0, body_index - _DATE_ZONE_REACH) - 1, -1):
+        if _key(page_lines[i]) == title_key:
+            return page_lines[max(0, i - _ABOVE_TITLE_LINES) : body_index]
+    return []
+
+
+def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tuple[list[PageDate], list[PageDate]]:
+    """(dates the stamps print, dates printed after an "Updated"/"Last modified" label) in reading order."""
+    printed: list[PageDate] = []
+    updates: list[PageDate] = []
+    text = "\n".join(line for line in lines if len(line.split()) <= _STAMP_MAX_WORDS)  # not captions or prose
+    for position, found in find_written_dates(text, timezone_name=timezone, month_first=month_first):
+        label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
+        (updates if _UPDATE_LABEL.search(label) else printed).append(found)
+    return printed, updates
+
+
+def _writes_month_first(language_hints: list[str]) -> bool:
+    """US English pages print numeric dates month first ("3/4/2025" is March 4); the page's declared language
+    (<html lang> first) decides. Plain "en" counts as US; British, Australian, Indian ... English do not."""
+    lang = next((h for h in language_hints if h), "").strip().lower().replace("_", "-")
+    return lang in _MONTH_FIRST_LANGUAGES
+
+
+def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
+    """True when the declared published and modified instants are the same moment: the CMS re-stamped the page
+    (a migration or re-save), so the declared date says nothing about when the story appeared."""
+    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
+    modified = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.modified) if d), None)
+    return published is not None and modified is not None and abs(published.utc - modified.utc) <= _REPUBLISH_WINDOW
+
+
 def _read_header_bylines(lines: list[str]) -> Byline:
     byline = Byline()
-    for line in lines:
+    for index, line in enumerate(lines):
         parsed = read_byline(line, at_start=True)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if parsed is None and _LONE_BY_LABEL.match(line) and _is_bare_name_line(following):
+            parsed = read_byline(f"By {following}", at_start=True)  # "by" and the name in separate elements
         if parsed is not None:
             byline.merge(parsed)
     return byline
@@ -200,13 +261,16 @@ def _published(
         for element in select(tree, rules.date):
             rule_values += [v for v in (element.get("datetime"), element.get("content")) if v]
             rule_values.append(normalize_space(" ".join(element_lines(element))))
-    stamps = [line for line in header if len(line.split()) <= _STAMP_MAX_WORDS]  # not dates inside captions
-    written = [found for _, found in find_written_dates("\n".join(stamps), timezone_name=timezone)]
+    printed, updates = _printed_dates(header, timezone, month_first=_writes_month_first(meta.language_hints))
+    declared: list[str | PageDate | None] = [*meta.published, *rule_values]
+    if meta.published and _is_republish_stamp(meta, timezone):
+        # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
+        declared = [*printed, *meta.printed_times, *declared]
     candidates: list[str | PageDate | None] = [
-        *meta.published,
-        *rule_values,
+        *declared,
         *meta.time_elements,
-        *written,
+        *printed,
+        *updates,
         date_from_url(url, timezone_name=timezone),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
     ]

@@ -69,7 +69,7 @@ _REPORT_OF = re.compile(
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b)\s*", re.IGNORECASE)
-_TRAILING_NOISE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s).*$")
+_TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s).*$")  # "By X ⋅ Review Editor ⋅ Updated ..."
 _PARTICLES = frozenset(
     {
         "bin",

@@ -27,6 +27,11 @@ _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+revi
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
 )
+# "Lizzie Streit, MS, RDN, LD": degrees and post-nominals split off a byline are not further authors
+_CREDENTIAL = re.compile(
+    r"^(?:MD|DO|MS|MSc|MA|MBA|MPH|BSN|RN|RD|RDN|LD|LDN|CDN|CDE|CDCES|CPT|CSCS|PhD|Ph\.D\.?|M\.D\.?|DDS|DVM|PharmD"
+    r"|Esq|CPA|CFA|CFP|FACP|FACLM|FAND|NP|PA-C|DNP|DPT|LCSW|LPC|Jr|Sr)\.?$"
+)
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
 
 
@@ -69,7 +74,9 @@ def decide_credits(
                     found.append(name)
         return _unique(found)
 
-    authors = _unique([clean_name(a) for a in byline.authors if _key(a) not in editor_keys])
+    credited_by_line = [a for a in byline.authors if _key(a) not in editor_keys and not _CREDENTIAL.match(a)]
+    authors = _unique([clean_name(a) for a in credited_by_line])
+    authors = _confirmed_by_metadata(authors, metadata_authors)
     if not authors:
         authors = credited(metadata_authors)
     if not authors and not byline.found and fallback_authors is not None:
@@ -79,6 +86,27 @@ def decide_credits(
     if not authors:
         authors = credited(metadata_organisations)
     return Credits(authors=authors, editors=editors, agency=agencies[0] if agencies else None)
+
+
+def _confirmed_by_metadata(authors: list[str], metadata_authors: list[str]) -> list[str]:
+    """When the declared authors are all among the byline's names, the byline's other pieces must look like full
+    names to stay: "Shannon Williams, Journalist" is one author and her job title, not two authors. A byline piece
+    that runs a declared name into a bio ("Shivkumar M Head Product Launches") is cut back to the name."""
+    declared_names = [name for raw in metadata_authors for name in split_names(raw)]
+    declared = {_key(name) for name in declared_names}
+    authors = _unique([_declared_prefix(a, declared_names) or a for a in authors])
+    if not declared or not declared <= {_key(a) for a in authors}:
+        return authors
+    return [a for a in authors if _key(a) in declared or (len(a.split()) >= 2 and looks_like_name(a, strict=True))]
+
+
+def _declared_prefix(author: str, declared_names: list[str]) -> str | None:
+    words = author.split()
+    for name in declared_names:
+        size = len(name.split())
+        if size < len(words) and _key(" ".join(words[:size])) == _key(name):
+            return name
+    return None
 
 
 def split_names(raw: str) -> list[str]:
@@ -94,7 +122,11 @@ def split_names(raw: str) -> list[str]:
             names.append(piece)
     names = [clean_name(n) for n in names]
     return [
-        n for n in names if n.casefold() not in _PLACEHOLDERS and (looks_like_name(n, strict=False) or wire_service(n))
+        n
+        for n in names
+        if n.casefold() not in _PLACEHOLDERS
+        and not _CREDENTIAL.match(n)
+        and (looks_like_name(n, strict=False) or wire_service(n))
     ]
 
 

@@ -132,14 +132,18 @@ def parse_date(text: str | None, *, timezone_name: str = "UTC", crawl_date: date
     return find_partial_date(text, timezone_name=timezone_name, crawl_date=crawl_date)
 
 
-def find_written_dates(text: str, *, timezone_name: str = "UTC") -> list[tuple[int, PageDate]]:
-    """Every full (day, month, year) date in the text with its position, in reading order."""
+def find_written_dates(
+    text: str, *, timezone_name: str = "UTC", month_first: bool = False
+) -> list[tuple[int, PageDate]]:
+    """Every full (day, month, year) date in the text with its position, in reading order. `month_first` reads an
+    ambiguous "3/4/2025" or "09.10.2024" as month/day (US English pages); dashes ("02-12-2025") stay day-first."""
     found: dict[int, PageDate] = {}
     for pattern in _FULL_PATTERNS:
         for match in pattern.finditer(text):
             if any(start <= match.start() < start + 12 for start in found):
                 continue  # "19 Mei 2023" already read at this place by an earlier pattern
-            parsed = _from_match(match, timezone_name)
+            swap = month_first and pattern is _NUMERIC and "-" not in match.group(0)[:6]
+            parsed = _from_match(match, timezone_name, month_first=swap)
             if parsed is not None:
                 found[match.start()] = parsed
     for match in _ISO.finditer(text):
@@ -203,11 +207,13 @@ def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
     return _to_page_date(parsed, None, timezone_name, has_time)
 
 
-def _from_match(match: re.Match[str], timezone_name: str) -> PageDate | None:
+def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
     groups = match.groupdict()
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
     day, year = int(groups["day"]), int(groups["year"])
+    if month_first and month <= 12 and day <= 12:
+        day, month = month, day  # the pattern's "day" group holds the US month
     if month > 12 and day <= 12:
         day, month = month, day  # "5/19/2023": only the US order can be meant
     hour = minute = second = 0

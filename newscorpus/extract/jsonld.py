@@ -39,6 +39,9 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MAX_NODES = 5000
 
 
+_PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "aboutpage", "faqpage", "qapage", "profilepage"})
+
+
 def jsonld_objects(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts, flattened out of lists, @graph and mainEntity."""
     objects: list[dict[str, Any]] = []
@@ -75,6 +78,27 @@ def names_of(value: Any) -> list[str]:
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             names.append(item["name"])
     return [html.unescape(n).strip() for n in names if n and n.strip()]
+
+
+def resolve_references(value: Any, objects: list[dict[str, Any]]) -> Any:
+    """A field whose entries are bare {"@id": ...} references (Yoast-style @graph) with the referenced nodes put in:
+    `"author": {"@id": ".../#/schema/person/1"}` names nobody until the Person node of that @id is looked up."""
+    items = value if isinstance(value, list) else [value]
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    resolved = [
+        by_id.get(item["@id"], item) if isinstance(item, dict) and set(item) == {"@id"} else item for item in items
+    ]
+    return resolved if isinstance(value, list) else resolved[0]
+
+
+def page_published(objects: list[dict[str, Any]]) -> list[str]:
+    """datePublished of the page's own WebPage node: Yoast often dates only that node, not the article. Dates of
+    other articles (related stories, list items) are never taken."""
+    return [
+        text
+        for obj in objects
+        if types_of(obj) & _PAGE_TYPES and (text := first_text(obj.get("datePublished"))) is not None
+    ]
 
 
 def person_and_org_names(value: Any) -> tuple[list[str], list[str]]:

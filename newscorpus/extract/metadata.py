@@ -6,6 +6,7 @@ Only declared data lives here. Anything read from visible prose (bylines, "Jumat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -18,7 +19,9 @@ from newscorpus.extract.jsonld import (
     image_of,
     jsonld_objects,
     names_of,
+    page_published,
     person_and_org_names,
+    resolve_references,
     types_of,
 )
 from newscorpus.extract.text_lines import normalize_space
@@ -81,6 +84,10 @@ _TAG_META = ("article:tag", "news_keywords", "parsely-tags", "keywords")
 _IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 _CHROME_ANCESTORS = ("aside", "nav", "footer")
+_ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in the article, or unmarked
+_LABEL_REACH = 40  # characters before a <time> that may hold its label
+UPDATE_LABEL_PATTERN = r"\b(?:(?:last\s+)?updated|(?:last\s+)?modified|diperbarui|update)\b"
+_UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 
 
 @dataclass
@@ -95,6 +102,7 @@ class PageMetadata:
     published: list[str] = field(default_factory=list)  # JSON-LD, then meta tags / microdata
     modified: list[str] = field(default_factory=list)
     time_elements: list[str] = field(default_factory=list)  # <time datetime>, most article-like first
+    printed_times: list[str] = field(default_factory=list)  # the <time>s above not marked or labelled as updates
     authors: list[str] = field(default_factory=list)  # from the best tier that names any
     author_organisations: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
@@ -128,12 +136,13 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     objects = jsonld_objects(tree)
     article = find_article(objects)
     if article is not None:
-        _read_jsonld_article(article, base, result)
+        _read_jsonld_article(article, base, result, objects)
     result.has_listing_type = article is None and any(types_of(o) & LISTING_TYPES - {"website"} for o in objects)
 
     result.titles += _values(meta, _TITLE_META)
     result.descriptions += _values(meta, _DESCRIPTION_META)
     result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(tree, "datePublished")
+    result.published += page_published(objects)  # last: a WebPage's date is weaker than the article's own
     result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(tree, "dateModified")
     # one tier only: pages list related stories' and commenters' authors in microdata
     for tier in ([a for a in _values(meta, _AUTHOR_META) if not _is_url(a)], _itemprop_authors(tree)):
@@ -146,9 +155,11 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.images += [urljoin(base, v) for v in _values(meta, _IMAGE_META)]
     result.site_name = result.site_name or next(iter(_values(meta, ("og:site_name", "application-name"))), None)
     result.has_article_type = result.has_article_type or "article" in (meta.get("og:type") or [""])[0].lower()
-    result.time_elements = _time_elements(tree)
+    ranked_times = _time_elements(tree)
+    result.time_elements = [value for _, value in ranked_times]
+    result.printed_times = [value for rank, value in ranked_times if rank <= _ARTICLE_TIME_RANK]
     result.canonical_link = _canonical_link(tree, base)
-    result.headings = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t]
+    result.headings = [t for t in (_heading_text(h) for h in tree.iter("h1") if not _in_page_chrome(h)) if t]
     title_element = tree.find(".//title")
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
@@ -157,7 +168,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     return result
 
 
-def _read_jsonld_article(article: dict, base: str, result: PageMetadata) -> None:
+def _read_jsonld_article(article: dict, base: str, result: PageMetadata, objects: list[dict]) -> None:
     result.has_article_type = True
     for key in ("headline", "name", "alternativeHeadline"):
         if (text := first_text(article.get(key))) is not None:
@@ -170,7 +181,7 @@ def _read_jsonld_article(article: dict, base: str, result: PageMetadata) -> None
         result.published.append(text)
     if (text := first_text(article.get("dateModified"))) is not None:
         result.modified.append(text)
-    persons, organisations = person_and_org_names(article.get("author"))
+    persons, organisations = person_and_org_names(resolve_references(article.get("author"), objects))
     result.authors += persons
     result.author_organisations += organisations
     result.editors += names_of(article.get("editor"))
@@ -229,8 +240,9 @@ def _itemprop_authors(tree: lxml.html.HtmlElement) -> list[str]:
     return names
 
 
-def _time_elements(tree: lxml.html.HtmlElement) -> list[str]:
-    """`<time datetime>` values; ones marked as publication time and outside sidebars/footers come first."""
+def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
+    """(rank, `<time datetime>` value); ones marked as publication time and outside sidebars/footers come first.
+    A <time> whose class says "updated", or that follows an "Updated"/"Last modified" label, is an update stamp."""
     ranked: list[tuple[int, int, str]] = []
     for position, element in enumerate(tree.xpath("//time[@datetime]")):
         value = element.get("datetime", "").strip()
@@ -240,14 +252,52 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[str]:
         rank = 2
         if element.get("pubdate") is not None or "publish" in marks or "datepublished" in marks:
             rank = 0
-        elif "modif" in marks or "updat" in marks:
+        elif "modif" in marks or "updat" in marks or _UPDATE_LABEL.search(_text_before(element)):
             rank = 3
         elif next(element.iterancestors(*_CHROME_ANCESTORS), None) is not None:
             rank = 4
         elif next(element.iterancestors("article", "header", "main"), None) is not None:
             rank = 1
         ranked.append((rank, position, value))
-    return [value for _, _, value in sorted(ranked)]
+    return [(rank, value) for rank, _, value in sorted(ranked)]
+
+
+def _in_page_chrome(element: lxml.html.HtmlElement) -> bool:
+    """Inside a footer / nav / aside that is not itself around the article (whole pages sit in popup asides)."""
+    closest = next(element.iterancestors(*_CHROME_ANCESTORS, "article", "main"), None)
+    return closest is not None and closest.tag in _CHROME_ANCESTORS
+
+
+def _heading_text(heading: lxml.html.HtmlElement) -> str:
+    """An <h1>'s words: a <br> separates words ("WEEKEND<br>CODING"), and a <time> stamp nested in the heading
+    ("<h1><time>Dec 18 2025</time> Headline</h1>") is a date, not part of the headline."""
+    parts: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        if element.tag == "br":
+            parts.append(" ")
+        elif element.tag != "time" and isinstance(element.tag, str):
+            parts.append(element.text or "")
+            for child in element:
+                walk(child)
+                parts.append(child.tail or "")
+
+    walk(heading)
+    return " ".join("".join(parts).split())
+
+
+def _text_before(element: lxml.html.HtmlElement) -> str:
+    """The label printed before a <time>'s date: in its parent ("Updated <time>") or its own text."""
+    parent = element.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for child in parent:
+        if child is element:
+            break
+        parts.append(child.text_content() + (child.tail or ""))
+    own_label = re.split(r"\d", element.text_content(), maxsplit=1)[0]  # <time>Last Updated: Dec 17</time>
+    return " ".join(parts)[-_LABEL_REACH:] + " " + own_label[:_LABEL_REACH]
 
 
 def _base_url(tree: lxml.html.HtmlElement, url: str) -> str:

@@ -29,7 +29,11 @@ def choose_title(
     cleaned = [strip_site_name(t, sites) for t in declared if t]
     if html_title:
         cleaned.append(strip_site_name(html_title, sites))
-    headings = [h for h in headings if 0 < len(h.split()) <= _MAX_TITLE_WORDS and _key(h) not in sites]
+    headings = [
+        _strip_site_suffix(h, sites)
+        for h in headings
+        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and _key(h) not in sites
+    ]
     for heading in headings:
         key = _key(heading)
         if any(key and (_key(c) == key or _key(c).startswith(key) or key.startswith(_key(c))) for c in cleaned):
@@ -59,6 +63,21 @@ def strip_site_name(title: str, sites: set[str]) -> str:
         if rest.strip() and _is_site(first, sites):
             return strip_site_name(rest, sites)
     return title
+
+
+def _strip_site_suffix(heading: str, sites: set[str]) -> str:
+    """An <h1> that carries the site name after the headline ("Headline – Site", "Headline | Section | Site"):
+    only a trailing part is cut, since a headline may well start with a brand ("Redfin's 2026 Predictions: ...")."""
+    heading = heading.strip()
+    for separator in _TRAIL_SEPARATORS:
+        head, *trail = heading.split(separator)
+        if len(trail) >= 2 and len(head.split()) >= 3 and all(len(part.split()) <= 6 for part in trail):
+            return head.strip()
+    for separator in _SEPARATORS:
+        head, found, tail = heading.rpartition(separator)
+        if found and separator != ": " and len(head.split()) >= 2 and _is_site(tail, sites):
+            return head.strip()
+    return heading
 
 
 def _site_keys(site_names: list[str], url: str) -> set[str]:

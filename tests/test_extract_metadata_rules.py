@@ -1,0 +1,247 @@
+"""The general evidence rules for title, date and authors, each pinned on a small hand-written page.
+
+Each page is an English blog/news article built here: a header (site nav, headline, byline widget, date stamp),
+a body of a few paragraphs, a footer. The `head` and `header` arguments carry what a rule is about.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newscorpus.extract import extract_article
+
+URL = "https://www.examplenews.com/blog/river-towns"
+PARAGRAPHS = [
+    "The river towns along the valley have spent the last decade rebuilding their old quays and warehouses, "
+    "turning what used to be loading docks into markets, workshops and small museums that draw visitors all year.",
+    "Local councils pooled their budgets to repair the towpath, which now links eleven villages over forty "
+    "kilometres, and the ferry service that stopped in the nineties is running again on summer weekends.",
+    "Shop owners say the change shows in their books: more people stay the night, and the bakeries and "
+    "bookshops that nearly closed are hiring again, although rents have started to climb as well.",
+    "Not everyone is pleased. Some residents worry that the quiet streets are becoming busy, and the council has "
+    "promised a review of parking and traffic before the next season begins in the spring.",
+]
+
+
+def page(*, head: str = "", header: str = "<h1>River towns rebuild their quays</h1>", footer: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html lang='en'><head><title>River towns rebuild their quays | Example News</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a><a href='/world'>World</a><a href='/sport'>Sport</a></nav>"
+        f"<article><header>{header}</header><div class='entry-content'>{body}</div></article>"
+        f"<footer><p>© 2025 Example News</p>{footer}</footer></body></html>"
+    )
+
+
+def ld_json(data: dict) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def published_day(html: str) -> str | None:
+    article = extract_article(html, URL)
+    value = article.to_dict(json_safe=True)["published_at"]
+    return value[:10] if value else None
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+
+def test_republish_stamp_gives_way_to_the_printed_date() -> None:
+    """Declared published == modified is a CMS re-save; the date printed under the headline is the story's."""
+    head = (
+        "<meta property='article:published_time' content='2025-11-20T16:02:46Z'>"
+        "<meta property='article:modified_time' content='2025-11-20T16:02:46Z'>"
+    )
+    header = (
+        "<h1>River towns rebuild their quays</h1>"
+        "<div class='meta'><span>By Ann Lee</span> · <span>May 14, 2025</span></div>"
+    )
+    assert published_day(page(head=head, header=header)) == "2025-05-14"
+
+
+def test_declared_date_wins_when_it_is_not_a_republish_stamp() -> None:
+    """Different published and modified instants: the declared published date stands, whatever the page prints."""
+    head = (
+        "<meta property='article:published_time' content='2024-03-17T09:00:00Z'>"
+        "<meta property='article:modified_time' content='2025-08-05T17:21:57Z'>"
+    )
+    header = "<h1>River towns rebuild their quays</h1><p>May 14, 2025</p>"
+    assert published_day(page(head=head, header=header)) == "2024-03-17"
+
+
+def test_an_update_stamp_never_replaces_a_republished_declared_date() -> None:
+    """'Last Updated: Dec 17' (in a <time> or as text) is the modification, not the publication."""
+    head = (
+        "<meta property='article:published_time' content='2025-12-01T10:00:00Z'>"
+        "<meta property='article:modified_time' content='2025-12-01T10:00:00Z'>"
+    )
+    in_time = "<h1>River towns rebuild their quays</h1><time datetime='2025-12-17'>Last Updated: Dec 17, 2025</time>"
+    as_text = "<h1>River towns rebuild their quays</h1><p>Last updated: December 17, 2025</p>"
+    assert published_day(page(head=head, header=in_time)) == "2025-12-01"
+    assert published_day(page(head=head, header=as_text)) == "2025-12-01"
+
+
+def test_printed_date_before_an_update_stamp_is_preferred_without_metadata() -> None:
+    header = "<h1>River towns rebuild their quays</h1><p>Updated January 8, 2026</p><p>Published July 5, 2021</p>"
+    assert published_day(page(header=header)) == "2021-07-05"
+
+
+def test_date_printed_above_a_headline_far_from_the_body() -> None:
+    """The date zone reaches above the headline, and past a long summary box between headline and body."""
+    summary = "".join(f"<li>Point number {i} of the summary box</li>" for i in range(25))
+    header = f"<p>Dec 12, 2025</p><h1>River towns rebuild their quays</h1><ul class='summary'>{summary}</ul>"
+    assert published_day(page(header=header)) == "2025-12-12"
+
+
+def test_webpage_node_date_is_used_when_the_article_node_has_none() -> None:
+    """Yoast graphs often date only the WebPage node."""
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": URL, "datePublished": "2024-03-17T19:47:39+00:00"},
+            {"@type": "Organization", "@id": "https://www.examplenews.com/#org", "name": "Example News"},
+        ],
+    }
+    head = ld_json(graph) + "<meta property='article:modified_time' content='2024-05-03T10:57:58+00:00'>"
+    assert published_day(page(head=head)) == "2024-03-17"
+
+
+# --- titles ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # the site's name after the headline in the <h1> itself
+        ("<h1>River towns rebuild their quays – Example News</h1>", "River towns rebuild their quays"),
+        # a <br> separates words
+        ("<h1>RIVER TOWNS<br>REBUILD<br><span>THEIR QUAYS</span></h1>", "RIVER TOWNS REBUILD THEIR QUAYS"),
+        # a <time> stamp nested in the heading is not part of it
+        (
+            "<h1><a href='/x'><time datetime='2025-12-18'>Dec 18 2025</time> River towns rebuild their quays</a></h1>",
+            "River towns rebuild their quays",
+        ),
+        # a headline may start with a brand and a colon: nothing is cut
+        (
+            "<h1>Example News Poll: river towns rebuild their quays</h1>",
+            "Example News Poll: river towns rebuild their quays",
+        ),
+    ],
+)
+def test_heading_text_is_cleaned(header: str, expected: str) -> None:
+    assert extract_article(page(header=header), URL).title == expected
+
+
+def test_heading_in_the_footer_is_not_the_headline() -> None:
+    """A footer <h1> ("Select Your Location") does not compete with the article's headline."""
+    html = page(
+        header="<h1>River towns rebuild their quays</h1>",
+        footer="<div class='locator'><h1>Select Your Location</h1></div>",
+    ).replace("<title>River towns rebuild their quays | Example News</title>", "<title>Valley news | Example</title>")
+    assert extract_article(html, URL).title == "River towns rebuild their quays"
+
+
+def test_heading_inside_a_page_wide_popup_aside_still_counts() -> None:
+    html = page(header="<h1>River towns rebuild their quays</h1>")
+    html = html.replace("<body>", "<body><aside class='popup-overlay'>").replace("</body>", "</aside></body>")
+    html = html.replace("<title>River towns rebuild their quays | Example News</title>", "<title>Valley</title>")
+    assert extract_article(html, URL).title == "River towns rebuild their quays"
+
+
+# --- authors -----------------------------------------------------------------------------------------------------
+
+
+def test_author_referenced_by_id_in_a_json_ld_graph() -> None:
+    person_id = "https://www.examplenews.com/#/schema/person/abc123"
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "BlogPosting", "headline": "River towns rebuild their quays", "author": {"@id": person_id}},
+            {"@type": "Person", "@id": person_id, "name": "Shiv Kumar"},
+        ],
+    }
+    assert extract_article(page(head=ld_json(graph)), URL).authors == ["Shiv Kumar"]
+
+
+def test_declared_author_keeps_a_job_title_out_of_the_authors() -> None:
+    head = "<meta name='author' content='Shannon Williams'>"
+    header = "<h1>River towns rebuild their quays</h1><p>By Shannon Williams, Journalist</p>"
+    assert extract_article(page(head=head, header=header), URL).authors == ["Shannon Williams"]
+
+
+def test_declared_author_cuts_a_bio_run_into_the_byline() -> None:
+    head = "<meta name='author' content='Shiv Kumar'>"
+    header = (
+        "<h1>River towns rebuild their quays</h1>"
+        "<p>Written by: Shiv Kumar Head Product Launches, Adoption, &amp; Evangelism</p>"
+    )
+    assert extract_article(page(head=head, header=header), URL).authors == ["Shiv Kumar"]
+
+
+def test_declared_author_does_not_drop_a_second_full_name() -> None:
+    head = "<meta name='author' content='Jane Doe'>"
+    header = "<h1>River towns rebuild their quays</h1><p>By Jane Doe and John Roe</p>"
+    assert extract_article(page(head=head, header=header), URL).authors == ["Jane Doe", "John Roe"]
+
+
+def test_by_label_and_name_in_separate_elements() -> None:
+    header = (
+        "<h1>River towns rebuild their quays</h1><div><span>by </span><p><a href='/a/sg'>Shannon Grilli</a></p></div>"
+    )
+    assert extract_article(page(header=header), URL).authors == ["Shannon Grilli"]
+
+
+def test_lone_by_label_followed_by_a_bio_is_not_a_byline() -> None:
+    header = (
+        "<h1>River towns rebuild their quays</h1><div><span>by</span>"
+        "<p>Our desk, covering towns, rivers, and transport since 1990.</p></div>"
+    )
+    assert extract_article(page(header=header), URL).authors == []
+
+
+def test_byline_widget_with_dot_operator_separators() -> None:
+    header = (
+        "<h1>River towns rebuild their quays</h1>"
+        "<div>By <a href='/author/mr'>Matthew Richardson</a> ⋅ Review Editor ⋅ "
+        "<span>Updated November 18, 2025</span></div>"
+    )
+    article = extract_article(page(header=header), URL)
+    assert article.authors == ["Matthew Richardson"]
+    assert article.to_dict(json_safe=True)["published_at"][:10] == "2025-11-18"  # an update stamp, but the only date
+
+
+def test_degrees_after_a_byline_name_are_not_authors() -> None:
+    header = "<h1>River towns rebuild their quays</h1><p>By Lizzie Streit, MS, RDN, LD</p>"
+    assert extract_article(page(header=header), URL).authors == ["Lizzie Streit"]
+
+
+# --- numeric date order ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp", "expected"),
+    [
+        ("en", "3/4/2025", "2025-03-04"),  # US English: month first
+        ("en-US", "09.10.2024", "2024-09-10"),
+        ("en-GB", "3/4/2025", "2025-04-03"),  # British English: day first
+        ("id", "3/4/2025", "2025-04-03"),  # Indonesian: day first
+        ("en", "02-12-2025", "2025-12-02"),  # dashes stay day first
+        ("en", "19/5/2023", "2023-05-19"),  # unambiguous either way
+    ],
+)
+def test_numeric_printed_date_order_follows_the_page_language(lang: str, stamp: str, expected: str) -> None:
+    html = page(header=f"<h1>River towns rebuild their quays</h1><p>Ann Lee · {stamp}</p>")
+    assert published_day(html.replace("<html lang='en'>", f"<html lang='{lang}'>")) == expected
+
+
+def test_related_articles_dates_in_json_ld_are_not_the_page_date() -> None:
+    """Only the page's own WebPage node may stand in for the article's date, never a listed related story."""
+    related = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [{"@type": "NewsArticle", "headline": "Older story", "datePublished": "2019-01-01"}],
+    }
+    header = "<h1>River towns rebuild their quays</h1><p>By Ann Lee · June 2, 2025</p>"
+    assert published_day(page(head=ld_json(related), header=header)) == "2025-06-02"
