@@ -441,12 +441,7 @@ class ClusterDatabase:
 
     def __enter__(self) -> dict[str, str]:
         """Creates the database; returns the connection strings pointing at it."""
-        con = self._admin()
-        try:
-            with con.cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE "{self.name}"')
-        finally:
-            con.close()
+        self._run_admin(f'CREATE DATABASE "{self.name}"')
         return {
             **self.connections,
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": _with_database(
@@ -458,10 +453,13 @@ class ClusterDatabase:
         }
 
     def __exit__(self, *exc: object) -> None:
+        self._run_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def _run_admin(self, statement: str) -> None:
         con = self._admin()
         try:
             with con.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+                cursor.execute(statement)
         finally:
             con.close()
 
