@@ -23,6 +23,8 @@ ROBOTSTXT_PARSER = "spiders.robots.OurGroupsRobotParser"
 NEWSCORPUS_ROBOTS_TOKEN = "newscorpus"
 
 # Politeness defaults; newscorpus.crawl overrides them per source from Source.politeness.
+# Scrapy's own downloader exceeds the per-domain concurrency when the delay is 0 (see spiders.downloader).
+DOWNLOADER = "spiders.downloader.SlotLimitedDownloader"
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
