@@ -224,9 +224,15 @@ def build_reports() -> str:
     return str(docs)
 
 
-def run_all(crawl_date: dt.date, run_id: str, source_ids: list[str] | None = None) -> dict[str, Any]:
+def run_all(
+    crawl_date: dt.date, run_id: str, source_ids: list[str] | None = None, *, dry_run: bool = False
+) -> dict[str, Any]:
     """Every stage for one date without Airflow (the `newscorpus run` command); one source failing its gate does
-    not stop the others, and the result says which partitions were published and which quarantined."""
+    not stop the others, and the result says which partitions were published and which quarantined.
+
+    A dry run crawls, extracts, transforms and validates as usual and reports each partition's verdict, but
+    publishes and quarantines nothing and leaves the catalog and the corpus report as they were (newscorpus.dry_run).
+    """
     outcomes: dict[str, Any] = {}
     transformed = []
     for source in list_sources(source_ids):
@@ -237,10 +243,15 @@ def run_all(crawl_date: dt.date, run_id: str, source_ids: list[str] | None = Non
             outcomes[source["id"]] = {"published": False, "error": f"{type(exc).__name__}: {exc}"}
     for staged in cluster(transformed):
         try:
-            outcomes[staged["source"]["id"]] = gate(staged)
+            outcomes[staged["source"]["id"]] = gate(staged, dry_run=dry_run)
         except Exception as exc:
             log.error("source %s failed: %s", staged["source"]["id"], exc)
             outcomes[staged["source"]["id"]] = {"published": False, "error": f"{type(exc).__name__}: {exc}"}
+    if dry_run:
+        from newscorpus.dry_run import DRY_RUN_BANNER
+
+        log.warning(DRY_RUN_BANNER)
+        return {"dry_run": True, "partitions": outcomes, "data_root": str(Path(data_root()))}
     catalog = refresh_catalog()
     reports = build_reports()
     return {"partitions": outcomes, "catalog": catalog, "reports": reports, "data_root": str(Path(data_root()))}
