@@ -15,6 +15,7 @@ it the slowest step by far). Index files are never written after their rename, s
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -40,10 +41,10 @@ def catalog_path(data_root: Path | str) -> Path:
     return Path(data_root) / CATALOG_FILE
 
 
-def _published_files(store: storage.Storage, table: str) -> list[str]:
+def _published_files(store: storage.Storage, table: str, current: list[commits.Commit]) -> list[str]:
     """Exactly the committed files (never a glob over folders that may hold a publish in flight)."""
     if table in PUBLISHED_TABLES:
-        return [store.uri(key) for key in commits.committed_files(store, table)]
+        return [store.uri(key) for key in commits.committed_files(store, table, commits=current)]
     return [store.uri(key) for key in commits.log_files(store, table)]
 
 
@@ -55,10 +56,11 @@ def refresh_catalog(data_root: Path | str) -> Path:
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.unlink(missing_ok=True)
     created = []
+    current = commits.list_commits(store)  # read once: each commit file is a GET on S3
     with duckdb.connect(str(tmp)) as con:
         store.configure_duckdb(con)
         for table in TABLES:
-            files = _published_files(store, table)
+            files = _published_files(store, table, current)
             if not files:
                 continue
             listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
@@ -67,7 +69,7 @@ def refresh_catalog(data_root: Path | str) -> Path:
                 "hive_partitioning = true, union_by_name = true)"
             )
             created.append(table)
-        shards = _index_new_articles(store, search_index_dir(data_root), _published_files(store, "articles"))
+        shards = _index_new_articles(store, search_index_dir(data_root), _published_files(store, "articles", current))
         con.execute(
             "create table search_shards (shard varchar, source varchar, crawl_date date, articles bigint, "
             "articles_file varchar)"
@@ -76,6 +78,7 @@ def refresh_catalog(data_root: Path | str) -> Path:
             con.executemany("insert into search_shards values (?, ?, ?, ?, ?)", shards)
     tmp.replace(target)
     _remove_unlisted_shards(search_index_dir(data_root), {row[0] for row in shards})
+    commits.expire_retired(store, dt.datetime.now(dt.UTC), settings.retired_file_grace(), current)
     log.info("catalog %s: views %s; %d search shard(s)", target, ", ".join(created) or "(none yet)", len(shards))
     return target
 

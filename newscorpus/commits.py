@@ -11,6 +11,11 @@ flips from the old version to the new one for all its tables at once. A publish 
 unnamed files, which readers never see and the next publish of the partition deletes; one killed after it has
 published. Readers (catalog views, the transforms' published history, baselines) go through `committed_files`.
 
+The files a new commit stops naming are not deleted at once: the commit lists them under `retired` with the time,
+and they stay for a grace period (settings.retired_file_grace, default a day), so a query or a catalog built on
+the previous version keeps reading whole files until the catalog has moved on. Expired files go at the partition's
+next publish or at the next catalog refresh (`expire_retired`), whichever comes first.
+
 Partitions published before commit manifests existed hold a single `data.parquet` per table, written whole by an
 atomic rename; a partition without a manifest is read that way, and its first commit replaces it.
 """
@@ -43,6 +48,7 @@ class Commit:
     files: dict[str, list[str]]  # table → keys of its data files, relative to the storage root
     rows: dict[str, int] = field(default_factory=dict)
     validation: str | None = None  # key of the gate run's row in published/validations/
+    retired: dict[str, str] = field(default_factory=dict)  # file an earlier commit named → when it stopped (ISO)
 
     @property
     def hive_path(self) -> str:
@@ -58,6 +64,7 @@ class Commit:
             "committed_at": self.committed_at,
             "tables": {table: {"files": files, "rows": self.rows.get(table)} for table, files in self.files.items()},
             "validation": self.validation,
+            "retired": self.retired,
         }
 
     @classmethod
@@ -74,6 +81,7 @@ class Commit:
             {t: list(v["files"]) for t, v in tables.items()},
             {t: v["rows"] for t, v in tables.items() if v.get("rows") is not None},
             raw.get("validation"),
+            dict(raw.get("retired") or {}),
         )
 
 
@@ -113,8 +121,11 @@ def _legacy_files(store: Storage, table: str, source: str | None, committed: set
     found = []
     for key in store.list_files(prefix, None):
         parts = key.split("/")
-        if len(parts) == 5 and parts[4] == DATA_FILE and parts[2].startswith("source=") and parts[3].startswith(
-            "crawl_date="
+        if (
+            len(parts) == 5
+            and parts[4] == DATA_FILE
+            and parts[2].startswith("source=")
+            and parts[3].startswith("crawl_date=")
         ):
             hive = f"{parts[2]}/{parts[3]}"
             if hive not in committed:
@@ -130,13 +141,16 @@ def committed_files(
     exclude: Iterable[str] = (),
     since: dt.date | None = None,
     before: dt.date | None = None,
+    commits: list[Commit] | None = None,
 ) -> list[str]:
     """Keys of the data files of `table` that are published now, sorted; partitions whose hive path is in
-    `exclude` and crawl dates outside [since, before) are left out."""
+    `exclude` and crawl dates outside [since, before) are left out. `commits`: list_commits(store, source) read
+    once by a caller that needs several tables (each commit file is one GET on S3)."""
     if table not in PUBLISHED_TABLES:
         raise ValueError(f"{table} is not a committed table ({', '.join(PUBLISHED_TABLES)})")
     excluded = set(exclude)
-    commits = list_commits(store, source)
+    if commits is None:
+        commits = list_commits(store, source)
     files: list[str] = []
     for commit in commits:
         if commit.hive_path in excluded or not _in_window(commit.crawl_date, since, before):
@@ -160,11 +174,51 @@ def log_files(store: Storage, table: str, *, source: str | None = None) -> list[
     return store.list_files(prefix, "*.parquet" if source else "source=*/crawl_date=*/*.parquet")
 
 
-def collect_garbage(store: Storage, partition: Partition, keep: Commit) -> list[str]:
-    """Delete the partition's data files `keep` does not name: the previous commit's, a legacy data.parquet, and
-    whatever a killed publish left behind (temporary files included). Run only after `keep` is written, by the
+def retire_previous(
+    store: Storage, partition: Partition, previous: Commit | None, at: dt.datetime, grace: dt.timedelta
+) -> dict[str, str]:
+    """The `retired` list of the commit that replaces `previous`: its files (or a legacy partition's data.parquet)
+    from `at`, plus the files it had retired itself whose grace has not run out."""
+    retired = {
+        key: when for key, when in (previous.retired if previous else {}).items() if not _expired(when, at, grace)
+    }
+    if previous is not None:
+        named = [key for files in previous.files.values() for key in files]
+    else:
+        named = [f"{partition.published_key(table)}/{DATA_FILE}" for table in PUBLISHED_TABLES]
+        named = [key for key in named if store.exists(key)]
+    retired.update({key: at.isoformat() for key in named})
+    return retired
+
+
+def _expired(when: str, at: dt.datetime, grace: dt.timedelta) -> bool:
+    return dt.datetime.fromisoformat(when) + grace <= at
+
+
+def expire_retired(
+    store: Storage, at: dt.datetime, grace: dt.timedelta, commits: list[Commit] | None = None
+) -> list[str]:
+    """Delete every retired file whose grace has run out, in every partition (run after the catalog has moved to
+    the current commits, so no new query starts on them)."""
+    removed = []
+    for commit in list_commits(store) if commits is None else commits:
+        for key, when in commit.retired.items():
+            if _expired(when, at, grace) and store.exists(key):
+                store.delete(key)
+                removed.append(key)
+    if removed:
+        log.info("removed %d retired file(s) past their grace period of %s", len(removed), grace)
+    return removed
+
+
+def collect_garbage(
+    store: Storage, partition: Partition, keep: Commit, *, at: dt.datetime, grace: dt.timedelta
+) -> list[str]:
+    """Delete the partition's data files `keep` neither names nor keeps retired: retired files past their grace,
+    and whatever a killed publish left behind (temporary files included). Run only after `keep` is written, by the
     partition's only publisher (one gate task per partition)."""
     named = {key for files in keep.files.values() for key in files}
+    named |= {key for key, when in keep.retired.items() if not _expired(when, at, grace)}
     removed = []
     for table in PUBLISHED_TABLES:
         prefix = partition.published_key(table)

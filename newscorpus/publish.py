@@ -18,11 +18,20 @@ from typing import Any
 
 import pyarrow as pa
 
-from newscorpus.commits import Commit, collect_garbage, data_file_key, new_commit_id, write_commit
+from newscorpus.commits import (
+    Commit,
+    collect_garbage,
+    data_file_key,
+    new_commit_id,
+    read_commit,
+    retire_previous,
+    write_commit,
+)
 from newscorpus.partitions import PUBLISHED_TABLES, Partition
 from newscorpus.quality import GateResult, gate_parameters, validate_partition
 from newscorpus.quality.baselines import trailing_baseline
 from newscorpus.settings import data_root as local_data_root
+from newscorpus.settings import retired_file_grace
 from newscorpus.sources import Source
 from newscorpus.storage import Storage
 
@@ -62,24 +71,28 @@ def _publish_tables(
 ) -> Commit:
     """Write-beside, then commit: copy each staged table to a data file no reader knows yet, then replace the
     partition's commit manifest (the one atomic step), then delete what the previous commit named."""
+    previous = read_commit(store, partition)
     commit_id = new_commit_id()
     files: dict[str, list[str]] = {}
     for table in PUBLISHED_TABLES:
         key = data_file_key(partition, table, commit_id)
         store.copy(staged[table], key)
         files[table] = [key]
+    now = dt.datetime.now(dt.UTC)
+    grace = retired_file_grace()
     commit = Commit(
         partition.source,
         partition.crawl_date,
         partition.run_id,
         commit_id,
-        dt.datetime.now(dt.UTC).isoformat(),
+        now.isoformat(),
         files,
         rows,
         validation,
+        retire_previous(store, partition, previous, now, grace),
     )
     write_commit(store, partition, commit)
-    collect_garbage(store, partition, commit)
+    collect_garbage(store, partition, commit, at=now, grace=grace)
     return commit
 
 

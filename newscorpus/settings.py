@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def catalog_file() -> Path:
 def sources_file() -> Path:
     """The source registry (NEWSCORPUS_SOURCES, default sources.yaml at the repository root)."""
     return Path(os.environ.get("NEWSCORPUS_SOURCES", REPO_ROOT / "sources.yaml")).resolve()
+
+
+def retired_file_grace() -> dt.timedelta:
+    """How long a published file stays after a new commit of its partition stops naming it
+    (NEWSCORPUS_RETIRED_GRACE_S seconds, default a day): a query or catalog that started on the previous version
+    keeps reading whole files, and a daily run's catalog refresh removes what expired since the last one."""
+    raw = os.environ.get("NEWSCORPUS_RETIRED_GRACE_S", "86400")
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ValueError(f"NEWSCORPUS_RETIRED_GRACE_S must be a number of seconds, got {raw!r}") from None
+    if seconds < 0:
+        raise ValueError(f"NEWSCORPUS_RETIRED_GRACE_S must not be negative, got {raw!r}")
+    return dt.timedelta(seconds=seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -178,3 +179,13 @@ def demo_corpus(demo_site_urls: dict[str, str], tmp_path_factory: pytest.TempPat
         patch.setenv("NEWSCORPUS_SOURCES", str(strict))
         second = pipeline.run_all(DEMO_DATE - dt.timedelta(days=1), "corpus-second", ["korankota"])
     return DemoCorpus(data=data, env=env, first=first, second=second)
+
+
+def published_files(data: Path, table: str, day: dt.date | None = None) -> list[Path]:
+    """The data files of a published table as every reader sees them: the ones the commits name (a republished
+    partition keeps its retired files on disk for a grace period, so a directory glob would count them twice)."""
+    from newscorpus.commits import committed_files
+    from newscorpus.storage import Storage
+
+    before = day + dt.timedelta(days=1) if day else None
+    return [data / key for key in committed_files(Storage.at(data), table, since=day, before=before)]

@@ -21,6 +21,8 @@ import yaml
 
 from newscorpus import airflow_local
 from newscorpus.airflow_services import AirflowServices, services_env
+from newscorpus.commits import committed_files
+from newscorpus.storage import Storage
 
 pytestmark = pytest.mark.slow
 
@@ -119,9 +121,11 @@ def _sources_yaml(path: Path, base: str) -> Path:
 
 
 def _partition(data: Path, day: dt.date) -> list[dict]:
+    """The day's published articles, read as every reader does: the files its commit names."""
     rows = []
-    for path in sorted((data / "published" / "articles" / f"source={SOURCE}" / f"crawl_date={day}").glob("*.parquet")):
-        rows += pq.read_table(path).to_pylist()
+    keys = committed_files(Storage.at(data), "articles", source=SOURCE, since=day, before=day + dt.timedelta(days=1))
+    for key in keys:
+        rows += pq.read_table(data / key).to_pylist()
     return sorted(rows, key=lambda row: row["article_id"])
 
 

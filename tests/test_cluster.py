@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import published_files
 
 from newscorpus import airflow_local
 from newscorpus.airflow_services import (
@@ -142,7 +143,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 def _published(data: Path, table: str = "articles") -> list[dict]:
     rows = []
-    for path in sorted((data / "published" / table).glob(f"source=*/crawl_date={DEMO_DATE}/*.parquet")):
+    for path in published_files(data, table, DEMO_DATE):
         rows += pq.read_table(path).to_pylist()
     return sorted(rows, key=lambda row: (row["source"], row.get("article_id") or row.get("url") or ""))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import published_files
 
 from newscorpus import airflow_local
 from newscorpus.catalog import query
@@ -27,7 +28,7 @@ def _env(airflow_home: Path, urls: dict[str, str], data: Path) -> dict[str, str]
 
 def _published_articles(data: Path) -> list[dict]:
     rows = []
-    for path in sorted((data / "published" / "articles").glob("source=*/crawl_date=*/*.parquet")):
+    for path in published_files(data, "articles"):
         rows += pq.read_table(path).to_pylist()
     return sorted(rows, key=lambda r: r["article_id"])
 

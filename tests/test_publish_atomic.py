@@ -16,10 +16,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newscorpus import pipeline
-from newscorpus.catalog import query, refresh_catalog
+from newscorpus.catalog import catalog_path, query, refresh_catalog
 from newscorpus.commits import committed_files, read_commit
 from newscorpus.demo import DEMO_DATE
 from newscorpus.partitions import PUBLISHED_TABLES, Partition
@@ -80,6 +81,8 @@ def data(staged_root: Path, demo_env: dict[str, str], tmp_path: Path, monkeypatc
     root = tmp_path / "gated"
     shutil.copytree(staged_root, root)
     monkeypatch.setenv("NEWSCORPUS_DATA", str(root))
+    # the files a republish retires go at once here; the grace period has its own tests at the end
+    monkeypatch.setenv("NEWSCORPUS_RETIRED_GRACE_S", "0")
     return root
 
 
@@ -175,3 +178,61 @@ def test_a_republish_killed_midway_leaves_exactly_one_version_visible(data: Path
 
     assert pipeline.gate(_transformed(data))["published"] is True
     _assert_whole_and_clean(data, rows)
+
+
+# --- retired files: a republish keeps the previous version's files for a grace period ----------------------------
+
+
+def _republish_with_an_old_catalog_open(data: Path) -> tuple[Path, set[str]]:
+    """Publish, keep a copy of the catalog as a reader who opened it then would hold it, publish again; return
+    that old catalog and the files the first commit named."""
+    pipeline.gate(_transformed(data))
+    refresh_catalog(data)
+    first = read_commit(Storage.at(data), PARTITION)
+    old_catalog = data.parent / "catalog-before-republish.duckdb"
+    shutil.copy(catalog_path(data), old_catalog)
+    pipeline.gate(_transformed(data))
+    return old_catalog, {key for files in first.files.values() for key in files}
+
+
+def _count_articles(catalog: Path) -> int:
+    with duckdb.connect(str(catalog), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_a_republish_keeps_the_retired_files_for_readers_of_the_old_catalog(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSCORPUS_RETIRED_GRACE_S", "3600")
+    rows = _staged_rows(data)
+    old_catalog, first_files = _republish_with_an_old_catalog_open(data)
+
+    second = read_commit(Storage.at(data), PARTITION)
+    assert set(second.retired) == first_files  # named by the manifest with the time they stopped being published
+    assert all((data / key).exists() for key in first_files)
+    assert _count_articles(old_catalog) == rows["articles"]  # a reader of the previous version still reads it whole
+
+    refresh_catalog(data)  # the catalog moves on; the grace has not run out
+    assert all((data / key).exists() for key in first_files)
+    assert _visible(data)["articles"] == rows["articles"]  # the new catalog names the new files only
+
+    monkeypatch.setenv("NEWSCORPUS_RETIRED_GRACE_S", "0")  # as if the grace had run out
+    refresh_catalog(data)
+    assert not any((data / key).exists() for key in first_files)
+    assert _files_on_disk(data) == {t: second.files[t] for t in PUBLISHED_TABLES}
+    assert _visible(data)["articles"] == rows["articles"]
+
+
+def test_without_the_grace_period_a_reader_of_the_old_catalog_loses_its_files(data: Path) -> None:
+    """Why the grace exists: with none, a catalog opened before the republish names files that are gone."""
+    old_catalog, first_files = _republish_with_an_old_catalog_open(data)
+    assert not any((data / key).exists() for key in first_files)
+    with pytest.raises(duckdb.IOException):
+        _count_articles(old_catalog)
+
+
+def test_a_bad_grace_setting_is_refused_with_its_name(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCORPUS_RETIRED_GRACE_S", "a day")
+    with pytest.raises(ValueError, match="NEWSCORPUS_RETIRED_GRACE_S"):
+        pipeline.gate(_transformed(data))
+    assert read_commit(Storage.at(data), PARTITION) is None  # refused before anything was published

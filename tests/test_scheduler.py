@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import published_files
 
 from newscorpus import airflow_local
 from newscorpus.airflow_services import AirflowServices, services_env, wait_for_run
@@ -21,7 +22,7 @@ RUN_TIMEOUT_S = 600
 
 def _published(data: Path, table: str = "articles") -> list[dict]:
     rows = []
-    for path in sorted((data / "published" / table).glob("source=*/crawl_date=*/*.parquet")):
+    for path in published_files(data, table):
         rows += [{**row, "_partition": path.parent.name} for row in pq.read_table(path).to_pylist()]
     return rows
 

@@ -107,7 +107,9 @@ def _keys(client, prefix: str) -> list[str]:
     return sorted(k for k in keys if not k.endswith("/"))  # pyarrow keeps emptied "folders" as marker objects
 
 
-def test_the_pipeline_runs_on_s3_and_the_catalog_reads_it_through_httpfs(s3_env: dict) -> None:
+def test_the_pipeline_runs_on_s3_and_the_catalog_reads_it_through_httpfs(
+    s3_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     client, local = s3_env["client"], s3_env["local"]
     (source,) = pipeline.list_sources(["korankota"])
     crawled = pipeline.crawl(source, DEMO_DATE, RUN)
@@ -155,16 +157,23 @@ def test_the_pipeline_runs_on_s3_and_the_catalog_reads_it_through_httpfs(s3_env:
     _, count = query(local, "SELECT count(*) FROM articles")
     assert count == [(len(expected),)]
 
-    # a rerun of the gate republishes: a new commit, the old and stray files collected, the same rows
+    # a rerun of the gate republishes: a new commit, the stray file collected, the old file kept retired for its
+    # grace period, the same rows; once the grace has run out, the catalog refresh deletes the old file
     again = pipeline.gate(transformed)
     assert again["published"] is True
     recommit = read_commit(store, partition)
     assert recommit.commit_id != commit.commit_id
-    assert _keys(client, partition.published_key("articles")) == recommit.files["articles"]
+    assert set(recommit.retired) >= set(commit.files["articles"])
+    assert _keys(client, partition.published_key("articles")) == sorted(
+        recommit.files["articles"] + commit.files["articles"]
+    )
     assert committed_files(store, "articles") == recommit.files["articles"]
     refresh_catalog(f"s3://{BUCKET}/{PREFIX}")
     _, count = query(local, "SELECT count(DISTINCT article_id), count(*) FROM articles")
     assert count == [(len(expected), len(expected))]
+    monkeypatch.setenv("NEWSCORPUS_RETIRED_GRACE_S", "0")
+    refresh_catalog(f"s3://{BUCKET}/{PREFIX}")
+    assert _keys(client, partition.published_key("articles")) == recommit.files["articles"]
 
 
 def test_storage_writes_are_whole_objects_and_listing_skips_scratch(s3_env: dict) -> None:
