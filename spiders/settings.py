@@ -23,6 +23,8 @@ ROBOTSTXT_PARSER = "spiders.robots.OurGroupsRobotParser"
 NEWSCORPUS_ROBOTS_TOKEN = "newscorpus"
 
 # Politeness defaults; newscorpus.crawl overrides them per source from Source.politeness.
+# robots.txt's Crawl-delay is honoured up to this many seconds between requests to a host (spiders.crawl_delay).
+NEWSCORPUS_MAX_CRAWL_DELAY_S = 30.0
 # Scrapy's own downloader exceeds the per-domain concurrency when the delay is 0 (see spiders.downloader).
 DOWNLOADER = "spiders.downloader.SlotLimitedDownloader"
 DOWNLOAD_DELAY = 1.0
@@ -83,6 +85,8 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.recorded_limits.RecordedHttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "spiders.recorded_limits.RecordedRedirectMiddleware": 600,
+    # Crawl-delay from the robots.txt responses RobotsTxtMiddleware (100) fetches (see spiders.crawl_delay).
+    "spiders.crawl_delay.RobotsCrawlDelayMiddleware": 110,
     # Downloader side of HttpCompressionMiddleware (590) and RedirectMiddleware (600): archives bodies as received.
     "spiders.middlewares.WarcArchiveMiddleware": 950,
 }
@@ -93,6 +97,9 @@ SPIDER_MIDDLEWARES = {
 }
 
 EXTENSIONS = {
+    # AutoThrottle that never goes below a host's robots.txt Crawl-delay.
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "spiders.crawl_delay.CrawlDelayAutoThrottle": 0,
     "spiders.extensions.FailureRecorder": 500,
     "spiders.extensions.CrawlStatsWriter": 500,
 }

@@ -1,6 +1,7 @@
 """A source's politeness settings hold in a real crawl, measured by the server: never more requests in flight to
 one host than `concurrency` (also with `download_delay: 0`, where Scrapy 2.19's own downloader starts every queued
-request at once; see spiders.downloader), and request starts spaced by `download_delay`."""
+request at once; see spiders.downloader), request starts spaced by `download_delay`, and by robots.txt's
+Crawl-delay when the site asks for more (spiders.crawl_delay), with AutoThrottle on or off."""
 
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ ARTICLES = 12
 SERVER_LATENCY_S = 0.5  # every article answer takes this long, so requests overlap unless the crawler holds back
 
 
-def _crawl(politeness: Politeness, tmp_path: Path) -> list[float]:
+def _crawl(politeness: Politeness, tmp_path: Path, robots: str = "User-agent: *\nDisallow:\n") -> list[float]:
     """Crawl a section page linking ARTICLES slow articles; return when each article request reached the server."""
     with serve_script({}) as site:
-        _build(site)
+        _build(site, robots)
         source = Source(
             id="polite",
             name="Polite",
@@ -44,10 +45,9 @@ def _crawl(politeness: Politeness, tmp_path: Path) -> list[float]:
         return sorted(hit.at for hit in site.hits if hit.path.startswith("/a/"))
 
 
-def _build(site: ScriptedSite) -> None:
+def _build(site: ScriptedSite, robots: str) -> None:
     links = "".join(f'<a href="/a/{n}">story {n}</a>' for n in range(ARTICLES))
-    robots = Reply(body=b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
-    site.routes["/robots.txt"] = fixed(robots)
+    site.routes["/robots.txt"] = fixed(Reply(body=robots.encode(), headers={"Content-Type": "text/plain"}))
     site.routes["/section"] = fixed(html(f"<html><body>{links}</body></html>"))
     for n in range(ARTICLES):
         page = f"<html><body><h1>Story {n}</h1><p>Text.</p></body></html>".encode()
@@ -69,7 +69,29 @@ def test_no_delay_never_exceeds_the_per_host_concurrency(concurrency: int, tmp_p
 def test_download_delay_spaces_request_starts(tmp_path: Path):
     delay = 0.4
     starts = _crawl(Politeness(download_delay=delay, concurrency=2, autothrottle=False), tmp_path)
-    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    gaps = _gaps(starts)
     # RANDOMIZE_DOWNLOAD_DELAY draws each wait from 0.5x .. 1.5x the delay
     assert min(gaps) >= 0.5 * delay - 0.02
     assert sum(gaps) / len(gaps) >= 0.8 * delay
+
+
+def _gaps(starts: list[float]) -> list[float]:
+    return [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+
+
+@pytest.mark.parametrize("autothrottle", [False, True])
+@pytest.mark.parametrize("group", ["*", "newscorpus", "Scrapy"])
+def test_robots_crawl_delay_slows_the_host_down(group: str, autothrottle: bool, tmp_path: Path):
+    robots = f"User-agent: {group}\nCrawl-delay: 0.6\nDisallow: /private/\n"
+    if group != "*":
+        robots = "User-agent: *\nDisallow:\n\n" + robots  # the group naming us applies, not the `*` one
+    starts = _crawl(Politeness(download_delay=0.0, concurrency=4, autothrottle=autothrottle), tmp_path, robots)
+    # the slot's delay is jittered 0.5x .. 1.5x like any DOWNLOAD_DELAY; without it the starts come all at once
+    assert min(_gaps(starts)) >= 0.5 * 0.6 - 0.02
+    assert _most_in_flight(starts) <= 2
+
+
+def test_a_crawl_delay_for_another_robot_does_not_apply(tmp_path: Path):
+    robots = "User-agent: SlowBot\nCrawl-delay: 5\n\nUser-agent: *\nDisallow:\n"
+    starts = _crawl(Politeness(download_delay=0.0, concurrency=4, autothrottle=False), tmp_path, robots)
+    assert _most_in_flight(starts) == 4
