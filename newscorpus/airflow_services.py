@@ -425,12 +425,24 @@ def missing_cluster_services(connections: Mapping[str, str] | None = None) -> li
     return missing
 
 
+CLUSTER_DATABASE_PREFIX = "newscorpus_cluster_"
+STALE_CLUSTER_DATABASE_S = 6 * 3600  # far longer than any cluster test runs
+
+
+def _cluster_database_name() -> str:
+    """The creation time is in the name, so a later run can tell a database a killed run left behind."""
+    return f"{CLUSTER_DATABASE_PREFIX}{int(time.time())}_{secrets.token_hex(4)}"
+
+
 @dataclass
 class ClusterDatabase:
-    """A database of its own on the PostgreSQL server named by the connections, dropped when the block ends."""
+    """A database of its own on the PostgreSQL server named by the connections, dropped when the block ends.
+
+    A run killed with SIGKILL cannot drop its database; the next one drops those older than
+    STALE_CLUSTER_DATABASE_S that nobody is connected to."""
 
     connections: dict[str, str]
-    name: str = field(default_factory=lambda: f"newscorpus_cluster_{secrets.token_hex(4)}")
+    name: str = field(default_factory=_cluster_database_name)
 
     def _admin(self):  # noqa: ANN202 - a psycopg2 connection
         import psycopg2
@@ -441,6 +453,7 @@ class ClusterDatabase:
 
     def __enter__(self) -> dict[str, str]:
         """Creates the database; returns the connection strings pointing at it."""
+        self.drop_stale()
         self._run_admin(f'CREATE DATABASE "{self.name}"')
         return {
             **self.connections,
@@ -455,6 +468,29 @@ class ClusterDatabase:
     def __exit__(self, *exc: object) -> None:
         self._run_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
+    def drop_stale(self, now: float | None = None) -> list[str]:
+        """Drop the cluster databases killed runs left: older than STALE_CLUSTER_DATABASE_S and unused."""
+        now = time.time() if now is None else now
+        con = self._admin()
+        try:
+            with con.cursor() as cursor:
+                cursor.execute(
+                    "SELECT datname FROM pg_database d WHERE datname LIKE %s AND NOT EXISTS "
+                    "(SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)",
+                    (CLUSTER_DATABASE_PREFIX.replace("_", r"\_") + "%",),
+                )
+                names = [row[0] for row in cursor.fetchall()]
+                stale = [
+                    name
+                    for name in names
+                    if _created_at(name) is not None and now - _created_at(name) > STALE_CLUSTER_DATABASE_S
+                ]
+                for name in stale:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')  # no FORCE: never one in use
+        finally:
+            con.close()
+        return stale
+
     def _run_admin(self, statement: str) -> None:
         con = self._admin()
         try:
@@ -462,6 +498,11 @@ class ClusterDatabase:
                 cursor.execute(statement)
         finally:
             con.close()
+
+
+def _created_at(database: str) -> float | None:
+    stamp = database.removeprefix(CLUSTER_DATABASE_PREFIX).split("_", 1)[0]
+    return float(stamp) if stamp.isdigit() else None
 
 
 def celery_env(connections: Mapping[str, str], queue: str) -> dict[str, str]:

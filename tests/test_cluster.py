@@ -246,3 +246,21 @@ def test_the_same_run_on_one_worker(cluster: Cluster) -> None:
     assert {ti["hostname"] for ti in instances} == {only}
     WALL_TIMES["one worker"] = _wall_time(run)
     assert len(_published(cluster.data)) == len(truth(DEMO_DATE))
+
+
+def test_databases_left_by_killed_runs_are_dropped_and_fresh_ones_kept(cluster: Cluster) -> None:
+    """A SIGKILLed run cannot drop its database; the next ClusterDatabase drops the stale, unused ones only."""
+    from newscorpus.airflow_services import CLUSTER_DATABASE_PREFIX, STALE_CLUSTER_DATABASE_S
+
+    connections = cluster_connections()
+    now = time.time()
+    stale = ClusterDatabase(connections, f"{CLUSTER_DATABASE_PREFIX}{int(now - STALE_CLUSTER_DATABASE_S - 60)}_dead")
+    fresh = ClusterDatabase(connections, f"{CLUSTER_DATABASE_PREFIX}{int(now - 60)}_alive")
+    for database in (stale, fresh):
+        database._run_admin(f'CREATE DATABASE "{database.name}"')
+    try:
+        dropped = fresh.drop_stale(now)
+        assert stale.name in dropped and fresh.name not in dropped
+    finally:
+        for database in (stale, fresh):
+            database._run_admin(f'DROP DATABASE IF EXISTS "{database.name}"')
