@@ -8,15 +8,17 @@ Bad input (empty, binary, no <body>, huge) never raises: it comes back as empty 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 from zoneinfo import ZoneInfo
 
 import lxml.html
 
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import Byline, extract_bylines, read_byline
-from newscorpus.extract.credits import decide_credits
+from newscorpus.extract.bylines import Byline, extract_bylines, looks_like_name, read_byline
+from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.dateline import Dateline, cut_dateline
 from newscorpus.extract.dates import PageDate, date_from_url, find_partial_date, find_written_dates, parse_date
 from newscorpus.extract.document import parse_html
@@ -28,11 +30,20 @@ from newscorpus.extract.flags import (
     quality_flags,
     read_page_signals,
 )
-from newscorpus.extract.guesses import guess_author, guess_date, guess_section, guess_tags
+from newscorpus.extract.guesses import (
+    author_from_data_layer,
+    author_from_links,
+    author_from_site_name,
+    guess_author,
+    guess_date,
+    guess_section,
+    guess_tags,
+)
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
+from newscorpus.extract.zones import parse_offset
 from newscorpus.sources import ExtractionRules
 
 _DATELINE_SEARCH_LINES = 5  # a dateline further down is a quote, not the start of the story
@@ -43,10 +54,24 @@ _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looke
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
+# "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023": a stamp's own label
+_STAMP_LABEL = re.compile(
+    r"^\W*(?:(?:last\s+)?(?:updated|modified|published|posted|reviewed)|diperbarui|dipublikasikan|diterbitkan)\b",
+    re.IGNORECASE,
+)
+_POSTED_BY = re.compile(
+    r"^\s*(?:(?:posted|written|published)\s+by\s*:?|(?:view|see|read|browse)?\s*(?:all|more)\s+"
+    r"(?:posts|articles|stories)\s+(?:by|from))\s+(?P<name>[^\W\d_][\w.'’ -]{1,50}?)"
+    r"\s*(?:$|\s(?:at|on)\s+\S.*$|\s*[·|•]\s.*$)",
+    re.IGNORECASE,
+)
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
-_LONE_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|words)\s+by|by|authors?|oleh|penulis)\s*:?\s*$", re.IGNORECASE)
+_LONE_BY_LABEL = re.compile(
+    r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def extract_article(
@@ -92,12 +117,19 @@ def extract_article(
         metadata_organisations=meta.author_organisations,
         metadata_editors=meta.editors,
         dateline_agency=dateline.agency if dateline else None,
-        fallback_authors=lambda: guess_author(tree),
+        fallback_authors=lambda: _first_credited(
+            lambda: guess_author(tree),
+            lambda: _labelled_name(page_lines),
+            lambda: author_from_links(tree),
+            lambda: _posted_by_name(page_lines),
+            lambda: author_from_data_layer(tree),
+            lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
+        ),
     )
 
     body_text = "\n\n".join(lines)
     word_count = count_words(body_text)
-    published = _published(tree, url, meta, rules, date_zone, first_paragraph, timezone, crawl_date)
+    published = _published(tree, url, meta, rules, date_zone, page_lines, first_paragraph, timezone, crawl_date, title)
     modified = _first_date(meta.modified, timezone, None, None)
     is_listing = looks_like_listing(lines, word_count, signals, meta.has_listing_type)
     flags = quality_flags(
@@ -170,17 +202,17 @@ def _header_lines(page_lines: list[str], title: str | None, body_lines: list[str
     if not body_lines:
         return []
     probe = body_lines[0][:40]
-    body_index = next((i for i, line in enumerate(page_lines) if probe in line), None)
-    if body_index is None:
+    found = [i for i, line in enumerate(page_lines) if probe in line]
+    if not found:
         return []
-    start = max(0, body_index - _HEADER_SEARCH_LINES)
-    if title:
-        title_key = _key(title)
+    title_key = _key(title) if title else ""
+    # the body's first line may also appear earlier (a table of contents entry): take the place under the headline
+    for body_index in found:
+        start = max(0, body_index - _HEADER_SEARCH_LINES)
         for i in range(body_index - 1, start - 1, -1):
-            if _key(page_lines[i]) == title_key:
-                start = i + 1
-                break
-    return page_lines[start:body_index]
+            if title_key and _key(page_lines[i]) == title_key:
+                return page_lines[i + 1 : body_index]
+    return page_lines[max(0, found[0] - _HEADER_SEARCH_LINES) : found[0]]
 
 
 def _is_bare_name_line(line: str) -> bool:
@@ -196,13 +228,12 @@ def _date_zone(page_lines: list[str], title: str | None, body_lines: list[str]) 
         return []
     probe = body_lines[0][:40]
     title_key = _key(title)
-    # the first body line may repeat the headline's start ("The Best GPS Watches"): the headline is not the body
-    body_index = next((i for i, line in enumerate(page_lines) if probe in line and _key(line) != title_key), None)
-    if body_index is None:
-        return []
-    for i in range(body_index - 1, max(0, body_index - _DATE_ZONE_REACH) - 1, -1):
-        if _key(page_lines[i]) == title_key:
-            return page_lines[max(0, i - _ABOVE_TITLE_LINES) : body_index]
+    # the first body line may repeat the headline's start ("The Best GPS Watches"): the headline is not the body;
+    # it may also appear earlier, in a table of contents above the headline: the zone ends at the one below it
+    for body_index in (i for i, line in enumerate(page_lines) if probe in line and _key(line) != title_key):
+        for i in range(body_index - 1, max(0, body_index - _DATE_ZONE_REACH) - 1, -1):
+            if _key(page_lines[i]) == title_key:
+                return page_lines[max(0, i - _ABOVE_TITLE_LINES) : body_index]
     return []
 
 
@@ -232,6 +263,39 @@ def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
     return published is not None and modified is not None and abs(published.utc - modified.utc) <= _REPUBLISH_WINDOW
 
 
+def _first_credited(*guesses: Callable[[], str | None]) -> str | None:
+    """The first of the (lazily asked, cheapest-first) author guesses that names someone credits would accept."""
+    for guess in guesses:
+        found = guess()
+        if found and split_names(found):
+            return found
+    return None
+
+
+def _posted_by_name(page_lines: list[str]) -> str | None:
+    """The name in a blog's post footer or author box anywhere on the page: "Posted by David at December 16, 2025
+    11:15 AM", "Posted By: Kiersten · In: Sides", "All articles by Elliot Raba". The first one is the post's;
+    commenters' come after it."""
+    for line in page_lines:
+        match = _POSTED_BY.match(line)
+        if match and looks_like_name(match.group("name"), strict=True):
+            return match.group("name")
+    return None
+
+
+def _labelled_name(page_lines: list[str]) -> str | None:
+    """A name printed on its own line right under a lone "Written by" / "Article by" / "Author" label anywhere on
+    the page: the author box many sites put below the story (the label and the name in separate elements)."""
+    for line, following in zip(page_lines, page_lines[1:], strict=False):
+        if (
+            _LONE_BY_LABEL.match(line)
+            and looks_like_name(following, strict=True)
+            and not re.search(r"[,;:|]", following)
+        ):
+            return following
+    return None
+
+
 def _read_header_bylines(lines: list[str]) -> Byline:
     byline = Byline()
     for index, line in enumerate(lines):
@@ -250,9 +314,11 @@ def _published(
     meta: PageMetadata,
     rules: ExtractionRules | None,
     header: list[str],
+    page_lines: list[str],
     first_paragraph: str,
     timezone: str,
     crawl_date: date | None,
+    title: str | None,
 ) -> PageDate | None:
     """Publication instant, best evidence first; dates far after the crawl are skipped (they are event dates)."""
     latest = datetime.combine(crawl_date, datetime.min.time()) + _FUTURE_TOLERANCE if crawl_date else None
@@ -261,22 +327,85 @@ def _published(
         for element in select(tree, rules.date):
             rule_values += [v for v in (element.get("datetime"), element.get("content")) if v]
             rule_values.append(normalize_space(" ".join(element_lines(element))))
-    printed, updates = _printed_dates(header, timezone, month_first=_writes_month_first(meta.language_hints))
+    month_first = _writes_month_first(meta.language_hints)
+    printed, updates = _printed_dates(header, timezone, month_first=month_first)
+    below_headline, _ = _printed_dates(_after_headline(header, title), timezone, month_first=month_first)
     declared: list[str | PageDate | None] = [*meta.published, *rule_values]
     if meta.published and _is_republish_stamp(meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
         declared = [*printed, *meta.printed_times, *declared]
+    elif declared:
+        declared = _displayed_first(declared, printed + updates, timezone)
     candidates: list[str | PageDate | None] = [
         *declared,
-        *meta.time_elements,
+        *_stamped_times_first(meta.time_elements, below_headline, timezone),
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
     ]
-    return _first_date(candidates, timezone, crawl_date, latest) or _first_date(
-        [guess_date(tree, url, crawl_date)], timezone, crawl_date, latest
+    return (
+        _first_date(candidates, timezone, crawl_date, latest)
+        or _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)
+        or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
     )
+
+
+def _local_day(found: PageDate) -> date:
+    """The calendar day of an instant in the offset the page stated it in (the day a reader of the page sees)."""
+    return found.utc.astimezone(dt_timezone(parse_offset(found.offset) or timedelta(0))).date()
+
+
+def _displayed_first(
+    declared: list[str | PageDate | None], shown: list[PageDate], timezone: str
+) -> list[str | PageDate | None]:
+    """When the page declares several different publication dates (a JSON-LD 2018 original next to a 2025 meta
+    tag), the one the article's own stamp under the headline prints comes first: that is the date the page
+    presents. A lone declared date is kept even when the stamp prints only a later "Updated" date."""
+    parsed = [
+        (value, found)
+        for value, found in (
+            (v, v if isinstance(v, PageDate) else parse_date(v, timezone_name=timezone)) for v in declared
+        )
+        if found is not None
+    ]
+    if len({_local_day(found) for _, found in parsed}) < 2 or not shown:
+        return declared
+    printed_days = {_local_day(found) for found in shown}
+    shown_on_page = [value for value, found in parsed if _local_day(found) in printed_days]
+    return [*shown_on_page, *declared]
+
+
+def _after_headline(zone: list[str], title: str | None) -> list[str]:
+    """The date zone's lines below the headline (the zone also holds a few lines above it, where listing widgets
+    may print their own dates); the whole zone when the headline is not in it."""
+    title_key = _key(title or "")
+    index = next((i for i, line in enumerate(zone) if title_key and _key(line) == title_key), None)
+    return zone[index + 1 :] if index is not None else zone
+
+
+def _stamped_times_first(times: list[str], printed: list[PageDate], timezone: str) -> list[str | PageDate]:
+    """`<time>` elements, the ones holding the day the headline's stamp prints first. Listing widgets ("latest
+    news", "events") above the article carry their own <time>s; the article's is the one its stamp shows."""
+    if not times or not printed:
+        return list(times)
+    printed_days = {_local_day(found) for found in printed}
+    stamped: list[str | PageDate] = []
+    for value in times:
+        found = parse_date(value, timezone_name=timezone)
+        if found is not None and _local_day(found) in printed_days:
+            stamped.append(value)
+    return [*stamped, *times]
+
+
+def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) -> list[PageDate]:
+    """Dates on short lines labelled "Published" / "Posted" / "Last updated" anywhere on the page: the last
+    resort for pages that declare nothing and print their stamp away from the headline (a footer "Last updated")."""
+    found: list[PageDate] = []
+    for line in page_lines:
+        if len(line.split()) <= _STAMP_MAX_WORDS and _STAMP_LABEL.match(line):
+            found += [d for _, d in find_written_dates(line, timezone_name=timezone, month_first=month_first)[:1]]
+    return found
 
 
 def _first_date(candidates: list, timezone: str, crawl_date: date | None, latest: datetime | None) -> PageDate | None:

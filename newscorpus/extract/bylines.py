@@ -92,6 +92,13 @@ _PARTICLES = frozenset(
         "y",
     }
 )
+# words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
+JOB_TITLE = re.compile(
+    r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
+    r"|writer|reporter|correspondent|columnist|contributor|consultant|analyst|professor|researcher|strategist"
+    r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner)\b",
+    re.IGNORECASE,
+)
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
@@ -183,6 +190,8 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
         piece = piece.strip(" .,:;()[]\"'")
         if not piece:
             continue
+        if byline.authors and JOB_TITLE.search(piece):
+            break  # "By Jane Doe, Senior Director, Content & Marketing": the rest is her job, not more authors
         agency = wire_service(piece)
         if agency is not None:
             if agency not in byline.agencies:

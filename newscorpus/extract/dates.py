@@ -59,6 +59,26 @@ MONTHS: dict[str, int] = {
     "des": 12,
     "dec": 12,
 }
+# Month names of the other languages news and company pages are written in (Spanish, Portuguese, French, Italian,
+# German, Dutch): "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "3 juin 2025". Only names and
+# abbreviations that are not English words a date pattern could meet are listed.
+_OTHER_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("enero", "ene", "janeiro", "janvier", "janv", "gennaio", "gen", "januar", "jänner", "januari"),
+    2: ("febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "febbraio", "februar", "februari"),
+    3: ("marzo", "março", "marco", "mars", "märz", "maerz", "maart", "mrt"),
+    4: ("abril", "abr", "avril", "avr", "aprile"),
+    5: ("mayo", "maio", "mai", "maggio", "mag", "mei"),
+    6: ("junio", "junho", "juin", "giugno", "giu"),
+    7: ("julio", "julho", "juillet", "juil", "luglio", "lug"),
+    8: ("agosto", "ago", "août", "aout", "augusti", "augustus"),
+    9: ("septiembre", "setiembre", "setembro", "set", "septembre", "settembre", "sett"),
+    10: ("octubre", "outubro", "out", "octobre", "ottobre", "ott", "oktober"),
+    11: ("noviembre", "novembro", "novembre", "nov"),
+    12: ("diciembre", "dic", "dezembro", "dez", "décembre", "decembre", "déc", "dicembre", "dezember"),
+}
+for _number, _names in _OTHER_MONTHS.items():
+    for _name in _names:
+        MONTHS.setdefault(_name, _number)
 WEEKDAYS: dict[str, int] = {
     "senin": 0,
     "selasa": 1,
@@ -89,8 +109,10 @@ _TIME = (
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?)?"
 )
 _ZONE = r"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT)\b\)?)?(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
+# "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:\s*-\s*|\s+)(?P<month>{_MONTH_NAMES})\.?,?(?:\s*-\s*|\s+)(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*-\s*|\s+(?:de\s+)?)(?P<month>{_MONTH_NAMES})\.?,?"
+    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+)?)(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from datetime import date, timedelta
 
 import lxml.html
@@ -18,7 +19,9 @@ from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 from trafilatura.xpaths import AUTHOR_XPATHS
 
-from newscorpus.extract.text_lines import normalize_space
+from newscorpus.extract.bylines import JOB_TITLE, looks_like_name
+from newscorpus.extract.dates import find_written_dates
+from newscorpus.extract.text_lines import element_lines, normalize_space
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,18 @@ _NOT_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS = 120
+# author pages: /author/jane-doe/, /authors/jane-doe, /contributor/a._j._neal, /profiles/jane-doe-309429
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|autor(?:es)?|auteurs?|penulis|writers?|contributors?|columnists?|reporters?|journalists?|profiles?)"
+    r"/(?P<slug>[^/?#]+)/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|article)\s+by|by|authors?|oleh|penulis)\s*:?\s*", re.IGNORECASE)
+_DATA_LAYER_AUTHOR = re.compile(r'"page_?post_?author"\s*:\s*"(?P<name>[^"\\]{2,60})"', re.IGNORECASE)
+_PERSONAL_SITE = re.compile(
+    r"^(?P<name>[^|:–—]{3,60}?)[’']s\s+(?:blog|weblog|substack|newsletter|journal|notes|website|site|homepage)$",
+    re.IGNORECASE,
+)
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
@@ -51,12 +66,79 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
             for element in expression(tree):
                 if _in_page_furniture(element):
                     continue
-                text = normalize_space(" ".join(element.itertext()))
+                text = _author_widget_text(element)
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     return normalize_authors(None, text)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _author_widget_text(element: lxml.html.HtmlElement) -> str:
+    """The names in an author widget, without what such widgets print after them: an author box stacks the name
+    over the job title ("Liz Kenny" / "Former McKinsey Consultant"), a byline runs into its date ("ServiceTitan
+    November 26th, 2024") or into a bio ("Daniel Burstein, Senior Director, Content & Marketing")."""
+    lines = [line for line in (_BY_LABEL.sub("", line).strip() for line in element_lines(element)) if line]
+    if len(lines) > 1:
+        names: list[str] = []
+        for line in lines:  # the name lines, up to the first job title / date / sentence line
+            if JOB_TITLE.search(line) or find_written_dates(line) or not looks_like_name(line, strict=True):
+                break
+            names.append(line)
+        lines = [", ".join(names)] if names else lines
+    text = normalize_space(" ".join(lines) if lines else " ".join(element.itertext()))
+    dates = find_written_dates(text)
+    if dates and dates[0][0] > 0:  # "FlowGuard EMEA on 04-ago-2021": the name ends where its stamp starts
+        text = re.sub(
+            r"(?:[\s,|·•–—-]+(?:on|at|el|le|am|pada|posted|published|updated))*[\s,|·•–—-]*$",
+            "",
+            text[: dates[0][0]],
+            flags=re.IGNORECASE,
+        )
+    pieces = text.split(",")
+    for index, piece in enumerate(pieces[1:], start=1):
+        if JOB_TITLE.search(piece):
+            return ",".join(pieces[:index]).strip()
+    return text
+
+
+def author_from_links(tree: lxml.html.HtmlElement) -> str | None:
+    """The text of the first author-page link whose address names the same person: `<a href="/author/jane-doe/">
+    Jane Doe</a>`. A link whose slug spells its own text is a byline whatever the site's class names are."""
+    for anchor in tree.iter("a"):
+        match = _AUTHOR_HREF.search(anchor.get("href") or "")
+        if match is None:
+            continue
+        text = normalize_space(anchor.text_content())
+        if not text or len(text) > _MAX_AUTHOR_CHARS or _in_page_furniture(anchor):
+            continue
+        slug, name = _letters(match.group("slug")), _letters(text)
+        if name and (slug == name or (slug.startswith(name) and slug[len(name) :].isdigit())):
+            return text
+    return None
+
+
+def author_from_data_layer(tree: lxml.html.HtmlElement) -> str | None:
+    """The post author WordPress analytics plugins push into the page's data layer: `"pagePostAuthor":"Krystyna"`."""
+    for script in tree.iter("script"):
+        match = _DATA_LAYER_AUTHOR.search(script.text or "")
+        if match and looks_like_name(match.group("name"), strict=False):
+            return match.group("name")
+    return None
+
+
+def author_from_site_name(site_names: list[str | None]) -> str | None:
+    """ "Colin Watson's blog": a personal site's name says whose writing it is."""
+    for site_name in site_names:
+        match = _PERSONAL_SITE.match(normalize_space(site_name or ""))
+        if match and looks_like_name(match.group("name"), strict=True):
+            return match.group("name")
+    return None
+
+
+def _letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def _in_page_furniture(element: lxml.html.HtmlElement) -> bool:

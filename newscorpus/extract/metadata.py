@@ -145,7 +145,12 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.published += page_published(objects)  # last: a WebPage's date is weaker than the article's own
     result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(tree, "dateModified")
     # one tier only: pages list related stories' and commenters' authors in microdata
-    for tier in ([a for a in _values(meta, _AUTHOR_META) if not _is_url(a)], _itemprop_authors(tree)):
+    citation_authors = [_first_name_first(a) for a in _values(meta, ("citation_author",))]
+    for tier in (
+        [a for a in _values(meta, _AUTHOR_META) if not _is_url(a)],
+        _itemprop_authors(tree),
+        citation_authors,  # scholarly pages: one tag per author, often "Last, First"
+    ):
         if result.authors:
             break
         result.authors += tier
@@ -229,9 +234,25 @@ def _itemprop_values(tree: lxml.html.HtmlElement, prop: str) -> list[str]:
     return values
 
 
+def _first_name_first(name: str) -> str:
+    """ "Roy, Aniruddha" -> "Aniruddha Roy" (the citation tags' library order); other forms stay as they are."""
+    last, comma, first = name.partition(",")
+    if comma and last.strip() and first.strip() and "," not in first and len(last.split()) <= 3:
+        return f"{first.strip()} {last.strip()}"
+    return name
+
+
 def _itemprop_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    """Names in microdata `itemprop="author"`, of the first item that has any: a page lists its related stories
+    as items of their own, each with its author, and those are not the article's authors."""
     names = []
-    for element in tree.xpath('//*[@itemprop="author" and not(self::meta)]'):
+    first_item: lxml.html.HtmlElement | None = None
+    for index, element in enumerate(tree.xpath('//*[@itemprop="author" and not(self::meta)]')):
+        item = next((a for a in element.iterancestors() if a.get("itemscope") is not None or a.tag == "article"), None)
+        if index == 0:
+            first_item = item
+        elif item is not first_item:
+            continue
         name_element = element.xpath('.//*[@itemprop="name"]')
         holder = name_element[0] if name_element else element
         name = holder.get("content") or normalize_space(holder.text_content())

@@ -13,6 +13,12 @@ from urllib.parse import urlsplit
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 _TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
+_QUALIFIER_SEPARATORS = (" - ", " – ", " — ", " | ")
+_MAX_QUALIFIER_WORDS = 5
+# what aggregators print after a linked headline: the source's domain and a comment count
+_ATTRIBUTION_TAIL = re.compile(r"^\s*\(?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)?(?:\s+\d+)?\s*$", re.IGNORECASE)
+# a site's host name printed before the headline without a separator: "davidbau.com Vibe Coding"
+_LEADING_HOST = re.compile(r"^(?P<host>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\s+(?=\S)", re.IGNORECASE)
 
 
 def choose_title(
@@ -36,19 +42,68 @@ def choose_title(
     ]
     for heading in headings:
         key = _key(heading)
+        for candidate in cleaned:
+            other = _key(candidate)
+            if (
+                key
+                and other
+                and key != other
+                and key.startswith(other)
+                and _ATTRIBUTION_TAIL.match(heading[len(candidate) :])
+            ):
+                return _cut_qualifier(candidate)  # "Headline (latimes.com) 87": an aggregator's source and count
         if any(key and (_key(c) == key or _key(c).startswith(key) or key.startswith(_key(c))) for c in cleaned):
-            return heading
+            return _cut_qualifier(heading)
     if len(headings) == 1 and len(headings[0].split()) >= 2:
-        return headings[0]  # one visible headline beats an SEO title written for search results
+        return _cut_qualifier(headings[0])  # one visible headline beats an SEO title written for search results
     for candidate in [*cleaned[:1], *headings[:1], *cleaned[1:], fallback]:
         if candidate and candidate.strip() and _key(candidate) not in sites:
-            return candidate.strip()
+            return _cut_qualifier(_untruncated(candidate.strip(), cleaned))
     return None
+
+
+def _untruncated(title: str, candidates: list[str]) -> str:
+    """og:title is often cut at a fixed length ("... Find Solutions (Including"); when another candidate (the
+    <title>) continues it, the longer one is the headline."""
+    key = _key(title)
+    longer = [
+        c
+        for c in candidates
+        if len(_key(c)) > len(key) and _key(c).startswith(key) and not _continues_after_separator(c, title)
+    ]
+    return max(longer, key=len).strip() if key and longer else title
+
+
+def _continues_after_separator(longer: str, title: str) -> bool:
+    """ "Headline - Site - Tagline" extends "Headline" with a site name, not with the rest of a cut headline."""
+    rest = longer.strip()[len(title.strip()) :].lstrip()
+    return not rest or rest[0] in "-–—|:·•»/"
+
+
+def _cut_qualifier(title: str) -> str:
+    """ "Wedding Planning Tools – Caterer Comparison Spreadsheet" -> "Wedding Planning Tools": a short capitalised
+    tag after a dash or bar (a format, a part number, an SEO promise) qualifies the headline and is not part of
+    it. A tail that continues the sentence ("— and It May ...") or outweighs the head stays."""
+    for separator in _QUALIFIER_SEPARATORS:
+        head, found, tail = title.partition(separator)
+        head_words, tail_words = re.findall(r"\w+", head), re.findall(r"\w+", tail)
+        if (
+            found
+            and len(head_words) >= 3
+            and 0 < len(tail_words) <= min(_MAX_QUALIFIER_WORDS, len(head_words))
+            and (tail.strip()[0].isupper() or tail.strip()[0].isdigit())
+            and separator not in tail
+        ):
+            return head.strip()
+    return title
 
 
 def strip_site_name(title: str, sites: set[str]) -> str:
     """ "Headline - Site" / "Site | Headline" -> "Headline" when the cut-off part names the site."""
     title = title.strip()
+    leading = _LEADING_HOST.match(title)
+    if leading and _key(leading.group("host")) in sites:
+        title = title[leading.end() :]
     for separator in _TRAIL_SEPARATORS:
         head, *trail = title.split(separator)
         if len(trail) >= 2 and len(head.split()) >= 3 and all(len(part.split()) <= 6 for part in trail):
@@ -83,6 +138,7 @@ def _strip_site_suffix(heading: str, sites: set[str]) -> str:
 def _site_keys(site_names: list[str], url: str) -> set[str]:
     keys = {_key(name) for name in site_names if name}
     host = urlsplit(url).hostname or ""
+    keys.add(_key(host.removeprefix("www.")))  # an <h1> logo that prints the host: "davidbau.com"
     labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "com", "co", "id", "net", "org"}]
     keys.update(label for label in labels if len(label) > 2)
     return {k for k in keys if k}
