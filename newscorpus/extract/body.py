@@ -4,8 +4,8 @@ and trafilatura only when that one is unsure.
 A configured selector is exact and cheap, but layouts change; when it matches nothing (or only a stub), the page
 still gets the generic extractor instead of an empty body. main_content.py reads the tree without copying it and
 costs a fraction of trafilatura; it reports how much of the page's prose it kept, and below `_MIN_CONFIDENCE` (a
-layout it does not understand) trafilatura decides, with favor_precision: a corpus is hurt more by menu and teaser
-text in bodies than by a lost closing paragraph.
+layout it does not understand) trafilatura decides in its balanced mode: on those odd layouts favor_precision
+throws away whole sections of the article, which costs more than the odd teaser line it keeps out.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 BodyMethod = Literal["rules", "main_content", "generic", "none"]
 # A rules match shorter than this is a stub (a changed layout, a teaser box), not the article
 _MIN_RULES_WORDS = 15
-# A precise generic body shorter than this is retried without favor_precision
-_MIN_PRECISE_WORDS = 30
 # Below this share of the page's prose kept, or this many words, main_content.py's pick is not trusted
 _MIN_CONFIDENCE = 0.3
 _MIN_MAIN_CONTENT_WORDS = 30
@@ -51,12 +49,9 @@ def extract_body(tree: lxml.html.HtmlElement, url: str, rules: ExtractionRules |
     main = extract_main_content(tree)
     if main.confidence >= _MIN_CONFIDENCE and sum(len(line.split()) for line in main.lines) >= _MIN_MAIN_CONTENT_WORDS:
         return BodyResult(lines=main.lines, method="main_content")
-    lines = _text_lines(run_trafilatura(tree, url, favor_precision=True))
-    if sum(len(line.split()) for line in lines) < _MIN_PRECISE_WORDS:
-        # precision mode discards whole pages whose layout it distrusts; a balanced pass recovers them
-        balanced = _text_lines(run_trafilatura(tree, url, favor_precision=False))
-        if len(" ".join(balanced)) > len(" ".join(lines)):
-            lines = balanced
+    # balanced, not favor_precision: the pages that reach this point are the odd layouts, where precision mode
+    # drops whole sections of the article (measured on the extraction dev set: recall 0.16 -> 0.98 on such a page)
+    lines = _text_lines(run_trafilatura(tree, url, favor_precision=False))
     return BodyResult(lines=lines, method="generic" if lines else "none")
 
 

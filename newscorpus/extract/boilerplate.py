@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newscorpus.extract.dates import find_written_dates
-from newscorpus.extract.flags import TEASER_PHRASES
+from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.text_lines import normalize_space
 
 _FONT_WIDGET = re.compile(
@@ -47,6 +47,71 @@ _COMMENTS_HEADING = re.compile(
     r"Post\s+a\s+comment|\d+\s+comments?|Komentar\s*\(\s*\d*\s*\)|Comments?\s*\(\s*\d*\s*\))\s*:?$",
     re.IGNORECASE,
 )
+# Headings that open the page's own sections after the story: the author's bio, links to other stories, a
+# comment form. Matched on a short line only, and only cut when what follows is a minor part of the body.
+_END_SECTION_HEADING = re.compile(
+    r"^(?:About\s+the\s+(?:author|authors|writer|reviewer|contributor)s?|(?:The\s+)?Authors?|Written\s+by|"
+    r"Recent\s+(?:posts|articles|stories)|Related\s+(?:posts|articles|stories|reading|content|links)|"
+    r"(?:You\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*|More\s+(?:from|stories|articles|news)\b.*|"
+    r"Read\s+(?:next|more)|Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|Popular\s+(?:posts|articles|stories)|"
+    r"More\s+(?:great|top|related)\s+(?:\S+\s+)?(?:stories|articles|news|posts|reads)|Explore\s+further|"
+    r"Most\s+(?:read|popular)|Add\s+a\s+comment|Tentang\s+penulis|Berita\s+(?:terkait|lainnya|terpopuler)|"
+    r"Artikel\s+(?:terkait|lainnya)|Terpopuler|Rekomendasi(?:\s+untuk\s+anda)?)\s*[:.!…]*$",
+    re.IGNORECASE,
+)
+_END_SECTION_MAX_WORDS = 10
+_PAYWALL_MAX_WORDS = 25  # "Become a paid subscriber to X to unlock this piece and learn about:" ends the free text
+# A caption that credits its picture at the end: "Protesters in the square (Image: GETTY)", "... | Photo by X"
+_CREDIT_AT_END = re.compile(
+    r"\((?:(?:Images?|Photos?|Photograph|Pictures?|Pic|Credit|Foto|Gambar|Sumber\s+foto)\s*(?::|by\b)|"
+    r"(?:AP|AFP|Reuters|Getty|EPA|ANTARA)\b[^()]{0,20}(?:Photo|Images?|Foto)\b)[^()]{0,80}\)\s*$|"
+    r"(?:[|.]|\s[-–—])\s*(?:Photo(?:graph)?s?|Images?|Picture|Foto|Credit)\s*(?::|by\b)\s*[^.|()]{1,60}\.?\s*$",
+    re.IGNORECASE,
+)
+# Media player and gallery widgets' own words
+_MEDIA_WIDGET = re.compile(
+    r"^(?:Image\s+(?:copyright|caption|source)\b.*|Media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*|"
+    r"(?:Hide|Show|Toggle)\s+caption|Enlarge\s+this\s+image|Caption|Close|Expand|Play\s+video|Watch\s+video)$",
+    re.IGNORECASE,
+)
+# The article header's labels when they land in the body: "Posted On", "5 min read", "Updated on May 2, 2025",
+# "Reviewed by: Dr. X" (a reviewer is not an author), "Category: Travel"
+_META_LABEL = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at|by|in))?|estimated\s+reading\s+time|"
+    r"reading\s+time|\d+\s*-?\s*min(?:ute)?s?\s+read|categor(?:y|ies)|filed\s+under|print\s+this\s+(?:page|article)|"
+    r"diperbarui|dipublikasikan|waktu\s+baca)\s*[:,]?$",
+    re.IGNORECASE,
+)
+_META_STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+_LABELLED_META = re.compile(
+    r"^(?:(?:medically\s+)?reviewed|fact[- ]?checked|categor(?:y|ies)|filed\s+under)(?:\s+by)?\s*:?,?\s", re.IGNORECASE
+)
+_META_MAX_WORDS = 12
+# "Fox News' Jane Doe contributed to this report." / "Reuters contributed reporting."
+_CONTRIBUTED = re.compile(
+    r"^[^.]{0,80}\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting)\b[^.]{0,40}\.?$",
+    re.IGNORECASE,
+)
+# "Sign up for our daily newsletter", "Get the latest news delivered to your inbox"
+_NEWSLETTER_PROMPT = re.compile(
+    r"\b(?:sign\s+up|subscribe|join|get|receive)\b.{0,80}\b(?:newsletters?|inbox|mailing\s+list)\b", re.IGNORECASE
+)
+_NEWSLETTER_MAX_WORDS = 25
+_CAPTION_MAX_WORDS = 40
+_MEDIA_WIDGET_MAX_WORDS = 8
+_REPEAT_MIN_WORDS = 5  # a line this long printed again within two lines: a caption or a card's hover copy
+_REPEAT_WINDOW = 2
+_REPEAT_MIN_RUN = 3  # lines repeating an earlier run in order, this many and this long, are a second layout copy
+_REPEAT_MIN_RUN_WORDS = 100
+_REPEAT_MIN_RUN_SHARE = 0.25  # a repeated table row or training week is part of the text; a copy of a quarter is not
+_TOC_HEADING = re.compile(
+    r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|Jump\s+to|"
+    r"Quick\s+links|Daftar\s+isi|Isi\s+artikel)\b.{0,30}$",
+    re.IGNORECASE,
+)
+_TOC_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[-•·*])\s+", re.IGNORECASE)
+_TOC_ENTRY_MAX_WORDS = 15
+_TOC_MIN_ENTRIES = 3
 _BREADCRUMB = re.compile(r"^(?:Home|Beranda|News|Berita)\s*(?:/|>|»|›)", re.IGNORECASE)
 _SHORT_LINE_WORDS = 15
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
@@ -59,6 +124,8 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     caption_keys = {_key(c) for c in captions or [] if c}
     title_key = _key(title) if title else None
     kept = [line for line in (normalize_space(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
+    kept = _drop_repeats(kept)
+    kept = _drop_table_of_contents(kept)
     kept = _cut_comment_block(kept)
     kept = _drop_leading_header_lines(kept, title_key)
     while kept and _SHARE.match(kept[-1]):
@@ -67,28 +134,122 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
 
 
 def _is_furniture(line: str, caption_keys: set[str]) -> bool:
-    words = len(line.split())
-    if _key(line) in caption_keys:
+    words = len(line.split())  # cheap length tests first: this runs on every line of every page
+    if caption_keys and _key(line) in caption_keys:
         return True
-    if _FONT_WIDGET.match(line) or _SHARE.match(line) and words <= 4:
+    if _FONT_WIDGET.match(line) or (words <= 4 and _SHARE.match(line)):
         return True
-    if _PHOTO_CREDIT.match(line) and words <= _SHORT_LINE_WORDS:
+    if words <= _SHORT_LINE_WORDS and (
+        _PHOTO_CREDIT.match(line) or _META_LABEL.match(line) or _CONTRIBUTED.match(line)
+    ):
         return True
-    if _RELATED.match(line) and words <= _RELATED_MAX_WORDS:
+    if words <= _META_MAX_WORDS and (
+        _LABELLED_META.match(line) or (_META_STAMP.match(line) and bool(find_written_dates(line)))
+    ):
         return True
-    if TEASER_PHRASES.search(line) and words <= _PROMPT_MAX_WORDS:
+    if words <= _NEWSLETTER_MAX_WORDS and _NEWSLETTER_PROMPT.search(line):
         return True
-    return bool(_NOTICE.match(line) and words <= _NOTICE_MAX_WORDS)
+    if words <= _CAPTION_MAX_WORDS and _CREDIT_AT_END.search(line):
+        return True
+    if words <= _MEDIA_WIDGET_MAX_WORDS and _MEDIA_WIDGET.match(line):
+        return True
+    if words <= _RELATED_MAX_WORDS and _RELATED.match(line):
+        return True
+    if words <= _PROMPT_MAX_WORDS and teaser_phrase_in(line):
+        return True
+    return words <= _NOTICE_MAX_WORDS and bool(_NOTICE.match(line))
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """Drops a line printed again right after itself (a gallery's caption under the photo and in the lightbox, a
+    card's title and teaser in its hover layer) and a long run of lines that repeats an earlier run in the same
+    order (responsive layouts that print the article twice). A line repeated on its own further down stays:
+    interviews repeat their questions, recipes their ingredients, training plans their rows."""
+    keys = [line.casefold() for line in lines]
+    min_run_words = max(_REPEAT_MIN_RUN_WORDS, _REPEAT_MIN_RUN_SHARE * sum(len(line.split()) for line in lines))
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    drop = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        key = keys[index]
+        if key in keys[max(0, index - _REPEAT_WINDOW) : index] and len(lines[index].split()) >= _REPEAT_MIN_WORDS:
+            drop[index] = True
+            index += 1
+            continue
+        start = first[key]
+        run = 0
+        while index + run < len(lines) and start + run < index and keys[index + run] == keys[start + run]:
+            run += 1
+        words = sum(len(line.split()) for line in lines[index : index + run])
+        if start < index and run >= _REPEAT_MIN_RUN and words >= min_run_words:
+            for offset in range(run):
+                drop[index + offset] = True
+            index += run
+            continue
+        index += 1
+    return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+
+
+def _drop_table_of_contents(lines: list[str]) -> list[str]:
+    """Drops a table of contents: a "Table of contents" / "In this article" line and the run of short lines under
+    it that each come back later as the text's own headings."""
+    keys = [_toc_key(line) for line in lines]
+    later: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        later[key] = index  # last position of each key
+    drop = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while (
+            end < len(lines)
+            and len(lines[end].split()) <= _TOC_ENTRY_MAX_WORDS
+            and keys[end]
+            and later[keys[end]] > end
+            and keys[end] not in keys[index:end]
+        ):
+            end += 1
+        # under a "Table of contents" line, and every entry comes back after the whole list, in the text it lists
+        if (
+            end - index >= _TOC_MIN_ENTRIES
+            and index
+            and _TOC_HEADING.match(lines[index - 1])
+            and all(later[keys[i]] >= end for i in range(index, end))
+        ):
+            for i in range(index - 1, end):
+                drop[i] = True
+            index = end
+            continue
+        index += 1
+    return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+
+
+def _toc_key(line: str) -> str:
+    """ "2. When to go" and "When to go" are the same entry."""
+    return _key(_TOC_NUMBERING.sub("", line))
 
 
 def _cut_comment_block(lines: list[str]) -> list[str]:
-    """Drops a trailing comments section: from a "Komentar" heading on, when little text follows it."""
+    """Drops a trailing comments section, author bio, list of other stories or paywall pitch: from a "Komentar",
+    "About the author", "Related articles" heading or a "Subscribe to unlock this article" prompt on, when little
+    text follows it."""
     total_words = sum(len(line.split()) for line in lines)
     for index, line in enumerate(lines):
-        if index == 0 or not _COMMENTS_HEADING.match(line):
+        if index == 0:
+            continue
+        words = len(line.split())
+        end_section = words <= _END_SECTION_MAX_WORDS and bool(_END_SECTION_HEADING.match(line))
+        if not (
+            end_section
+            or _COMMENTS_HEADING.match(line)
+            or (_PROMPT_MAX_WORDS < words <= _PAYWALL_MAX_WORDS and teaser_phrase_in(line))
+        ):
             continue
         after = sum(len(x.split()) for x in lines[index + 1 :])
-        if after <= max(40, total_words // 3):
+        # a named end section (bio, related stories) may be long next to a short story; it still follows the story
+        if after <= max(40, total_words // 3) or (end_section and after < total_words - after - words):
             return lines[:index]
     return lines
 

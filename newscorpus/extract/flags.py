@@ -28,13 +28,17 @@ LISTING_LINE_SHARE = 0.5  # a body made of link texts is a list of links
 TEASER_PHRASES = re.compile(
     r"\b(?:baca\s+selengkapnya|continue\s+reading|subscribe\s+(?:now\s+)?to\s+(?:read|continue|unlock)|"
     r"to\s+continue\s+reading|(?:sign|log)\s+in\s+to\s+(?:read|continue)|register\s+to\s+(?:read|continue)|"
-    r"already\s+a\s+subscriber|become\s+a\s+(?:member|subscriber)\s+to|read\s+the\s+full\s+(?:story|article)|"
+    r"already\s+a\s+subscriber|already\s+have\s+an\s+account|become\s+a\s+(?:paid\s+)?(?:member|subscriber)\s+to|"
+    r"unlock\s+this\s+(?:article|piece|story|post)|is\s+exclusive\s+to\s+(?:\S+\s+){0,3}(?:subscribers|members)|"
+    r"read\s+the\s+full\s+(?:story|article)|"
     r"(?:this|the)\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+"
     r"(?:subscribers|members|premium)|untuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya|"
     r"(?:artikel|berita|konten)\s+ini\s+(?:khusus|hanya\s+untuk)\s+(?:pelanggan|member|anggota)|"
     r"berlangganan\s+untuk\s+membaca|masuk\s+untuk\s+membaca|konten\s+premium)\b",
     re.IGNORECASE,
 )
+# the same phrases matched on lowercased text: case-insensitive matching is the slow part of scanning a whole page
+_TEASER_LOWER = re.compile(TEASER_PHRASES.pattern)
 READ_MORE_LINK = re.compile(
     r"^(?:read\s+more|more|baca\s+selengkapnya|selengkapnya|continue\s+reading|lanjut\s+baca|baca\s+lanjutan|"
     r"read\s+full\s+(?:story|article))\W*$",
@@ -67,7 +71,7 @@ def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> Pag
         page_words=count_words(page_text),
         headline_link_texts=frozenset(headline_links),
         has_read_more_link=read_more,
-        page_has_teaser_phrase=bool(TEASER_PHRASES.search(page_text)),
+        page_has_teaser_phrase=teaser_phrase_in(page_text),
     )
 
 
@@ -75,8 +79,13 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def teaser_phrase_in(text: str) -> bool:
+    """Whether the text holds a paywall or excerpt phrase ("Subscribe to read", "Baca selengkapnya")."""
+    return _TEASER_LOWER.search(text.lower()) is not None
+
+
 def has_teaser_phrase(lines: list[str]) -> bool:
-    return any(TEASER_PHRASES.search(line) for line in lines)
+    return any(teaser_phrase_in(line) for line in lines)
 
 
 def looks_like_listing(body_lines: list[str], word_count: int, signals: PageSignals, listing_type: bool) -> bool:

@@ -3,12 +3,15 @@
 trafilatura evaluates dozens of large XPath expressions per page (and re-runs readability and jusText to compare),
 which made it most of our extraction time. This does what those do in one bottom-up walk:
 
-1. subtrees that are chrome by tag (nav, aside, footer, form, script ...) or by class/id words (comment, share,
-   sidebar, related, newsletter ...) are skipped, unless they hold most of the page's text (some sites name the
-   whole layout "sidebar-left");
+1. subtrees that are chrome by tag (nav, aside, footer, form, figcaption, script ...) or by class/id words of a
+   block (comment, share, sidebar, related, newsletter ...) are skipped, unless they hold most of the page's text
+   (some sites name the whole layout "sidebar-left"); a comment section is skipped whatever it holds;
 2. every paragraph-like block gives its score (length, commas, minus link text) to its parent in full and to its
-   grandparent in half, as readability does; the best-scored container is the article;
-3. the container's blocks are read line by line, dropping link lists and short chrome lines.
+   grandparent in half, as readability does; the best-scored container is the article (a data table's container
+   rather than the table);
+3. the pick widens to the ancestor that holds the rest of the article, but not to one whose additions are link text
+   or teaser cards of other stories; well-scored siblings join unless they are link-heavy;
+4. the container's blocks are read line by line, dropping link-dominated lines at its edges and as paragraphs.
 
 The result carries a confidence; article.py falls back to trafilatura when it is low, so odd layouts lose speed,
 not text.
@@ -50,6 +53,7 @@ _SKIP_TAGS = frozenset(
         "picture",
         "img",
         "map",
+        "figcaption",
     }
 )
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
@@ -96,15 +100,26 @@ _CHROME_WORDS = re.compile(
     r"subscribe|subscription|signup|sign-up|promo|advert(?:isement)?|ads?|ad-slot|adslot|banner|sponsor(?:ed)?|"
     r"cookie|consent|gdpr|popup|modal|overlay|breadcrumbs?|pagination|pager|nav|navbar|navigation|menu|"
     r"masthead|site-header|site-footer|footer|toolbar|tags?|tag-list|tagcloud|taglist|author-box|author-bio|"
+    r"author-info|author-card|author-details|author-description|author-profile|about-the-author|bio|biography|"
+    r"newsletter|disclaimer|read-next|up-next|more-from|recirc(?:ulation)?|affiliate-disclosure|"
     r"about-author|byline-bio|skip-link|screen-reader-text|sr-only|visually-hidden|print-only|"
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
-    r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
+    r"(?:wp-|image-|photo-|img-|media-)?captions?(?:-text)?|(?:photo-|image-)?credits?)(?:$|[\s_-])",
 )
 _CONTENT_WORDS = re.compile(
     r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
-    re.IGNORECASE,
+)
+# Reader comments are prose too (long paragraphs) and often sit in a wrapper named "...-content", so neither the
+# prose test nor the content words may keep them; only a wrapper that also holds the headline is the article.
+_COMMENT_MARKS = re.compile(
+    r"(?:^|[\s_-])(?<!tag-)(?<!category-)(?:comments?|comment-?list|commentlist|comments?-area|disqus(?:_thread)?)"
+    r"(?:$|[\s_-])",
+)
+# Page furniture is a block; an inline element's class names its styling (a code sample's "hljs-comment" span)
+_INLINE_TAGS = frozenset(
+    {"span", "code", "a", "em", "strong", "b", "i", "u", "small", "sup", "sub", "mark", "time", "abbr", "kbd", "var"}
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -118,6 +133,13 @@ _MAX_WIDEN_STEPS = 10
 _WIDEN_GAIN = 1.15  # the parent must add this much prose
 _WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
 _LINE_LINK_DENSITY = 0.5
+_WRAPPER_EXTRA_CHARS = 150  # a parent adding no more prose than this (a caption, a date line) is a wrapper
+_WIDEN_MAX_LINK_SHARE = 0.2  # nor be this much link text (teaser lists of other stories)
+# a link-dominated line inside the text stays when it is one of these: a list of sources, a linked product heading
+_LINKED_ITEM_BLOCKS = frozenset({"li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6"})
+_DATA_TABLE_ROWS = 3  # fewer rows (or a single column): a layout table that may hold the whole story
+_TEASER_HEADINGS = 3  # this many linked headlines among what a parent adds make it a list of other stories
+_TEASER_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
 
 
 @dataclass
@@ -147,9 +169,9 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
         return MainContent()
     for element in list(scores):
         scores[element] *= _class_weight(element)
-    best = max(scores, key=lambda e: scores[e])
+    best = _out_of_data_table(max(scores, key=lambda e: scores[e]))
     best = _widen_to_prose(_widen(best, scores), prose, skipped)
-    parts = _with_siblings(best, scores)
+    parts = _with_siblings(best, scores, skipped)
     lines: list[str] = []
     for part in parts:
         lines += _readable_lines(part, skipped)
@@ -162,7 +184,7 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     """Elements whose whole subtree is page furniture, except ones that hold the article's text."""
     page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
-    chrome_marks: dict[str, bool] = {}  # class/id strings repeat a lot within a page
+    chrome_marks: dict[str, tuple[bool, bool]] = {}  # class/id strings repeat a lot within a page
     stack = list(root)
     while stack:
         element = stack.pop()
@@ -187,12 +209,18 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             skipped.add(element)
             continue
         marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
-        if len(marks) <= 2:
+        if len(marks) <= 2 or tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line
             stack.extend(element)
             continue
-        is_chrome = chrome_marks.get(marks)
-        if is_chrome is None:
-            is_chrome = chrome_marks[marks] = bool(_CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks))
+        verdict = chrome_marks.get(marks)
+        if verdict is None:
+            lowered = marks.lower()  # the class-word patterns are lowercase: faster than case-insensitive matching
+            is_chrome = bool(_CHROME_WORDS.search(lowered) and not _CONTENT_WORDS.search(lowered))
+            verdict = chrome_marks[marks] = (bool(_COMMENT_MARKS.search(lowered)), is_chrome)
+        is_comment, is_chrome = verdict
+        if is_comment and next(element.iter("h1"), None) is None:
+            skipped.add(element)
+            continue
         if is_chrome and not _holds_prose(element):
             skipped.add(element)
             continue
@@ -269,7 +297,7 @@ def _text_and_links(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlE
 
 
 def _class_weight(element: lxml.html.HtmlElement) -> float:
-    marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+    marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}".lower()
     weight = 1.0
     if element.tag in ("article", "main") or _CONTENT_WORDS.search(marks):
         weight *= 1.25
@@ -278,43 +306,91 @@ def _class_weight(element: lxml.html.HtmlElement) -> float:
     return weight
 
 
+def _out_of_data_table(best: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A data table's cells score as paragraphs, and a big table can outscore the text around it; a table is part
+    of an article, never the article, so the pick moves to the table's container. A table with a single column or
+    only a row or two is page layout (old sites put the whole story in a <td>) and is left alone."""
+    if best.tag not in ("table", "tbody", "thead", "tfoot"):
+        return best
+    table = best if best.tag == "table" else next(best.iterancestors("table"), None)
+    if table is None or table.getparent() is None:
+        return best
+    rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+    if len(rows) < _DATA_TABLE_ROWS or max(len(row.findall("td")) + len(row.findall("th")) for row in rows) < 2:
+        return best
+    return table.getparent()
+
+
 def _widen_to_prose(
     node: lxml.html.HtmlElement, prose: dict[lxml.html.HtmlElement, int], skipped: set[lxml.html.HtmlElement]
 ) -> lxml.html.HtmlElement:
-    """Moves up while the parent adds mostly prose: an article split into sections under one parent."""
+    """Moves up while the parent adds mostly prose: an article split into sections under one parent. A parent
+    whose additions read like a list of other stories (link-heavy text, or several headlines that are links,
+    adding less than the article already has) is the page around the article, not more of it."""
     own_prose = prose.get(node, 0)
-    own_text = _visible_chars(node, skipped)
-    probe = node
+    own = _region(node, skipped)
+    probe = start = node
     for _ in range(_MAX_WIDEN_STEPS):
         parent = probe.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
         parent_prose = prose.get(parent, 0)
-        if parent_prose <= own_prose:
-            probe = parent  # a wrapper adding nothing: look one level further up
+        if parent_prose == own_prose or (node is start and parent_prose - own_prose <= _WRAPPER_EXTRA_CHARS):
+            probe = parent  # a wrapper adding nothing (or, around the pick itself, a line): look one level up
             continue
         if parent_prose < _WIDEN_GAIN * own_prose:
             break
-        parent_text = _visible_chars(parent, skipped)
-        if parent_prose - own_prose < _WIDEN_PROSE_SHARE * (parent_text - own_text):
+        whole = _region(parent, skipped)
+        added_text = whole.text - own.text
+        if parent_prose - own_prose < _WIDEN_PROSE_SHARE * added_text:
+            break
+        if whole.links - own.links >= _WIDEN_MAX_LINK_SHARE * added_text:
+            break
+        linked_headings = whole.linked_headings - own.linked_headings
+        if (
+            linked_headings >= _TEASER_HEADINGS
+            and 2 * linked_headings >= whole.headings - own.headings
+            and parent_prose - own_prose < own_prose
+        ):
             break
         node = probe = parent
-        own_prose, own_text = parent_prose, parent_text
+        own_prose, own = parent_prose, whole
     return node
 
 
-def _visible_chars(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> int:
-    total = 0
-    stack = [element]
+@dataclass
+class _Region:
+    text: int = 0  # visible characters, skipped parts excluded
+    links: int = 0  # of which inside <a>
+    headings: int = 0  # h2..h5
+    linked_headings: int = 0  # headings that are (or hold) a link: teaser cards of other stories
+
+
+def _region(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> _Region:
+    """What the reader sees of the element: its text, link text and (linked) headings, skipped parts excluded."""
+    region = _Region()
+    stack: list[tuple[lxml.html.HtmlElement, bool, bool]] = [(element, False, False)]
     while stack:
-        node = stack.pop()
+        node, in_link, in_heading = stack.pop()
         if node in skipped:
             continue
-        total += len((node.text or "").strip())
+        tag = node.tag
+        chars = len((node.text or "").strip())
         if node is not element:
-            total += len((node.tail or "").strip())
-        stack.extend(node)
-    return total
+            tail = len((node.tail or "").strip())  # text of the parent's, after this child
+            region.text += tail
+            region.links += tail if in_link else 0
+        region.text += chars
+        link = in_link or tag == "a"
+        if link:
+            region.links += chars
+        heading = tag in _TEASER_HEADING_TAGS
+        if heading and not in_heading:
+            region.headings += 1
+            if in_link or next(node.iter("a"), None) is not None:
+                region.linked_headings += 1
+        stack.extend((child, link, in_heading or heading) for child in node)
+    return region
 
 
 def _widen(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> lxml.html.HtmlElement:
@@ -331,7 +407,11 @@ def _widen(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, floa
     return node
 
 
-def _with_siblings(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> list:
+def _with_siblings(
+    best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float], skipped: set[lxml.html.HtmlElement]
+) -> list:
+    """The pick and its siblings that score well too (readability's sibling step); a well-scored sibling that is
+    link-heavy (a box of recommendations written as sentences) is not part of the article."""
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -341,7 +421,9 @@ def _with_siblings(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlEleme
         if sibling is best:
             parts.append(sibling)
         elif isinstance(sibling.tag, str) and scores.get(sibling, 0.0) >= threshold:
-            parts.append(sibling)
+            region = _region(sibling, skipped)
+            if region.links < _WIDEN_MAX_LINK_SHARE * region.text:
+                parts.append(sibling)
         elif sibling.tag == "p":
             text = _SPACES.sub(" ", sibling.text_content() or "").strip()
             if len(text) > 80:
@@ -350,46 +432,67 @@ def _with_siblings(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlEleme
 
 
 def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> list[str]:
-    """Lines as rendered (one per block, <br> breaks), with link-dominated lines left out."""
-    lines: list[tuple[str, int]] = []
+    """Lines as rendered (one per block, <br> breaks). Link-dominated lines are left out at the container's edges
+    (breadcrumbs, tag lists, "read next" links) and as stand-alone paragraphs inside it ("READ MORE: ..."); inside
+    the text, a list item or a heading that is a link is the article's own (a list of sources, a listicle's
+    linked product names)."""
+    lines: list[tuple[str, int, str]] = []
     current: list[str] = []
     link_chars = [0]
+    blocks: list[str] = []
 
     def flush() -> None:
         text = _SPACES.sub(" ", "".join(current)).strip()
         if text:
-            lines.append((text, link_chars[0]))
+            lines.append((text, link_chars[0], blocks[-1] if blocks else ""))
         current.clear()
         link_chars[0] = 0
+
+    def add(text: str) -> None:
+        """Appends an element's text; "Williams" + "Shipwreck" from two elements with no space between are two
+        words a reader sees apart (block-styled spans), not "WilliamsShipwreck"."""
+        if current and text[:1].isupper() and current[-1][-1:].islower():
+            current.append(" ")
+        current.append(text)
 
     def walk(element: lxml.html.HtmlElement, in_link: bool) -> None:
         if element in skipped:
             if element.tail:
-                current.append(element.tail)
+                add(element.tail)
             return
         tag = element.tag
         block = tag in _BLOCK_TAGS
         if block or tag == "br":
             flush()
+        if block:
+            blocks.append(tag)
         inside = in_link or tag == "a"
         if element.text:
-            current.append(element.text)
+            add(element.text)
             if inside:
                 link_chars[0] += len(element.text.strip())
         for child in element:
             walk(child, inside)
         if block:
             flush()
+            blocks.pop()
         if element.tail:
-            current.append(element.tail)
+            add(element.tail)
             if in_link:
                 link_chars[0] += len(element.tail.strip())
 
     walk(container, False)
     flush()
-    kept = []
-    for text, links in lines:
-        if links and links >= _LINE_LINK_DENSITY * len(text) and len(text.split()) < 25:
-            continue
-        kept.append(text)
-    return kept
+    linky = [
+        bool(links and links >= _LINE_LINK_DENSITY * len(text) and len(text.split()) < 25) for text, links, _ in lines
+    ]
+    start, end = 0, len(lines)
+    while start < end and linky[start]:
+        start += 1
+    while end > start and linky[end - 1]:
+        end -= 1
+    return [
+        text
+        for index, (text, _, block) in enumerate(lines[start:end], start)
+        if not linky[index] or block in _LINKED_ITEM_BLOCKS
+    ]

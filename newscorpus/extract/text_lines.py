@@ -61,7 +61,8 @@ def element_lines(element: lxml.html.HtmlElement) -> list[str]:
     """Non-empty visible lines of the element, in document order."""
     parts: list[str] = []
     _collect(element, parts)
-    lines = (normalize_space(line) for line in "".join(parts).split("\n"))
+    # most pieces between block boundaries are empty: skip them before the regex
+    lines = (normalize_space(line) for line in "".join(parts).split("\n") if line and not line.isspace())
     return [line for line in lines if line]
 
 

@@ -1,0 +1,138 @@
+"""Line rules of boilerplate.py that clean the body after the container is chosen: trailing sections, captions and
+media widgets, header labels, repeated lines and paywall pitches. Each test pins one rule with hand-written lines."""
+
+from __future__ import annotations
+
+from newscorpus.extract.article import extract_article
+from newscorpus.extract.boilerplate import remove_boilerplate
+
+STORY = [
+    f"Sentence block {n} of the report tells, with names, places and numbers, how the flood reached the town "
+    f"on Monday night and what the mayor promised the {n} families who lost their homes."
+    for n in range(1, 10)
+]
+
+
+def test_a_trailing_author_bio_and_related_list_are_cut_at_their_heading() -> None:
+    bio = ["About the Author", "Jane Doe has covered the region for twenty years and lives by the river."]
+    related = ["You might also like", "Storm season: what to expect", "How insurers handle flood claims"]
+    assert remove_boilerplate([*STORY, *bio]) == STORY
+    assert remove_boilerplate([*STORY, *related]) == STORY
+    assert remove_boilerplate([*STORY, "More Great WIRED Stories", "A headline", "Another headline"]) == STORY
+
+
+def test_a_long_bio_after_a_short_story_is_cut_when_the_heading_is_in_the_second_half() -> None:
+    # more than a third of the lines follow "About the author", but less than precedes it: still the page's tail
+    bio = [
+        "About the author",
+        *(f"Jane Doe wrote for {n} papers in the valley, edited two books and teaches journalism." for n in range(5)),
+    ]
+    assert remove_boilerplate([*STORY[:4], *bio]) == STORY[:4]
+
+
+def test_an_end_heading_in_the_middle_of_a_long_story_cuts_nothing() -> None:
+    # more than a third of the story follows the heading: it is a section of the story, not the page's tail
+    lines = [*STORY[:3], "You may also like", *STORY[3:]]
+    assert remove_boilerplate(lines) == lines
+
+
+def test_a_paywall_pitch_ends_the_free_text() -> None:
+    pitch = [
+        "Become a paid subscriber to the Weekly Planner to unlock this piece and learn about:",
+        "Why the best plans start with a voice memo",
+        "What happens when you let an assistant probe your strategy",
+    ]
+    assert remove_boilerplate([*STORY, *pitch]) == STORY
+    prompts = ["This article is exclusive to STAT+ subscribers", "Already have an account? Log in"]
+    assert remove_boilerplate([*STORY[:4], *prompts, *STORY[4:]]) == STORY
+
+
+def test_captions_credited_at_the_end_and_media_widget_words_are_dropped() -> None:
+    furniture = [
+        "Protesters gathered outside the town hall on Monday (Image: GETTY)",
+        "The river burst its banks after three days of rain (Photo by Jane Doe/Getty Images)",
+        "Residents wade through the main street (AP Photo/John Roe)",
+        "Image copyright EPA",
+        "Media playback is unsupported on your device",
+        "Caption",
+        "Close",
+    ]
+    lines = [STORY[0], *furniture, *STORY[1:]]
+    assert remove_boilerplate(lines) == STORY
+
+
+def test_a_caption_with_its_credit_after_a_bar_or_a_full_stop_is_dropped() -> None:
+    captions = [
+        "Guests pick their pastries from the glass cabinets. | Photo by Jane Doe",
+        "The new kitchen of the bakery on Main Street. Photo: John Roe",
+    ]
+    assert remove_boilerplate([STORY[0], *captions, *STORY[1:]]) == STORY
+
+
+def test_a_table_of_contents_is_dropped_but_the_headings_it_lists_stay() -> None:
+    headings = ["When is the best time to go?", "How to get a visa", "Where to stay in Tokyo"]
+    text = [headings[0], STORY[0], STORY[1], headings[1], STORY[2], headings[2], STORY[3]]
+    toc = ["In this post:", *(f"{n}. {h}" for n, h in enumerate(headings, 1))]
+    assert remove_boilerplate([STORY[4], *toc, *text]) == [STORY[4], *text]
+    # without the "In this post" line, short lines repeated later (a table's cells, a plan's rows) stay
+    assert remove_boilerplate([STORY[4], *toc[1:], *text]) == [STORY[4], *toc[1:], *text]
+
+
+def test_header_labels_stamps_and_reviewer_lines_in_the_body_are_dropped() -> None:
+    labels = [
+        "Posted On",
+        "5 min read",
+        "Updated on October 21, 2025",
+        "Last updated: November 13, 2025",
+        "Reviewed by: Dr. Jane Doe, MD",
+        "Fact checked by John Roe",
+        "Category: Local news",
+        "Reuters' Jane Doe contributed to this report.",
+    ]
+    lines = [*STORY[:2], *labels[:4], *STORY[2:6], *labels[4:], *STORY[6:]]
+    assert remove_boilerplate(lines) == STORY
+    # a sentence of the story that starts like a label stays
+    sentence = "Updated flood maps, published by the agency on Monday, show the new risk zones in the valley."
+    assert sentence in remove_boilerplate([*STORY[:2], sentence, *STORY[2:]])
+
+
+def test_a_line_printed_again_right_after_itself_is_kept_once() -> None:
+    caption = "The mayor visits the flooded school in the north of the town"
+    cards = ["The Picture of Good Health", "A collaborative approach brought the team into the process."]
+    lines = [STORY[0], caption, caption, "Caption", caption, *STORY[1:3], *cards, *cards, *STORY[3:]]
+    assert remove_boilerplate(lines) == [STORY[0], caption, *STORY[1:3], *cards, *STORY[3:]]
+
+
+def test_a_second_copy_of_the_whole_story_is_dropped_but_repeated_rows_stay() -> None:
+    # responsive layouts print the article twice; a training plan repeats its rows on purpose
+    assert remove_boilerplate([*STORY, *STORY]) == STORY
+    plan = ["Week 1", "Easy run 30 min", "Rest day", "Week 2", "Easy run 30 min", "Rest day"]
+    assert remove_boilerplate([*STORY, *plan]) == [*STORY, *plan]
+    question = "What kind of food do you cook at home, and is there anything you never eat?"
+    interview = [question, STORY[0], STORY[1], question, STORY[2], STORY[3], question, STORY[4]]
+    assert remove_boilerplate(interview) == interview
+
+
+def test_the_rules_apply_to_a_whole_page() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY)
+    html = f"""<html><head><title>Flood reaches the town</title></head><body><article>
+<h1>Flood reaches the town</h1><p>5 min read</p>{paragraphs}
+<p>Residents wade through the main street (Image: GETTY)</p>
+<h3>About the author</h3><p>Jane Doe has covered the region for twenty years and lives by the river.</p>
+</article></body></html>"""
+    body = extract_article(html, "https://example.test/flood").body
+    assert body.split("\n\n") == STORY
+
+
+def test_newsletter_prompts_are_dropped() -> None:
+    prompts = [
+        "Was this newsletter forwarded to you? Sign up to get it in your inbox.",
+        "Click here to subscribe to The Weekly Paradigm newsletter",
+    ]
+    assert remove_boilerplate([*STORY[:3], prompts[0], *STORY[3:], prompts[1]]) == STORY
+    # a sentence of the story about a newsletter is longer than a prompt and stays
+    sentence = (
+        "The council said it would join the regional mailing list next year, after residents complained that flood "
+        "warnings reached them by newsletter only days later, when the water had already come into their gardens."
+    )
+    assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])

@@ -1,0 +1,188 @@
+"""Rules of the main-content extractor that decide which container is the article and which of its lines are kept.
+
+Every page here is hand-written for one rule, so a test fails when that rule breaks (and passes only through it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.extract import body as body_module
+from newscorpus.extract.body import _text_lines, extract_body, run_trafilatura
+from newscorpus.extract.document import parse_html
+from newscorpus.extract.main_content import extract_main_content
+
+PROSE = [
+    f"Paragraph {n} of the story explains, in a full sentence with several clauses, what happened in the city "
+    f"council on Tuesday and why residents of district {n} are worried about the new parking rules."
+    for n in range(1, 9)
+]
+COMMENTS = [
+    f"Reader {n} writes a long reply, with opinions, anecdotes and several clauses, about parking in the city, "
+    f"about the council and about everything else that has annoyed them since the elections of year {n}."
+    for n in range(1, 13)
+]
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _lines(html: str) -> list[str]:
+    return extract_main_content(parse_html(html)).lines
+
+
+def test_a_comment_section_is_never_the_article_even_when_it_holds_most_of_the_text() -> None:
+    # a forum-style story: a short summary and many long comments, in wrappers named "...-content"; the comments
+    # hold prose, so neither the chrome-word test (rescued by "content") nor the prose test would drop them
+    comments = "".join(f'<div class="comment-content"><p>{c}</p><p>{c}</p></div>' for c in COMMENTS)
+    html = f"""<html><body><div class="main-content">
+<article class="story"><h1>Council changes the parking rules</h1><div class="body">{_paragraphs(PROSE[:3])}</div>
+</article>
+<div id="comments" class="comments-area column-content"><div class="comment-list">{comments}</div></div>
+</div></body></html>"""
+    lines = _lines(html)
+    assert lines == PROSE[:3]
+
+
+def test_a_chrome_word_on_an_inline_element_does_not_hide_its_text() -> None:
+    # syntax highlighters mark code comments as <span class="hljs-comment">; they are part of the code sample
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<pre><code class="language-bash"><span class="hljs-comment"># initialise the repository</span>
+git init</code></pre>{_paragraphs(PROSE[4:])}</article></body></html>"""
+    text = "\n".join(_lines(html))
+    assert "# initialise the repository" in text
+    assert "git init" in text
+
+
+def test_widening_stops_at_a_list_of_other_stories() -> None:
+    # the story's parent also holds "read next" cards: a headline link and a long unlinked teaser each; little
+    # link text overall, but three linked headlines adding less prose than the story has are other stories
+    teaser = (
+        "A teaser paragraph for this other story, long enough to count as prose on its own, with a comma or two, "
+        "a quote from somebody and a few more words, so that it is well over the length of a short line of chrome."
+    )
+    cards = "".join(
+        f'<div class="card"><h3><a href="/story-{n}">Another headline number {n} on a topic</a></h3>'
+        f"<p>{teaser}</p></div>"
+        for n in range(1, 4)
+    )
+    html = f"""<html><body><div id="content"><div class="single">
+<div class="entry">{_paragraphs(PROSE[:6])}</div></div>
+<div class="more">{cards}</div></div></body></html>"""
+    assert _lines(html) == PROSE[:6]
+
+
+def test_widening_stops_when_the_parent_adds_mostly_link_text() -> None:
+    # prose-like paragraphs, each a third link text: a block of recommendations, not more of the story
+    links = "".join(
+        f'<p><a href="/x{n}">A linked recommendation number {n} for readers</a> with a sentence of text after '
+        f"it that describes, at some length, why the linked page is worth a visit.</p>"
+        for n in range(1, 7)
+    )
+    html = f"""<html><body><div class="page"><div class="text">{_paragraphs(PROSE[:5])}</div>
+<div class="box">{links}</div></div></body></html>"""
+    assert _lines(html) == PROSE[:5]
+
+
+def test_an_article_in_sibling_chunks_is_read_whole_past_a_wrapper_that_adds_a_line() -> None:
+    # the best-scored chunk sits in a column wrapper whose only addition is a short caption-like line
+    html = f"""<html><body><article><section>
+<div class="intro">{_paragraphs(PROSE[:2])}</div>
+<div class="columns"><div class="column">{_paragraphs(PROSE[2:7])}</div>
+<div class="note"><p>Updated with new figures from the council on Wednesday.</p></div></div>
+<div class="outro">{_paragraphs(PROSE[7:])}</div>
+</section></article></body></html>"""
+    lines = _lines(html)
+    assert lines[:2] == PROSE[:2]
+    assert lines[-1] == PROSE[7]
+    assert all(p in lines for p in PROSE)
+
+
+def test_a_big_data_table_does_not_replace_the_article_around_it() -> None:
+    rows = "".join(
+        f"<tr><td>{n}</td><td>School of Business number {n}, a long name of an institution</td>"
+        f"<td>Acceptance rate of {n}0 percent, yield and enrolment, with comments</td></tr>"
+        for n in range(1, 25)
+    )
+    html = f"""<html><body><div class="post"><p>{PROSE[0]}</p>
+<table><thead><tr><th>Rank</th><th>School</th><th>Notes</th></tr></thead><tbody>{rows}</tbody></table>
+<p>{PROSE[1]}</p></div></body></html>"""
+    lines = _lines(html)
+    assert lines[0] == PROSE[0]
+    assert lines[-1] == PROSE[1]
+    assert "School of Business number 24, a long name of an institution" in lines
+
+
+def test_link_lines_inside_the_text_are_kept_as_list_items_and_dropped_as_paragraphs() -> None:
+    html = f"""<html><body><article>
+<p><a href="/">Home</a> / <a href="/news">News</a></p>
+{_paragraphs(PROSE[:3])}
+<ul><li><a href="https://example.org/report.pdf">The council's full report (pdf)</a></li>
+<li><a href="https://example.org/map">Map of the new parking zones</a></li></ul>
+<p><a href="/other">READ MORE: An unrelated story about the weather</a></p>
+{_paragraphs(PROSE[3:])}
+<p><a href="/tag/council">council</a>, <a href="/tag/parking">parking</a></p>
+</article></body></html>"""
+    lines = _lines(html)
+    assert "The council's full report (pdf)" in lines
+    assert "Map of the new parking zones" in lines
+    assert not any("READ MORE" in line for line in lines)
+    assert lines[0] == PROSE[0]
+    assert lines[-1] == PROSE[-1]
+
+
+def test_figure_captions_are_not_body_text() -> None:
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<figure><img src="a.jpg"><figcaption>Residents queue at the council office on Tuesday morning.</figcaption></figure>
+{_paragraphs(PROSE[4:])}</article></body></html>"""
+    assert _lines(html) == PROSE
+
+
+def test_captions_marked_by_class_are_not_body_text() -> None:
+    # captions outside <figcaption>: a gallery's caption block, a credit line under the photo
+    html = f"""<html><body><article>{_paragraphs(PROSE[:3])}
+<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The mayor visits the flooded school in the north
+of the town on Tuesday, with the head teacher and two council members.</p></div>
+{_paragraphs(PROSE[3:6])}<div class="photo-credit">Jane Doe for the Example Gazette</div>
+{_paragraphs(PROSE[6:])}</article></body></html>"""
+    assert _lines(html) == PROSE
+
+
+def test_an_unsure_page_gets_trafilaturas_balanced_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no block long enough for the scorer: main_content is unsure and trafilatura decides, in its balanced mode
+    # (favor_precision drops whole sections of such odd layouts); the real trafilatura runs, the spy only listens
+    modes: list[bool] = []
+
+    def spy(tree: object, url: str, *, favor_precision: bool) -> object:
+        modes.append(favor_precision)
+        return run_trafilatura(tree, url, favor_precision=favor_precision)
+
+    monkeypatch.setattr(body_module, "run_trafilatura", spy)
+    html = """<html><body><div class="x"><span>Short note on the council.</span><br>
+<span>It met on Tuesday and changed the rules for parking in district four.</span><br>
+<span>Residents were not asked, and many of them are now worried about the fees.</span></div></body></html>"""
+    body = extract_body(parse_html(html), "https://example.test/n", None)
+    assert body.method != "main_content"
+    assert modes == [False]
+    assert body.lines == _text_lines(run_trafilatura(parse_html(html), "https://example.test/n", favor_precision=False))
+
+
+def test_words_in_adjacent_elements_are_not_glued_together() -> None:
+    # block-styled spans with no space between them: a reader sees "Jane Doe" and "Shipwreck" apart
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<div class="album"><span class="by">Jane Doe</span><span class="t">Shipwreck</span><span>Rack Records</span></div>
+<p>The <b>council</b>'s vote, <em>McDonald</em>'s reply.</p>{_paragraphs(PROSE[4:])}</article></body></html>"""
+    lines = _lines(html)
+    assert "Jane Doe Shipwreck Rack Records" in lines
+    assert "The council's vote, McDonald's reply." in lines
+
+
+def test_an_author_box_inside_the_article_is_not_body_text() -> None:
+    bio = (
+        "Jane Doe is a senior reporter who has covered city hall, the courts and local politics for twelve years, "
+        "after starting out at a regional weekly."
+    )
+    html = f"""<html><body><article>{_paragraphs(PROSE)}
+<div class="author-info"><img src="jane.jpg"><p>{bio}</p></div></article></body></html>"""
+    assert _lines(html) == PROSE
