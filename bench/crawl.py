@@ -2,16 +2,16 @@
 
     .venv/bin/python bench/crawl.py [--pages 2000] [--concurrency 16] [--rounds 1]
 
-Serves N generated article pages (about 6 KB each, listed in one sitemap) on 127.0.0.1 and crawls them, in the same
-run, with (1) newscorpus.crawl.crawl_source (the `news` spider: robots.txt, request guard, offsite filter, retry
-middleware, WARC gzip per record, crawl log, stats.json, then manifest.json + _SUCCESS) and (2) a bare
-scrapy.Spider run with `scrapy runspider` that reads the same sitemap and fetches every page, doing nothing with
-it. Politeness is off for both (DOWNLOAD_DELAY 0, AutoThrottle off, the same concurrency). Both run as a Scrapy
-subprocess, and both are timed by Scrapy's own start_time/finish_time (so interpreter start-up is left out of
-both); ours also pays finalize_landed_crawl (the manifest re-reads every WARC file), which is added to its time.
-With --rounds > 1 the two alternate and each reports its best round. CPU seconds per page (the Scrapy process,
-interpreter start-up included, plus our manifest) are reported too: on a shared, loaded machine wall-clock rates
-swing with the neighbours, CPU per page much less.
+Serves N generated article pages (about 3.6 KB each, listed in one sitemap) on 127.0.0.1, from a small asyncio
+server in its own process (see serve), and crawls them, in the same run, with (1) newscorpus.crawl.crawl_source (the
+`news` spider: robots.txt, request guard, offsite filter, retry middleware, WARC gzip per record, crawl log,
+stats.json, JOBDIR, then manifest.json + _SUCCESS) and (2) a bare scrapy.Spider run with `scrapy runspider` that
+reads the same sitemap and fetches every page, doing nothing with it. Politeness is off for both (DOWNLOAD_DELAY 0,
+AutoThrottle off, the same concurrency). Both run as a Scrapy subprocess, and both are timed by Scrapy's own
+start_time/finish_time (so interpreter start-up is left out of both); ours also pays finalize_landed_crawl (the
+manifest re-reads every WARC file), which is added to its time. With --rounds > 1 the two alternate and each reports
+its best round. CPU seconds per page (the Scrapy process, interpreter start-up included, plus our manifest) are
+reported too: on a shared, loaded machine wall-clock rates swing with the neighbours, CPU per page much less.
 Last line: one JSON object {"ours_pages_per_s", "bare_pages_per_s", "overhead", "overhead_cpu", ...};
 overhead = 1 - ours / bare pages per second, overhead_cpu = 1 - bare / ours CPU seconds per page.
 """
@@ -26,9 +26,7 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import scrapy
@@ -86,31 +84,75 @@ def _site(pages: int) -> dict[str, bytes]:
     return site
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    site: dict[str, bytes] = {}
-    base = ""
+def _responses(pages: int, base: str) -> dict[bytes, bytes]:
+    """Every answer the test site gives, as complete HTTP/1.1 responses (status line, headers, body)."""
+    site = _site(pages)
+    locs = "".join(f"<url><loc>{base}{p}</loc><lastmod>{DAY}</lastmod></url>" for p in site if p.startswith("/news/"))
+    site["/sitemap.xml"] = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode()
+    return {path.encode(): _http_response(200, path, body) for path, body in site.items()}
 
-    def do_GET(self) -> None:  # noqa: N802
-        if self.path == "/sitemap.xml":
-            locs = "".join(
-                f"<url><loc>{self.base}{p}</loc><lastmod>{DAY}</lastmod></url>"
-                for p in self.site
-                if p.startswith("/news/")
-            )
-            body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode()
-        else:
-            body = self.site.get(self.path, b"")
-        self.send_response(200 if body else 404)
-        self.send_header(
-            "Content-Type", "application/xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
-        )
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def _http_response(status: int, path: str, body: bytes) -> bytes:
+    content_type = "application/xml" if path.endswith(".xml") else "text/html; charset=utf-8"
+    if path.endswith(".txt"):
+        content_type = "text/plain"
+    reason = "OK" if status == 200 else "Not Found"
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nServer: bench\r\nDate: Fri, 20 Nov 2026 08:00:00 GMT\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode("ascii") + body
+
+
+_NOT_FOUND = _http_response(404, "/", b"")
+
+
+def serve(pages: int) -> None:
+    """The test site: an asyncio HTTP/1.1 keep-alive server in its own process; prints its base URL, then serves.
+
+    Not http.server: its ThreadingHTTPServer parses every request's headers in Python and runs one thread per
+    connection under one GIL, so with 16 connections it became the bottleneck (both crawlers then ran at its
+    pace and the overhead looked smaller than it is), and its listen backlog of 5 dropped the SYNs of the extra
+    connections, which waited for TCP's 1 s retransmission: a stall that hit either side at random.
+    """
+    import asyncio
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")  # GET requests only: no body follows
+                parts = head.split(b" ", 2)
+                writer.write(responses.get(parts[1], _NOT_FOUND) if len(parts) == 3 else _NOT_FOUND)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        server = await asyncio.start_server(answer, "127.0.0.1", 0, backlog=256)
+        port = server.sockets[0].getsockname()[1]
+        responses.update(_responses(pages, f"http://127.0.0.1:{port}"))
+        print(f"http://127.0.0.1:{port}", flush=True)
+        await server.serve_forever()
+
+    responses: dict[bytes, bytes] = {}
+    asyncio.run(main())
+
+
+def _start_server(pages: int) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--serve", "--pages", str(pages)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    base = process.stdout.readline().strip()
+    if not base.startswith("http://"):
+        process.kill()
+        raise RuntimeError("the test site did not start")
+    return process, base
 
 
 def _children_cpu_s() -> float:
@@ -205,14 +247,13 @@ def main() -> int:
         help="run ours without Scrapy's JOBDIR (its disk queue pickles every request; resume then rests on the "
         "crawl log alone)",
     )
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # the test site's own process
     args = parser.parse_args()
+    if args.serve:
+        serve(args.pages)
+        return 0
 
-    _Handler.site = _site(args.pages)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    _Handler.base = base
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = _start_server(args.pages)
     print(f"serving {args.pages} pages at {base}; concurrency {args.concurrency}, delays off", flush=True)
     ours: list[dict] = []
     bare: list[dict] = []
@@ -234,8 +275,8 @@ def main() -> int:
                     flush=True,
                 )
     finally:
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(timeout=10)
     best_ours = max(ours, key=lambda r: r["pages"] / r["seconds"])
     best_bare = max(bare, key=lambda r: r["pages"] / r["seconds"])
     for name, best in (("ours", best_ours), ("bare", best_bare)):

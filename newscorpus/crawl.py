@@ -54,7 +54,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
-from newscorpus import storage
 from newscorpus.settings import REPO_ROOT
 from newscorpus.sources import SOURCE_ID, Source
 
@@ -236,13 +235,19 @@ def finalize_landed_crawl(crawl_dir: Path, *, responses: int, errors: int) -> di
     shutil.rmtree(crawl_dir / JOBDIR_NAME, ignore_errors=True)
     _write_success_marker(crawl_dir, responses=responses, errors=errors)
     # an s3:// storage root gets the finished directory (raw/…/crawl=… → same key; _SUCCESS last); a local root: no-op
+    from newscorpus import storage  # here, not at the top: the spider process imports this module for its constants
+
     storage.upload_run_directory(crawl_dir)
     return manifest
 
 
 def build_manifest(crawl_dir: Path) -> dict:
-    """Every WARC file of the crawl: name, records (by type), bytes, sha256; and the totals."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Every WARC file of the crawl: name, records (by type), bytes, sha256; and the totals.
+
+    Records are counted with FastWARC (C++; the WARC-Type header of each record, as written): it reads a file
+    about six times faster than warcio, and this pass over everything landed is part of every crawl's time.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     files = []
     for path in sorted(crawl_dir.glob(WARC_GLOB)):
@@ -252,8 +257,9 @@ def build_manifest(crawl_dir: Path) -> dict:
                 digest.update(chunk)
         by_type: dict[str, int] = {}
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                by_type[record.rec_type] = by_type.get(record.rec_type, 0) + 1
+            for record in ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False):
+                record_type = str(record.headers.get("WARC-Type"))
+                by_type[record_type] = by_type.get(record_type, 0) + 1
         files.append(
             {
                 "name": path.name,
@@ -277,6 +283,7 @@ def published_urls(data_root: Path, source_id: str, *, before: date) -> set[str]
     Read with DuckDB from published/pages/source=<id>/crawl_date=*/; an absent table is an empty set. Earlier
     partitions only, so a rerun of a date (or a backfill of an older one) still fetches its own pages.
     """
+    from newscorpus import storage
     from newscorpus.commits import committed_files
 
     store = storage.shared(data_root)  # exactly the committed files, on local disk or S3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -35,20 +35,23 @@ class CrawlLogLine:
     error: str | None = None  # "<kind>: <detail>", e.g. "robots: forbidden by robots.txt"
 
     def to_json(self) -> str:
-        record = asdict(self)
+        # Field by field rather than dataclasses.asdict, which deep-copies every value: one line per response.
+        record = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("url", "final_url"):
             record[key] = without_credentials(record[key])
         if record["error"]:
             record["error"] = _USERINFO.sub(r"\1[redacted]@", record["error"])
-        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        return _ENCODER.encode(record)
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(CrawlLogLine))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _USERINFO = re.compile(r"(\w+://)[^/@\s]+@")
 
 
 def without_credentials(url: str | None) -> str | None:
     """A URL with any user:password@ replaced: the crawl log, and the corpus built from it, never hold secrets."""
-    return _USERINFO.sub(r"\1[redacted]@", url) if url else url
+    return _USERINFO.sub(r"\1[redacted]@", url) if url and "@" in url else url
 
 
 class CrawlLogWriter:

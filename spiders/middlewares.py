@@ -12,6 +12,7 @@ Priorities (settings.DOWNLOADER_MIDDLEWARES) carry meaning here:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -44,6 +45,7 @@ _ARCHIVABLE_PROTOCOLS = {"HTTP/1.0", "HTTP/1.1"}
 SECRET_REQUEST_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 REDACTED = "[redacted]"
 WARC_WRITE_FAILED = "warc_write_failed"  # finish reason of a crawl that could not write its WARC file
+_MAX_OFFSITE_VERDICTS = 10_000
 
 
 class WarcArchiveMiddleware:
@@ -139,12 +141,25 @@ class HostPortOffsiteMiddleware(OffsiteMiddleware):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._reported: set[str] = set()
+        # (scheme, netloc) -> on site: the verdict depends on nothing else, and every request asks twice
+        # (when scheduled, before download).
+        self._verdicts: dict[tuple[str, str], bool] = {}
 
     def should_follow(self, request: Request, spider: Spider) -> bool:
         scope = getattr(spider, "site_scope", None)
         if scope is None:
             return super().should_follow(request, spider)
-        return scope.allows(request.url)
+        try:
+            parsed = urlparse_cached(request)
+        except ValueError:
+            return scope.allows(request.url)
+        key = (parsed.scheme, parsed.netloc)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = scope.allows(request.url)
+            if len(self._verdicts) < _MAX_OFFSITE_VERDICTS:
+                self._verdicts[key] = verdict
+        return verdict
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         try:
@@ -200,7 +215,7 @@ def _exchange(request: Request, response: Response) -> HttpExchange:
     split = urlsplit(request.url)
     target = (split.path or "/") + (f"?{split.query}" if split.query else "")
     request_headers = [(name, _redacted(name, value)) for name, value in _header_pairs(request.headers)]
-    if not any(name.lower() == "host" for name, _ in request_headers):
+    if b"Host" not in request.headers:  # Headers normalises names, so this covers every spelling of "host"
         request_headers.insert(0, ("Host", split.netloc))
     return HttpExchange(
         url=response.url,
@@ -212,8 +227,14 @@ def _exchange(request: Request, response: Response) -> HttpExchange:
         reason=_reason(response.status),
         response_headers=_archived_response_headers(response),
         body=response.body,
-        ip_address=str(response.ip_address) if response.ip_address else None,
+        ip_address=_address_text(response.ip_address) if response.ip_address else None,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _address_text(address: object) -> str:
+    """str() of an ipaddress object is Python code; a crawl talks to few addresses, so each is spelled once."""
+    return str(address)
 
 
 def _redacted(name: str, value: str) -> str:
@@ -233,13 +254,17 @@ def _archived_response_headers(response: Response) -> list[tuple[str, str]]:
 
 
 def _header_pairs(headers: Any) -> list[tuple[str, str]]:
-    return [
-        (to_unicode(name, encoding="latin-1"), to_unicode(value, encoding="latin-1"))
-        for name, values in headers.items()
-        for value in values
-    ]
+    # Scrapy's Headers is a dict of normalised name -> list of values; its items() looks every name up again.
+    items = dict.items(headers) if isinstance(headers, dict) else headers.items()
+    return [(_latin1(name), _latin1(value)) for name, values in items for value in values]
 
 
+def _latin1(value: bytes | str) -> str:
+    """Header bytes as text, one character per byte (Scrapy keeps headers as bytes)."""
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+@functools.lru_cache(maxsize=256)
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase

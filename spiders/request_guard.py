@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 BLOCKED_META_KEY = "newscorpus_blocked"  # set on a request refused at scheduling, so the offsite filter stays quiet
 UNGUARDED_RESOLVER = "unguarded_dns_resolver"  # finish reason when the DNS check is not installed
+_MAX_JUDGED_HOSTS = 10_000  # hosts whose verdict is remembered (links to many hosts must not grow memory unbounded)
 
 
 class RequestGuardMiddleware:
@@ -37,6 +38,9 @@ class RequestGuardMiddleware:
         self.policy = NetworkPolicy.from_entries(crawler.settings.getlist(SETTING))
         self.max_url_length = crawler.settings.getint("NEWSCORPUS_MAX_URL_LENGTH")
         self._reported: set[str] = set()
+        # host -> (names an IP address literally, refusal): the policy is fixed for the crawl, and judging an
+        # address (ipaddress parsing, a dozen range checks) on every request of a site would repeat the same answer.
+        self._hosts: dict[str, tuple[bool, str | None]] = {}
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
 
@@ -67,7 +71,7 @@ class RequestGuardMiddleware:
         if refusal is not None:
             raise BlockedRequest(refusal)
         host = urlparse_cached(request).hostname or ""
-        if parse_address(host) is None:
+        if not self._judge_host(host)[0]:
             from twisted.internet import reactor
 
             # Raises BlockedRequest (from the GuardedResolver) for a name with a non-public address.
@@ -84,5 +88,14 @@ class RequestGuardMiddleware:
         host = parsed.hostname or ""
         if not host:
             return "URL has no host"
-        address = parse_address(host)
-        return self.policy.literal_refusal(address) if address is not None else None
+        return self._judge_host(host)[1]
+
+    def _judge_host(self, host: str) -> tuple[bool, str | None]:
+        """(host is an IP address written literally, why it must not be reached); remembered per host."""
+        judged = self._hosts.get(host)
+        if judged is None:
+            address = parse_address(host)
+            judged = (address is not None, self.policy.literal_refusal(address) if address is not None else None)
+            if len(self._hosts) < _MAX_JUDGED_HOSTS:
+                self._hosts[host] = judged
+        return judged

@@ -197,11 +197,12 @@ class NewsSpider(scrapy.Spider):
         if index is not None and "{page}" in index.url and has_articles and page < index.max_pages:
             yield self._index_request(dt.date.fromisoformat(response.meta[_INDEX_DAY]), page + 1)
 
-    def parse_article(self, response: Response) -> None:
-        """Already archived by the WARC middleware; only counted (newscorpus/article_responses).
+    def parse(self, response: Response) -> None:
+        """The article callback: already archived by the WARC middleware; only counted (newscorpus/article_responses).
 
-        No item is yielded: Scrapy runs CONCURRENT_ITEMS (100) asyncio workers for every callback output, which
-        cost more per page than archiving it (bench/crawl.py).
+        Article requests leave their callback unset (None means this method) rather than naming it: with JOBDIR,
+        Scrapy stores every queued request on disk, and for a named callback it searches the spider's members
+        (inspect.getmembers) to find the method's name, once per request. No item is yielded either.
         """
         self.crawler.stats.inc_value("newscorpus/article_responses")
 
@@ -221,8 +222,8 @@ class NewsSpider(scrapy.Spider):
         for url in urls:
             try:
                 clean = without_tracking(url)
-                key = url_key(url)
-                request = scrapy.Request(clean, callback=self.parse_article, meta={"discovered_via": via})
+                key = url_key(clean)  # = url_key(url): without_tracking, which url_key applies first, is idempotent
+                request = scrapy.Request(clean, meta={"discovered_via": via})  # callback: self.parse
             except ValueError as exc:  # not a URL Scrapy can represent at all
                 self.logger.warning("Ignoring link %r: %s", url[:200], exc)
                 continue
