@@ -85,7 +85,7 @@ def test_dry_run_reports_what_would_be_quarantined_and_writes_no_quarantine(airf
         )
     assert code != 0  # the dry run says the partition would not make it ...
     assert "1 of 1 partition(s) would not be published" in output
-    assert "would quarantine" in output and "expect_column_values_to_be_between(word_count)" in output  # ... and why
+    assert "would quarantine" in output and "expect_table_row_count_to_be_between" in output  # ... and why
     states = airflow_local.latest_run_states(env)
     assert states[("gate", "0")] == "success"  # a dry gate reports; it does not fail on the verdict
     assert states[("summarize", "-1")] == "failed"

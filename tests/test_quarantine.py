@@ -15,16 +15,22 @@ from newscorpus.demo_site import SOURCES_YAML, demo_env, render_site, serve_site
 RUN = "quarantine-test"
 
 
+MARKER = "  - id: harborherald\n"
+
+
 @pytest.fixture
 def quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """harborherald after a redesign that hides its article bodies: crawled, gated, quarantined."""
+    """harborherald gated with a wrong registry entry (min_words 2000, a typo for 200): every article is "too
+    short", so the partition is crawled, gated and quarantined."""
     site = tmp_path / "site"
-    render_site(site, DEMO_DATE, broken_outlets=frozenset({"harborherald"}))
+    render_site(site, DEMO_DATE)
     data = tmp_path / "data"
+    typo = tmp_path / "sources-typo.yaml"
+    typo.write_text(SOURCES_YAML.read_text(encoding="utf-8").replace(MARKER, MARKER + "    min_words: 2000\n"))
     with serve_site(site) as urls:
         for name, value in {
             **demo_env(urls),
-            "NEWSCORPUS_SOURCES": str(SOURCES_YAML),
+            "NEWSCORPUS_SOURCES": str(typo),
             "NEWSCORPUS_DATA": str(data),
         }.items():
             monkeypatch.setenv(name, value)
@@ -52,12 +58,8 @@ def test_list_show_and_a_release_that_is_refused_then_granted(
     _, rows = query(quarantined, "SELECT DISTINCT source FROM articles")
     assert rows == [("korankota",)]
 
-    # the fix: this outlet's items are briefs, so the operator lowers its min_words in the registry
-    registry = tmp_path / "sources.yaml"
-    text = SOURCES_YAML.read_text(encoding="utf-8")
-    marker = "  - id: harborherald\n"
-    registry.write_text(text.replace(marker, marker + "    min_words: 20\n"), encoding="utf-8")
-    monkeypatch.setenv("NEWSCORPUS_SOURCES", str(registry))
+    # the fix: the operator corrects the registry entry
+    monkeypatch.setenv("NEWSCORPUS_SOURCES", str(SOURCES_YAML))
     assert main(["quarantine", "release", *args]) == 0
     assert "released and published" in capsys.readouterr().out
     _, rows = query(quarantined, "SELECT source, count(*) FROM articles GROUP BY source ORDER BY source")
