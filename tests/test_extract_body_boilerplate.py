@@ -136,3 +136,61 @@ def test_newsletter_prompts_are_dropped() -> None:
         "warnings reached them by newsletter only days later, when the water had already come into their gardens."
     )
     assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])
+
+
+def test_affiliate_disclosures_counters_ad_markers_and_feed_footers_are_dropped() -> None:
+    furniture = [
+        "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        "If you find this helpful and buy through my links, I may receive a small commission.",
+        "1,693 views",
+        "(Visited 1,902 times, 364 visits today)",
+        "Article Continues Below",
+        "The post How the flood reached the town appeared first on The Valley Gazette.",
+    ]
+    lines = [furniture[0], *STORY[:3], *furniture[1:5], *STORY[3:], furniture[5]]
+    assert remove_boilerplate(lines) == STORY
+    # a sentence of the story about affiliate programmes is not the site's own disclosure
+    sentence = "Affiliate programs: streamers earn a commission when viewers buy games or gear via affiliate links."
+    assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])
+
+
+def test_reader_tool_lines_are_dropped() -> None:
+    tools = ["Enjoy the post? Pin it for later!", "Share this on:", "Read Later", "Text size", "Listen to this article"]
+    assert remove_boilerplate([STORY[0], *tools[:3], *STORY[1:], *tools[3:]]) == STORY
+    # a sentence of the story that starts like one stays
+    sentence = "Share this on a map with your neighbours, the mayor said, so that everyone knows where to park."
+    assert sentence in remove_boilerplate([*STORY[:2], sentence, *STORY[2:]])
+
+
+def test_a_table_of_contents_heading_left_alone_is_dropped() -> None:
+    # the entries were page furniture (skipped), the "Contents hide" toggle line was not
+    assert remove_boilerplate([STORY[0], "Contents hide", *STORY[1:]]) == STORY
+    assert remove_boilerplate([STORY[0], "Table of Contents", *STORY[1:]]) == STORY
+
+
+def test_a_heading_that_starts_with_copyright_is_not_a_notice() -> None:
+    heading = "Copyright Office Weighs In on AI Training and Fair Use"
+    assert heading in remove_boilerplate([*STORY[:3], heading, *STORY[3:]])
+    notice = "Copyright © 2011, Harvard University. All rights reserved."
+    assert remove_boilerplate([*STORY, notice]) == STORY
+    # a wire agency's terms of use are a notice too: kept, they would repeat under every wire copy in the corpus
+    terms = (
+        "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
+        "or redistributed."
+    )
+    assert remove_boilerplate([*STORY, terms]) == STORY
+
+
+def test_the_authors_bio_at_the_end_is_cut_with_its_name_and_role_lines() -> None:
+    bio = [
+        "Written by",
+        "Julia Gralberg",
+        "Julia Gralberg is a freelance travel writer and founder of a small communications agency in Lisbon.",
+    ]
+    assert remove_boilerplate([*STORY, *bio]) == STORY
+    assert remove_boilerplate([*STORY, "Lauren has written for the events blog since 2018 and edits its guides."]) == (
+        STORY
+    )
+    # the story's last paragraph about a person it quotes stays
+    ending = "Niculescu is optimistic about the new flood maps and encourages residents to read them carefully."
+    assert remove_boilerplate([*STORY, ending]) == [*STORY, ending]

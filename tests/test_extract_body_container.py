@@ -186,3 +186,107 @@ def test_an_author_box_inside_the_article_is_not_body_text() -> None:
     html = f"""<html><body><article>{_paragraphs(PROSE)}
 <div class="author-info"><img src="jane.jpg"><p>{bio}</p></div></article></body></html>"""
     assert _lines(html) == PROSE
+
+
+def test_ordered_list_items_carry_the_number_the_reader_sees() -> None:
+    # the browser prints "1.", "2." in front of <ol> items; start, reversed and value are honoured, and an item
+    # that prints its own number is not numbered twice
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<ol><li>Kaiser Permanente</li><li><p>Centene Corporation</p></li></ol>
+<ol start="5"><li>Humana</li><li>Cigna Healthcare</li></ol>
+<ol reversed><li>Third place</li><li>Second place</li><li value="1">The winner</li></ol>
+<ol><li>7. An item with its own number</li></ol>
+<ul><li>An unordered item</li></ul>{_paragraphs(PROSE[4:])}</article></body></html>"""
+    lines = _lines(html)
+    assert ["1. Kaiser Permanente", "2. Centene Corporation"] == lines[4:6]
+    assert ["5. Humana", "6. Cigna Healthcare"] == lines[6:8]
+    assert ["3. Third place", "2. Second place", "1. The winner"] == lines[8:11]
+    assert "7. An item with its own number" in lines
+    assert "An unordered item" in lines
+
+
+def test_intro_paragraphs_between_the_headline_and_the_text_container_are_read() -> None:
+    # a hero block holds the headline and two intro paragraphs; the text sits in a sibling block of the layout
+    intro = [
+        "Online learning has become a standard way for organisations, schools and trainers to share what they "
+        "know, and courses make that learning available to anyone.",
+        "But what exactly is an online course, and how does it differ from other kinds of digital learning, such "
+        "as short modules or recorded webinars?",
+    ]
+    # the intro adds too little to the long text for widening to take the hero block in
+    text = [*PROSE, *(p.replace("Paragraph", "Section") for p in PROSE)]
+    html = f"""<html><body><main><div class="hero"><h1>What is an online course?</h1>
+<p class="byline">By Jane Doe, 3 March 2025</p>{_paragraphs(intro)}</div>
+<div class="layout"><div class="text">{_paragraphs(text)}</div></div></main></body></html>"""
+    assert _lines(html) == [*intro, *text]
+    # a byline and a date printed under the intro: the header zone article.py reads them from ends at the body's
+    # first line, so the intro stays out rather than push them out of that zone
+    meta = '<div class="meta"><span>Posted on</span> <span>Nov 21, 2018</span> <span>Written by Jane Doe</span></div>'
+    dated = html.replace('</div>\n<div class="layout">', f'{meta}</div>\n<div class="layout">')
+    assert meta in dated
+    assert _lines(dated) == text
+
+
+def test_a_lone_standfirst_or_repeated_cards_above_the_text_are_not_read() -> None:
+    # one paragraph under the headline is the standfirst; a paragraph printed twice is a card and its tooltip
+    dek = "The council changed the parking rules on Tuesday, and residents of four districts are now worried."
+    single = f"""<html><body><header><h1>Council changes the rules</h1><p>{dek}</p></header>
+<div class="layout"><div class="text">{_paragraphs(PROSE)}</div></div></body></html>"""
+    assert _lines(single) == PROSE
+    card = "Document that outlines the basic details about your company; once it is filed, the company is official."
+    cards = f'<div class="plans"><p>{card}</p><p>{PROSE[0]}</p><p>{card}</p></div>'
+    repeated = f"""<html><body><header><h1>Council changes the rules</h1>{cards}</header>
+<div class="layout"><div class="text">{_paragraphs(PROSE[1:])}</div></div></body></html>"""
+    assert _lines(repeated) == PROSE[1:]
+
+
+def test_a_code_block_made_of_links_stays_inside_the_text() -> None:
+    # documentation links on every identifier make a code sample link-dominated; it is the article's own
+    code = '<pre><a href="/docs/os">import os</a>\n<a href="/docs/path">os.path</a>.join(a, b)</pre>'
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}{code}{_paragraphs(PROSE[4:])}</article></body></html>"""
+    assert any("import os" in line for line in _lines(html))
+
+
+def test_a_streamed_hidden_boundary_is_read_but_other_hidden_blocks_are_not() -> None:
+    # React's streamed rendering sends the article as <div hidden id="S:0"> and moves it into place with a script
+    html = f"""<html><body><header><h1>Council changes the rules</h1></header><main><template id="B:0"></template>
+</main><div hidden id="S:0"><article>{_paragraphs(PROSE)}</article></div>
+<div hidden id="cookie-text">{_paragraphs(COMMENTS[:2])}</div></body></html>"""
+    assert _lines(html) == PROSE
+
+
+def test_an_unclosed_button_that_swallows_the_page_does_not_hide_the_article() -> None:
+    # a header's <button> left open: the parser nests the rest of the page, article included, inside it
+    html = f"""<html><body><header><button class="menu-button"><span>Menu</span>
+<main><article>{_paragraphs(PROSE)}</article></main></body></html>"""
+    tree = parse_html(html)
+    assert next(tree.iter("article")).getparent().getparent().tag == "button"
+    assert extract_main_content(tree).lines == PROSE
+    # a real button stays out of the text
+    button = "<button>Show the full list of council members and their votes on the new rules</button>"
+    assert _lines(f"<html><body><article>{_paragraphs(PROSE)}{button}</article></body></html>") == PROSE
+
+
+def test_a_related_articles_box_is_chrome_although_its_class_says_articles() -> None:
+    # "article" in "two-related-articles" names the other stories, not this one: the box stays out of the text
+    box = (
+        '<div class="box two-related-articles"><header><h3>Related articles</h3></header><ul>'
+        '<li><a href="/a">Hong Kong protests: students under siege in the university</a></li>'
+        '<li><a href="/b">Council rules: what the new parking fees mean for you</a></li></ul></div>'
+    )
+    html = f"""<html><body><article>{_paragraphs(PROSE[:2])}{box}{_paragraphs(PROSE[2:])}</article></body></html>"""
+    assert _lines(html) == PROSE
+    # a wrapper named after the article's own content keeps its text even with a chrome word in its class
+    own = f'<div class="related-block article-content">{_paragraphs(PROSE)}</div>'
+    assert _lines(f"<html><body>{own}</body></html>") == PROSE
+
+
+def test_a_label_and_a_number_in_adjacent_elements_are_read_apart() -> None:
+    # a recipe card's "Prep Time" and "2 hrs" sit in two spans with nothing between them; a subscript stays glued
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<div class="times"><span class="label">Prep Time</span><span class="value">2 hrs</span></div>
+<p>The water (H<sub>2</sub>O) was tested on Monday by the council's laboratory in the town hall.</p>
+{_paragraphs(PROSE[4:])}</article></body></html>"""
+    lines = _lines(html)
+    assert "Prep Time 2 hrs" in lines
+    assert "The water (H2O) was tested on Monday by the council's laboratory in the town hall." in lines

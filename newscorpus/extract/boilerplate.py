@@ -31,7 +31,9 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
-    r"^(?:Copyright\b|Hak\s+cipta\b|©|\(c\)\s|All\s+rights\s+reserved|Dilarang\s+keras\s+mengambil\s+konten|"
+    # "Copyright © 2024 ...", not a heading that starts with the word ("Copyright Office Weighs In on AI Training")
+    r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\bAll\s+rights\s+reserved)|Hak\s+cipta\b|©|\(c\)\s|"
+    r"All\s+rights\s+reserved|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
     r"Telegram)|Follow\s+us\s+on)",
     re.IGNORECASE,
@@ -112,6 +114,62 @@ _TOC_HEADING = re.compile(
 _TOC_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[-•·*])\s+", re.IGNORECASE)
 _TOC_ENTRY_MAX_WORDS = 15
 _TOC_MIN_ENTRIES = 3
+# a table of contents' heading left alone once its entries were skipped as page furniture: "Contents hide"
+_TOC_HEADING_ALONE = re.compile(
+    r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|"
+    r"Daftar\s+isi|Isi\s+artikel)(?:\s+(?:hide|show|toggle))?\s*:?$",
+    re.IGNORECASE,
+)
+# "This post contains affiliate links ... we may earn a commission": a disclosure box, not the story
+_AFFILIATE_LINKS = re.compile(
+    r"\b(?:affiliate\s+(?:links?|marketer|partners?)|(?:through|via)\s+(?:our|my|these|the)\s+links|"
+    r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi)\b",
+    re.IGNORECASE,
+)
+_AFFILIATE_EARNINGS = (
+    re.compile(  # the site's own earnings: "we may earn", "I receive a commission", "at no extra cost"
+        r"\b(?:(?:we|I|us|this\s+(?:site|website|blog|post|article|page))\b.{0,60}\b(?:earn|receive|make|get)s?\b|"
+        r"at\s+no\s+(?:extra|additional)\s+cost|kami\s+(?:mungkin\s+)?(?:mendapat|menerima)\s+komisi)",
+        re.IGNORECASE,
+    )
+)
+_AFFILIATE_MAX_WORDS = 60
+# view counters, the ad slot's "Article continues below", a feed's "The post X appeared first on Y."
+_COUNTER = re.compile(
+    r"^\(?(?:[\d.,]+\s*[km]?\s+(?:views?|reads?|visits?)|Visited\s+[\d,.]+\s+times?\b.{0,40}|"
+    r"Dilihat\s+[\d.,]+\s*(?:kali)?)\)?$",
+    re.IGNORECASE,
+)
+_CONTINUES_BELOW = re.compile(
+    r"^(?:Advertisement\s*[-–—:]?\s*)?(?:(?:Article|Story|Content)\s+continues\s+(?:below|after)"
+    r"(?:\s+(?:this\s+)?(?:ad|advertisement))?|Continue\s+reading\s+below|Lanjut(?:kan)?\s+(?:baca|membaca))\W*$",
+    re.IGNORECASE,
+)
+# reader tools' own words: "Pin it for later!", "Share this on:", "Read Later", "Text size", "Listen to this article"
+_READER_TOOL = re.compile(
+    r"^(?:(?:Enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article|recipe)\?\s*)?Pin\s+(?:it|this|me)\b.{0,20}|"
+    r"Share\s+(?:this|it)\s+on\W*|Save\s+(?:it|this)\s+for\s+later\W*|Text\s+size|Read\s+later|"
+    r"Listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,20})$",
+    re.IGNORECASE,
+)
+_FEED_FOOTER = re.compile(r"^The\s+post\s+.{3,200}\s+appeared\s+first\s+on\s+.{2,100}$", re.IGNORECASE)
+# The author's bio closing the page without an "About the author" heading: "Jane Doe is a freelance travel writer
+# ...", "Lauren has written for the blog since 2018", "Eric Song is IGN's deal curator". A name, then a role.
+_BIO_ROLE = (
+    r"(?:writer|editor|journalist|reporter|author|contributor|columnist|correspondent|blogger|critic|curator|"
+    r"content\s+(?:creator|specialist|strategist|manager|marketer)|director|founder|co-founder|producer|"
+    r"photographer|editor-in-chief|jurnalis|wartawan|penulis|redaktur|kontributor)"
+)
+_AUTHOR_BIO = re.compile(
+    r"^(?P<name>(?!(?:It|This|That|There|These|Those|The|Our|We|He|She|They|You|I)\b)[A-Z][\w'’.-]+"
+    r"(?:\s+[A-Z][\w'’.-]+){0,3})(?:,\s[^,]{0,80},)?\s+"
+    r"(?:(?:is|was|adalah)\s+(?:(?:a|an|the|seorang|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’,-]+\s+){0,6}?" + _BIO_ROLE + r"\b|"
+    r"has\s+(?:written|been\s+writing|reported|covered)\s+(?:for|about|on)\b)"
+)
+_BIO_TAIL_LINES = 3  # the bio is one of the last lines
+_BIO_MAX_WORDS = 150
+_BIO_LABEL = re.compile(r"^(?:(?:written|posted|edited|reviewed)\s+by|by|about\s+the\s+author)\s*:?$", re.IGNORECASE)
+_BIO_LABEL_MAX_WORDS = 8
 _BREADCRUMB = re.compile(r"^(?:Home|Beranda|News|Berita)\s*(?:/|>|»|›)", re.IGNORECASE)
 _SHORT_LINE_WORDS = 15
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
@@ -126,7 +184,9 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = [line for line in (normalize_space(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
     kept = _drop_repeats(kept)
     kept = _drop_table_of_contents(kept)
+    kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
     kept = _cut_comment_block(kept)
+    kept = _cut_author_bio(kept)
     kept = _drop_leading_header_lines(kept, title_key)
     while kept and _SHARE.match(kept[-1]):
         kept.pop()
@@ -156,6 +216,14 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _RELATED_MAX_WORDS and _RELATED.match(line):
         return True
     if words <= _PROMPT_MAX_WORDS and teaser_phrase_in(line):
+        return True
+    if words <= _MEDIA_WIDGET_MAX_WORDS and (
+        _COUNTER.match(line) or _CONTINUES_BELOW.match(line) or _READER_TOOL.match(line)
+    ):
+        return True
+    if words <= _AFFILIATE_MAX_WORDS and _AFFILIATE_LINKS.search(line) and _AFFILIATE_EARNINGS.search(line):
+        return True
+    if _FEED_FOOTER.match(line):
         return True
     return words <= _NOTICE_MAX_WORDS and bool(_NOTICE.match(line))
 
@@ -251,6 +319,30 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
         # a named end section (bio, related stories) may be long next to a short story; it still follows the story
         if after <= max(40, total_words // 3) or (end_section and after < total_words - after - words):
             return lines[:index]
+    return lines
+
+
+def _cut_author_bio(lines: list[str]) -> list[str]:
+    """Drops the author's bio at the end of the page ("Jane Doe is a freelance travel writer ...") with the name,
+    role and "Written by" lines just above it. Only among the last lines, and only a sentence that opens with a
+    name and gives a writer's role: a story's last paragraph about its subject ("Smith is optimistic") stays."""
+    for index in range(max(1, len(lines) - _BIO_TAIL_LINES), len(lines)):
+        line = lines[index]
+        match = _AUTHOR_BIO.match(line)
+        if not match or len(line.split()) > _BIO_MAX_WORDS:
+            continue
+        name_words = {word.casefold() for word in match.group("name").split()}
+        start = index
+        while start > 1 and start > index - 3:
+            above = lines[start - 1]
+            words = above.split()
+            if len(words) > _BIO_LABEL_MAX_WORDS or above.endswith((".", "?", "!", ":")):
+                break
+            shares_name = bool(name_words & {word.strip(",").casefold() for word in words})
+            if not (shares_name or _BIO_LABEL.match(above) or re.search(_BIO_ROLE, above, re.IGNORECASE)):
+                break
+            start -= 1
+        return lines[:start]
     return lines
 
 

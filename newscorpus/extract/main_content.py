@@ -11,7 +11,9 @@ which made it most of our extraction time. This does what those do in one bottom
    rather than the table);
 3. the pick widens to the ancestor that holds the rest of the article, but not to one whose additions are link text
    or teaser cards of other stories; well-scored siblings join unless they are link-heavy;
-4. the container's blocks are read line by line, dropping link-dominated lines at its edges and as paragraphs.
+4. the container's blocks are read line by line, dropping link-dominated lines at its edges and as paragraphs
+   (a code block stays), with the numbers an ordered list shows;
+5. intro paragraphs between the page's <h1> and the container (a hero block of their own) are read in front of it.
 
 The result carries a confidence; article.py falls back to trafilatura when it is low, so odd layouts lose speed,
 not text.
@@ -23,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 import lxml.html
+
+from newscorpus.extract.dates import find_written_dates
 
 _SKIP_TAGS = frozenset(
     {
@@ -111,6 +115,11 @@ _CONTENT_WORDS = re.compile(
     r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
 )
+# "related-articles", "more-stories", "popular-posts": the content word names other stories, not this one
+_OTHER_STORIES = re.compile(
+    r"(?:related|recommend\w*|more|popular|trending|other|next|prev\w*|similar|latest|recent)[-_]?"
+    r"(?:articles?|posts?|stor(?:y|ies)|content|entr(?:y|ies)|news)"
+)
 # Reader comments are prose too (long paragraphs) and often sit in a wrapper named "...-content", so neither the
 # prose test nor the content words may keep them; only a wrapper that also holds the headline is the article.
 _COMMENT_MARKS = re.compile(
@@ -121,9 +130,14 @@ _COMMENT_MARKS = re.compile(
 _INLINE_TAGS = frozenset(
     {"span", "code", "a", "em", "strong", "b", "i", "u", "small", "sup", "sub", "mark", "time", "abbr", "kbd", "var"}
 )
+# React's streamed server rendering sends a suspended part of the page (often the whole article) as <div hidden
+# id="S:0"> at the end of the body, and a script moves it into place: hidden in the markup, shown to the reader
+_STREAMED_BOUNDARY = re.compile(r"S:\d+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form"})  # sometimes wrap a whole page (ASP.NET <form>)
+# sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
+# nests the rest of the page
+_LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
 _MIN_PARAGRAPH_CHARS = 25
 _PROSE_PARAGRAPH_CHARS = 80
@@ -135,11 +149,20 @@ _WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
 _LINE_LINK_DENSITY = 0.5
 _WRAPPER_EXTRA_CHARS = 150  # a parent adding no more prose than this (a caption, a date line) is a wrapper
 _WIDEN_MAX_LINK_SHARE = 0.2  # nor be this much link text (teaser lists of other stories)
-# a link-dominated line inside the text stays when it is one of these: a list of sources, a linked product heading
-_LINKED_ITEM_BLOCKS = frozenset({"li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6"})
+# a link-dominated line inside the text stays when it is one of these: a list of sources, a linked product heading,
+# a code sample whose names link to their documentation
+_LINKED_ITEM_BLOCKS = frozenset({"li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6", "pre"})
 _DATA_TABLE_ROWS = 3  # fewer rows (or a single column): a layout table that may hold the whole story
 _TEASER_HEADINGS = 3  # this many linked headlines among what a parent adds make it a list of other stories
 _TEASER_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
+_INDEX_TAGS = frozenset({"sub", "sup"})  # "H2O", "x2": glued to the letter before them
+_LEAD_MAX_LEVELS = 8  # how far up from the container the headline is looked for
+_LEAD_MAX_LINK_SHARE = 0.3
+_LEAD_MIN_PARAGRAPHS = 2  # a lone paragraph there is the standfirst (or a caption, a bio card): not the text
+_LEAD_MAX_SHARE = 0.5  # more prose than this above the container: the pick is a part of the article, not its start
+_BYLINE_LABEL = re.compile(r"\b(?:by|written|posted|published|updated|oleh|penulis)\b", re.IGNORECASE)
+# the standfirst, a summary box or a caption above the text: the page's own summary, not the article's paragraphs
+_SUMMARY_WORDS = re.compile(r"dek|excerpt|summary|standfirst|subtitle|caption|description|teaser|byline|author")
 
 
 @dataclass
@@ -172,7 +195,7 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     best = _out_of_data_table(max(scores, key=lambda e: scores[e]))
     best = _widen_to_prose(_widen(best, scores), prose, skipped)
     parts = _with_siblings(best, scores, skipped)
-    lines: list[str] = []
+    lines: list[str] = _lead_under_headline(parts[0], skipped)
     for part in parts:
         lines += _readable_lines(part, skipped)
     picked = sum(len(line) for line in lines)
@@ -201,7 +224,8 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             skipped.add(element)
             continue
         attributes = element.attrib
-        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        hidden = "hidden" in attributes and not _STREAMED_BOUNDARY.match(attributes.get("id") or "")
+        if hidden or attributes.get("aria-hidden") == "true":
             skipped.add(element)
             continue
         style = attributes.get("style")
@@ -215,7 +239,7 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
         verdict = chrome_marks.get(marks)
         if verdict is None:
             lowered = marks.lower()  # the class-word patterns are lowercase: faster than case-insensitive matching
-            is_chrome = bool(_CHROME_WORDS.search(lowered) and not _CONTENT_WORDS.search(lowered))
+            is_chrome = bool(_CHROME_WORDS.search(lowered) and not _names_content(lowered))
             verdict = chrome_marks[marks] = (bool(_COMMENT_MARKS.search(lowered)), is_chrome)
         is_comment, is_chrome = verdict
         if is_comment and next(element.iter("h1"), None) is None:
@@ -226,6 +250,11 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
+
+
+def _names_content(marks: str) -> bool:
+    """Content words in the class/id, other than as a box of other stories ("related-articles", "more-posts")."""
+    return bool(_CONTENT_WORDS.search(marks) and _CONTENT_WORDS.search(_OTHER_STORIES.sub(" ", marks)))
 
 
 def _holds_prose(element: lxml.html.HtmlElement) -> bool:
@@ -301,7 +330,7 @@ def _class_weight(element: lxml.html.HtmlElement) -> float:
     weight = 1.0
     if element.tag in ("article", "main") or _CONTENT_WORDS.search(marks):
         weight *= 1.25
-    if _CHROME_WORDS.search(marks) and not _CONTENT_WORDS.search(marks):
+    if _CHROME_WORDS.search(marks) and not _names_content(marks):
         weight *= 0.6
     return weight
 
@@ -431,6 +460,122 @@ def _with_siblings(
     return parts
 
 
+def _list_number(item: lxml.html.HtmlElement, following: dict[lxml.html.HtmlElement, int]) -> str | None:
+    """ "3." for the third item of an <ol> (start, reversed and value attributes honoured), as the browser prints
+    it: the number is part of what the reader sees ("3. Kaiser Permanente"); None outside an ordered list.
+    `following` keeps each list's next number, so a long list is counted once."""
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return None
+    step = -1 if "reversed" in parent.attrib else 1
+    number = following.get(parent)
+    if number is None:
+        start = parent.get("start", "").strip()
+        if start.lstrip("-").isdigit():
+            number = int(start)
+        else:
+            number = sum(1 for child in parent if child.tag == "li") if step < 0 else 1
+    value = item.get("value", "").strip()
+    if value.lstrip("-").isdigit():
+        number = int(value)
+    following[parent] = number + step
+    return f"{number}."
+
+
+def _lead_under_headline(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> list[str]:
+    """The article's intro paragraphs between the headline and the text container: two or more prose <p> after
+    the page's <h1> and before the container in reading order. Page layouts often put them in a hero block of
+    their own, so neither the scoring nor the widening reaches them. A lone standfirst, summary and caption boxes,
+    teaser cards, link lists, repeated card texts and short lines (bylines, dates, share counts) are not taken."""
+    if next(container.iter("h1"), None) is not None:
+        return []
+    found: list[lxml.html.HtmlElement] = []  # what lies between headline and container, in reverse reading order
+    node = container
+    headline = None
+    for _ in range(_LEAD_MAX_LEVELS):
+        parent = node.getparent()
+        if parent is None or node.tag == "body":
+            break
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or sibling in skipped:
+                continue
+            headlines = [h for h in sibling.iter("h1") if h not in skipped]
+            if not headlines:
+                found.append(sibling)
+                continue
+            headline = headlines[-1]
+            levels: list[list[lxml.html.HtmlElement]] = []
+            probe = headline
+            while probe is not sibling:
+                levels.append([e for e in probe.itersiblings() if isinstance(e.tag, str) and e not in skipped])
+                probe = probe.getparent()
+            for level in reversed(levels):
+                found.extend(reversed(level))
+            break
+        if headline is not None:
+            break
+        node = parent
+    if headline is None:
+        return []
+    paragraphs = []
+    seen: set[str] = set()
+    for block in reversed(found):
+        region = _region(block, skipped)
+        if region.linked_headings or region.links > _LEAD_MAX_LINK_SHARE * region.text:
+            continue
+        for paragraph in _lead_paragraphs(block, skipped):
+            text, links = _text_and_links(paragraph, skipped)
+            if len(text) >= _PROSE_PARAGRAPH_CHARS and links <= _LEAD_MAX_LINK_SHARE * len(text):
+                if text in seen:
+                    return []  # the same paragraph twice: cards and their tooltips (price plans), not a lead
+                seen.add(text)
+                paragraphs.append((paragraph, len(text)))
+    lead_chars = sum(length for _, length in paragraphs)
+    if len(paragraphs) < _LEAD_MIN_PARAGRAPHS or lead_chars > _LEAD_MAX_SHARE * _region(container, skipped).text:
+        return []
+    if _dated_after(found, paragraphs[-1][0], skipped):
+        return []
+    return [line for paragraph, _ in paragraphs for line in _readable_lines(paragraph, skipped)]
+
+
+def _dated_after(found: list, last: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> bool:
+    """Whether a date or a byline is printed between the intro's last paragraph and the container. The page's
+    header zone (where article.py reads the byline and the date) ends at the body's first line; an intro taken
+    in front of such a meta row would move the byline and the date out of it, so the intro is left out then."""
+    pieces: list[str] = []
+    after = False
+    for block in reversed(found):  # reading order
+        for element in block.iter():
+            if element is last:
+                after = True
+                pieces.append(element.tail or "")
+                continue
+            if after and isinstance(element.tag, str) and not any(a is last for a in element.iterancestors()):
+                if element not in skipped:
+                    pieces.append(element.text or "")
+                pieces.append(element.tail or "")
+    text = " ".join(pieces)
+    return bool(_BYLINE_LABEL.search(text) or find_written_dates(text))
+
+
+def _lead_paragraphs(block: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> list:
+    """The <p> elements of a subtree, in reading order, skipped parts and summary boxes left out."""
+    found = []
+    stack = [block]
+    while stack:
+        element = stack.pop()
+        if element in skipped or not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if _SUMMARY_WORDS.search(marks):
+            continue
+        if element.tag == "p":
+            found.append(element)
+            continue
+        stack.extend(reversed(element))
+    return found
+
+
 def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> list[str]:
     """Lines as rendered (one per block, <br> breaks). Link-dominated lines are left out at the container's edges
     (breadcrumbs, tag lists, "read next" links) and as stand-alone paragraphs inside it ("READ MORE: ..."); inside
@@ -440,18 +585,28 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     current: list[str] = []
     link_chars = [0]
     blocks: list[str] = []
+    item_number: list[str] = []  # the number an ordered list shows in front of the item being read
+    list_numbers: dict[lxml.html.HtmlElement, int] = {}
 
     def flush() -> None:
         text = _SPACES.sub(" ", "".join(current)).strip()
         if text:
+            if item_number:
+                if not text[:1].isdigit():
+                    text = f"{item_number[0]} {text}"
+                item_number.clear()
             lines.append((text, link_chars[0], blocks[-1] if blocks else ""))
         current.clear()
         link_chars[0] = 0
 
-    def add(text: str) -> None:
+    def add(text: str, tag: str = "") -> None:
         """Appends an element's text; "Williams" + "Shipwreck" from two elements with no space between are two
-        words a reader sees apart (block-styled spans), not "WilliamsShipwreck"."""
-        if current and text[:1].isupper() and current[-1][-1:].islower():
+        words a reader sees apart (block-styled spans), not "WilliamsShipwreck"; so are a recipe card's "Prep
+        Time" label and its "2 hrs" value (but not "H" and a subscript "2")."""
+        if current and (
+            (text[:1].isupper() and current[-1][-1:].islower())
+            or (text[:1].isdigit() and current[-1][-1:].isalpha() and tag not in _INDEX_TAGS)
+        ):
             current.append(" ")
         current.append(text)
 
@@ -466,9 +621,12 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             flush()
         if block:
             blocks.append(tag)
+            if tag == "li":
+                number = _list_number(element, list_numbers)
+                item_number[:] = [number] if number else []
         inside = in_link or tag == "a"
         if element.text:
-            add(element.text)
+            add(element.text, tag)
             if inside:
                 link_chars[0] += len(element.text.strip())
         for child in element:
