@@ -1,6 +1,6 @@
 """Benchmark: our crawler (WARC landing, crawl log, guards, manifest) against a bare Scrapy spider that only fetches.
 
-    .venv/bin/python bench/crawl.py [--pages 2000] [--concurrency 16] [--rounds 1]
+    .venv/bin/python bench/crawl.py [--pages 2000] [--concurrency 16] [--rounds 1] [--bare-set KEY=VALUE ...]
 
 Serves N generated article pages (about 3.6 KB each, listed in one sitemap) on 127.0.0.1, from a small asyncio
 server in its own process (see serve), and crawls them, in the same run, with (1) newscorpus.crawl.crawl_source (the
@@ -14,6 +14,11 @@ its best round. CPU seconds per page (the Scrapy process, interpreter start-up i
 reported too: on a shared, loaded machine wall-clock rates swing with the neighbours, CPU per page much less.
 Last line: one JSON object {"ours_pages_per_s", "bare_pages_per_s", "overhead", "overhead_cpu", ...};
 overhead = 1 - ours / bare pages per second, overhead_cpu = 1 - bare / ours CPU seconds per page.
+
+Where spiders.settings tunes Scrapy itself rather than adding work (CONCURRENT_ITEMS = 4: not 101 asyncio tasks per
+callback for items that never come), the bare spider gets the same tuning (engine_tuning), so the overhead measured
+is that of our features alone; --bare-scrapy-defaults runs it on Scrapy's defaults instead (ours then comes out
+faster than bare, which says nothing about what our features cost). --bare-set adds any other setting to bare.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import scrapy
@@ -217,7 +223,15 @@ def run_ours(base: str, pages: int, concurrency: int, data_root: Path, round_no:
     }
 
 
-def run_bare(base: str, concurrency: int, scratch: Path) -> dict:
+def engine_tuning() -> list[str]:
+    """Scrapy tuning of spiders.settings that is not a feature of ours; the bare spider gets it too (see above).
+    Imported here, not at the top: the bare spider's process loads this file and must not pay for our modules."""
+    from spiders import settings as spider_settings
+
+    return [f"CONCURRENT_ITEMS={spider_settings.CONCURRENT_ITEMS}"]
+
+
+def run_bare(base: str, concurrency: int, scratch: Path, extra: Sequence[str] = ()) -> dict:
     stats_out = scratch / f"bare-stats-{time.monotonic_ns()}.json"
     command = [
         sys.executable, "-m", "scrapy", "runspider", str(Path(__file__).resolve()),
@@ -226,6 +240,8 @@ def run_bare(base: str, concurrency: int, scratch: Path) -> dict:
         "-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
         "-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
     ]  # fmt: skip
+    for setting in extra:
+        command += ["-s", setting]
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
     cpu_before = _children_cpu_s()
     subprocess.run(command, check=True, cwd=scratch, env=env, stdin=subprocess.DEVNULL)
@@ -244,8 +260,20 @@ def main() -> int:
     parser.add_argument(
         "--no-jobdir",
         action="store_true",
-        help="run ours without Scrapy's JOBDIR (its disk queue pickles every request; resume then rests on the "
+        help="run ours without Scrapy's JOBDIR (its disk queue serialises every request; resume then rests on the "
         "crawl log alone)",
+    )
+    parser.add_argument(
+        "--bare-set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a Scrapy setting for the bare spider too (e.g. CONCURRENT_ITEMS=4, as spiders.settings has)",
+    )
+    parser.add_argument(
+        "--bare-scrapy-defaults",
+        action="store_true",
+        help="run the bare spider without our Scrapy tuning (engine_tuning); not a measure of our features' cost",
     )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # the test site's own process
     args = parser.parse_args()
@@ -253,6 +281,7 @@ def main() -> int:
         serve(args.pages)
         return 0
 
+    bare_settings = [*([] if args.bare_scrapy_defaults else engine_tuning()), *args.bare_set]
     server, base = _start_server(args.pages)
     print(f"serving {args.pages} pages at {base}; concurrency {args.concurrency}, delays off", flush=True)
     ours: list[dict] = []
@@ -261,7 +290,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="bench-crawl-") as scratch:
             for round_no in range(1, args.rounds + 1):
                 print(f"round {round_no}: bare Scrapy spider ...", flush=True)
-                bare.append(run_bare(base, args.concurrency, Path(scratch)))
+                bare.append(run_bare(base, args.concurrency, Path(scratch), bare_settings))
                 b = bare[-1]
                 print(f"  bare: {b['pages']} pages in {b['seconds']:.2f} s ({b['cpu_s']:.2f} s CPU)", flush=True)
                 print(f"round {round_no}: newscorpus spider (WARC landing) ...", flush=True)
@@ -304,6 +333,7 @@ def main() -> int:
                 "concurrency": args.concurrency,
                 "rounds": args.rounds,
                 "jobdir": not args.no_jobdir,
+                "bare_settings": bare_settings,
                 "ours_manifest_s": round(best_ours["finalize_s"], 3),
                 "ours_cpu_ms_per_page": round(ours_cpu * 1000, 3),
                 "bare_cpu_ms_per_page": round(bare_cpu * 1000, 3),

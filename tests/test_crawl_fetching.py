@@ -311,10 +311,39 @@ def test_manifest_lists_every_warc_file_with_records_and_sha256(crawl: CrawlResu
 
 
 def test_every_record_has_target_uri_date_and_payload_digest(crawl: CrawlResult):
+    """Records are written by FastWARC with digests computed by us: warcio (which the extract stage reads with)
+    must find every block and payload digest right, and FastWARC's own verification must agree."""
+    from fastwarc.warc import ArchiveIterator as FastArchiveIterator
+    from fastwarc.warc import WarcRecordType
+
+    ids: dict[str, str] = {}
+    concurrent_to: list[str] = []
     with open(crawl.warc_files[0], "rb") as stream:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(stream, check_digests="raise"):  # raises on a wrong digest
             headers = record.rec_headers
             assert headers.protocol == "WARC/1.1"
-            if record.rec_type == "response":
-                assert headers.get_header("WARC-Target-URI") and headers.get_header("WARC-Date")
+            assert headers.get_header("WARC-Date") and headers.get_header("WARC-Block-Digest").startswith("sha1:")
+            if record.rec_type in ("response", "request"):
+                assert headers.get_header("WARC-Target-URI")
                 assert headers.get_header("WARC-Payload-Digest").startswith("sha1:")
+                record.raw_stream.read()  # the payload digest is checked as the payload is read
+            if record.rec_type == "response":
+                assert headers.get_header("WARC-IP-Address") == "127.0.0.1"
+                ids[headers.get_header("WARC-Record-ID")] = headers.get_header("WARC-Target-URI")
+            if record.rec_type == "request":
+                concurrent_to.append(headers.get_header("WARC-Concurrent-To"))
+    assert sorted(concurrent_to) == sorted(ids) and len(ids) > 10
+    with open(crawl.warc_files[0], "rb") as stream:
+        verdicts = [
+            (r.record_type, r.verify_block_digest())
+            for r in FastArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False)
+        ]
+    assert len(verdicts) == 2 * len(ids) + 1 and all(ok for _, ok in verdicts)
+
+
+def test_every_queued_request_is_kept_in_the_jobdir_queue(crawl: CrawlResult):
+    """JOBDIR's queue (marshal, see spiders.settings) must hold every request, redirect hops and retries included:
+    one it cannot serialise would stay in memory only and be lost by a stopped crawl's resume."""
+    assert "scheduler/unserializable" not in crawl.stats
+    assert crawl.stats["scheduler/enqueued/disk"] == crawl.stats["scheduler/enqueued"] > len(SITEMAP)
+    assert crawl.stats["retry/count"] >= 2 and crawl.stats["downloader/response_status_count/301"] >= 1
