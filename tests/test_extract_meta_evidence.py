@@ -8,9 +8,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import lxml.html
+
 from newscorpus.extract import extract_article
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.dates import parse_date
+from newscorpus.extract.metadata import read_metadata
 from newscorpus.extract.titles import choose_title
 
 URL = "https://www.harbourpost.net/stories/ferry-returns"
@@ -84,6 +87,21 @@ def test_a_lone_declared_date_is_not_replaced_by_a_printed_update() -> None:
     head = "<meta property='article:published_time' content='2024-02-21T11:54:45Z'>"
     header = "<h1>The bay ferry is back</h1><p>Last updated: October 26, 2025</p>"
     assert published_day(page(head=head, header=header)) == "2024-02-21"
+
+
+def test_microdata_publication_meta_is_not_a_share_card_tag() -> None:
+    """<meta itemprop="datePublished"> belongs to the structured-data record; <meta name="date"> or Open Graph's
+    article:published_time is the tag share cards and feeds read (the update-only stamp rule keys on it)."""
+    header = "<h1>The bay ferry is back</h1><p>Updated October 26, 2025</p>"
+    microdata = (
+        "<meta itemprop='datePublished' content='2024-02-21T11:54:45Z'>"
+        "<meta itemprop='dateModified' content='2025-10-26T09:00:00Z'>"
+    )
+    named = microdata + "<meta name='date' content='2024-02-21'>"
+    assert read_metadata(lxml.html.fromstring(page(head=microdata)), URL).published_tag is False
+    assert read_metadata(lxml.html.fromstring(page(head=named)), URL).published_tag is True
+    assert published_day(page(head=microdata, header=header)) == "2025-10-26"
+    assert published_day(page(head=named, header=header)) == "2024-02-21"
 
 
 def test_listing_widget_times_above_the_headline_lose_to_the_articles_stamp() -> None:

@@ -71,6 +71,46 @@ def test_declared_date_wins_when_it_is_not_a_republish_stamp() -> None:
     assert published_day(page(head=head, header=header)) == "2024-03-17"
 
 
+STRUCTURED_ONLY = ld_json(
+    {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": "River towns rebuild their quays",
+        "datePublished": "2024-03-06T10:16:49Z",
+        "dateModified": "2025-11-19T08:00:00Z",
+    }
+)
+UPDATE_ONLY_STAMP = "<h1>River towns rebuild their quays</h1><p>Last updated on November 19, 2025</p>"
+
+
+def test_page_presenting_only_its_update_date_is_dated_by_it() -> None:
+    """Publication declared only in JSON-LD, never printed, and the stamp shows only the later update: the page
+    presents itself by that date (in any language: the stamp's label is not read)."""
+    assert published_day(page(head=STRUCTURED_ONLY, header=UPDATE_ONLY_STAMP)) == "2025-11-19"
+    german = "<h1>River towns rebuild their quays</h1><p>Aktualisiert am 19. November 2025</p>"
+    assert published_day(page(head=STRUCTURED_ONLY, header=german)) == "2025-11-19"
+
+
+def test_update_only_stamp_keeps_a_publication_date_given_to_share_cards() -> None:
+    """The same page with an Open Graph article:published_time keeps the declared publication date."""
+    head = STRUCTURED_ONLY + "<meta property='article:published_time' content='2024-03-06T10:16:49Z'>"
+    assert published_day(page(head=head, header=UPDATE_ONLY_STAMP)) == "2024-03-06"
+
+
+def test_update_only_stamp_keeps_a_publication_date_printed_elsewhere() -> None:
+    """The same page printing its publication date anywhere (here the footer) keeps it."""
+    footer = "<p>First published March 6, 2024</p>"
+    assert published_day(page(head=STRUCTURED_ONLY, header=UPDATE_ONLY_STAMP, footer=footer)) == "2024-03-06"
+
+
+def test_update_only_stamp_needs_a_later_declared_modification() -> None:
+    """Without a declared modification after the publication, the stamp's later date is not an update of it."""
+    no_modified = ld_json(
+        {"@context": "https://schema.org", "@type": "BlogPosting", "datePublished": "2024-03-06T10:16:49Z"}
+    )
+    assert published_day(page(head=no_modified, header=UPDATE_ONLY_STAMP)) == "2024-03-06"
+
+
 def test_an_update_stamp_never_replaces_a_republished_declared_date() -> None:
     """'Last Updated: Dec 17' (in a <time> or as text) is the modification, not the publication."""
     head = (

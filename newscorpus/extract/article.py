@@ -334,6 +334,10 @@ def _published(
     if meta.published and _is_republish_stamp(meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
         declared = [*printed, *meta.printed_times, *declared]
+    elif not rule_values and _presents_only_update(meta, printed + updates, page_lines, timezone, month_first):
+        # the page shows readers only its later update date and declares the original date just for search
+        # engines: the date the page presents is the one it is known by (a source's own date rule still wins)
+        declared = [*printed, *updates, *declared]
     elif declared:
         declared = _displayed_first(declared, printed + updates, timezone)
     candidates: list[str | PageDate | None] = [
@@ -349,6 +353,29 @@ def _published(
         or _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)
         or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
     )
+
+
+def _presents_only_update(
+    meta: PageMetadata, shown: list[PageDate], page_lines: list[str], timezone: str, month_first: bool
+) -> bool:
+    """True when the headline's stamp prints only a date later than the declared publication, the page declares
+    a later modification too, the publication date is printed nowhere on the page, and it is declared only in
+    structured data (JSON-LD / microdata), with no <meta> publication tag of the kind share cards and feeds read.
+    Such a page presents itself by its update date; a page that hands its publication date to social cards
+    (article:published_time) or prints it anywhere still means that date."""
+    if meta.published_tag or not shown:
+        return False
+    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
+    modified = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.modified) if d), None)
+    if published is None or modified is None or _local_day(modified) <= _local_day(published):
+        return False
+    if any(_local_day(found) <= _local_day(published) for found in shown):
+        return False
+    printed_days = {
+        _local_day(found)
+        for _, found in find_written_dates("\n".join(page_lines), timezone_name=timezone, month_first=month_first)
+    }
+    return _local_day(published) not in printed_days
 
 
 def _local_day(found: PageDate) -> date:

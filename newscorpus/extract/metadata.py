@@ -100,6 +100,9 @@ class PageMetadata:
     site_name: str | None = None
     descriptions: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # JSON-LD, then meta tags / microdata
+    # a <meta property/name> publication tag (Open Graph article:published_time, Dublin Core, Parse.ly ...): the
+    # date the publisher hands to share cards and feeds, not only to the structured-data record for search engines
+    published_tag: bool = False
     modified: list[str] = field(default_factory=list)
     time_elements: list[str] = field(default_factory=list)  # <time datetime>, most article-like first
     printed_times: list[str] = field(default_factory=list)  # the <time>s above not marked or labelled as updates
@@ -141,6 +144,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
 
     result.titles += _values(meta, _TITLE_META)
     result.descriptions += _values(meta, _DESCRIPTION_META)
+    result.published_tag = _has_tag(tree, _PUBLISHED_META)
     result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(tree, "datePublished")
     result.published += page_published(objects)  # last: a WebPage's date is weaker than the article's own
     result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(tree, "dateModified")
@@ -219,6 +223,16 @@ def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
         if key and content and content.strip():
             values.setdefault(key.strip().lower(), []).append(normalize_space(content))
     return values
+
+
+def _has_tag(tree: lxml.html.HtmlElement, keys: tuple[str, ...]) -> bool:
+    """True when a <meta property=...> / <meta name=...> with one of `keys` has content; a microdata
+    <meta itemprop> is part of the structured-data record and does not count."""
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name")
+        if key and key.strip().lower() in keys and (element.get("content") or "").strip():
+            return True
+    return False
 
 
 def _values(meta: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
