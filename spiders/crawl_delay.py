@@ -13,6 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.extensions.throttle import AutoThrottle
 
 from spiders.robots import OurGroupsRobotParser
@@ -33,43 +34,37 @@ def slot_floor(crawler: Crawler, key: str | None) -> float:
     return float(crawler.engine.downloader.per_slot_settings.get(key, {}).get("delay", 0.0))
 
 
-class RobotsCrawlDelayMiddleware:
-    """Reads Crawl-delay from the robots.txt responses that RobotsTxtMiddleware fetches through the downloader."""
+class RobotsCrawlDelay:
+    """Reads Crawl-delay when Scrapy's RobotsTxtMiddleware has parsed a host's robots.txt (the robots_parsed
+    signal, once per host: nothing runs per page)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.cap = crawler.settings.getfloat("NEWSCORPUS_MAX_CRAWL_DELAY_S")
+        crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RobotsCrawlDelayMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> RobotsCrawlDelay:
         return cls(crawler)
 
-    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
-        if response.status == 200 and request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
-            self._apply(request, response)
-        return response
-
-    def _apply(self, request: Request, response: Response) -> None:
-        user_agent = request.headers.get(b"User-Agent") or b""
-        asked = OurGroupsRobotParser.from_crawler(self.crawler, response.body).crawl_delay(user_agent)
+    def _robots_parsed(self, robotparser: Any, request: Request) -> None:
+        if not isinstance(robotparser, OurGroupsRobotParser):
+            return
+        asked = robotparser.crawl_delay(request.headers.get(b"User-Agent") or b"")
         if not asked:
             return
         delay = min(asked, self.cap)
+        host = urlsplit(request.url).hostname or ""
         if delay < asked:
-            log.warning(
-                "%s asks Crawl-delay %g s; capped at NEWSCORPUS_MAX_CRAWL_DELAY_S=%g",
-                request.url,
-                asked,
-                delay,
-            )
+            log.warning("%s asks Crawl-delay %g s; capped at NEWSCORPUS_MAX_CRAWL_DELAY_S=%g", host, asked, delay)
         downloader = self.crawler.engine.downloader
-        key = request.meta.get(downloader.DOWNLOAD_SLOT) or urlsplit(request.url).hostname or ""
+        key = request.meta.get(downloader.DOWNLOAD_SLOT) or host
         downloader.per_slot_settings.setdefault(key, {})["delay"] = delay
         slot = downloader.slots.get(key)
         if slot is not None:
             slot.delay = max(slot.delay, delay)
         self.crawler.stats.max_value(STAT, delay)
-        log.info("%s: Crawl-delay %g s honoured for %s", request.url, delay, key)
+        log.info("robots.txt of %s: Crawl-delay %g s honoured", host, delay)
 
 
 class CrawlDelayAutoThrottle(AutoThrottle):

@@ -96,8 +96,6 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.recorded_limits.RecordedHttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "spiders.recorded_limits.RecordedRedirectMiddleware": 600,
-    # Crawl-delay from the robots.txt responses RobotsTxtMiddleware (100) fetches (see spiders.crawl_delay).
-    "spiders.crawl_delay.RobotsCrawlDelayMiddleware": 110,
     # Downloader side of HttpCompressionMiddleware (590) and RedirectMiddleware (600): archives bodies as received.
     "spiders.middlewares.WarcArchiveMiddleware": 950,
 }
@@ -111,6 +109,8 @@ EXTENSIONS = {
     # AutoThrottle that never goes below a host's robots.txt Crawl-delay.
     "scrapy.extensions.throttle.AutoThrottle": None,
     "spiders.crawl_delay.CrawlDelayAutoThrottle": 0,
+    # robots.txt's Crawl-delay, read once per host when RobotsTxtMiddleware has parsed it.
+    "spiders.crawl_delay.RobotsCrawlDelay": 0,
     "spiders.extensions.FailureRecorder": 500,
     "spiders.extensions.CrawlStatsWriter": 500,
 }
