@@ -194,3 +194,143 @@ def test_the_authors_bio_at_the_end_is_cut_with_its_name_and_role_lines() -> Non
     # the story's last paragraph about a person it quotes stays
     ending = "Niculescu is optimistic about the new flood maps and encourages residents to read them carefully."
     assert remove_boilerplate([*STORY, ending]) == [*STORY, ending]
+
+
+def test_call_to_action_button_labels_are_dropped() -> None:
+    buttons = ["Get Price", "Read Reviews", "Request a Demo", "Learn more →", "SUBSCRIBE"]
+    assert remove_boilerplate([STORY[0], *buttons, *STORY[1:]]) == STORY
+    # a sentence that starts with the same words is text
+    sentence = "Learn more about the flood defences at the town hall meeting on Friday."
+    assert remove_boilerplate([*STORY, sentence]) == [*STORY, sentence]
+
+
+def test_stock_photo_credits_joined_by_slashes_are_dropped() -> None:
+    credits = ["Getty Images / Jane Doe", "Sam Roe/Hindustan Times/Getty Images"]
+    assert remove_boilerplate([STORY[0], credits[0], STORY[1], credits[1], *STORY[2:]]) == STORY
+    headline = "Shutterstock expands deal with OpenAI | TechCrunch"
+    assert remove_boilerplate([*STORY[:2], headline, *STORY[2:]]) == [*STORY[:2], headline, *STORY[2:]]
+
+
+def test_a_caption_ending_in_a_slash_joined_credit_is_dropped() -> None:
+    caption = "The first global geologic map of the moon. (NASA/JPL-Caltech/ASU)"
+    assert remove_boilerplate([STORY[0], caption, *STORY[1:]]) == STORY
+    text = "The protocol runs over both transports (TCP/IP and UDP)."
+    assert remove_boilerplate([*STORY, text]) == [*STORY, text]
+
+
+def test_the_publishers_sign_up_coverage_and_enjoyed_pitches_are_dropped() -> None:
+    pitches = [
+        "Subscribe to WIRED and stay smart with more of your favorite writers.",
+        "Sign up now to get the freshest updates delivered straight to you!",
+        "Follow the agency's full coverage of the elections at https://example.org/elections",
+        "If you enjoyed this article, we have a proposition for you: join our members' club.",
+    ]
+    for pitch in pitches:
+        assert remove_boilerplate([*STORY[:3], pitch, *STORY[3:]]) == STORY, pitch
+    instruction = "Sign up for the bundle using the same email as your existing account, then restart the app."
+    assert remove_boilerplate([*STORY, instruction]) == [*STORY, instruction]
+
+
+def test_a_product_cards_specification_block_is_dropped() -> None:
+    card = ["SPECIFICATIONS", "Weight", "7.9 oz.", "Drop", "7mm", "Stack Height", "39mm"]
+    assert remove_boilerplate([*STORY[:3], *card, *STORY[3:]]) == STORY
+    # a "Key specs" heading over a paragraph is a section of the text
+    section = ["Key Specs", STORY[3]]
+    assert remove_boilerplate([*STORY[:3], *section, *STORY[4:]]) == [*STORY[:3], *section, *STORY[4:]]
+
+
+def test_tag_lists_year_stamps_and_gallery_links_are_dropped() -> None:
+    furniture = [
+        "Tags: Employment, Health & Fitness, Mid-sized Businesses",
+        "This post was last updated July 2021.",
+        "Last reviewed January 2023",
+        "Photos: The icy moons of Jupiter",
+    ]
+    for line in furniture:
+        assert remove_boilerplate([*STORY[:2], line, *STORY[2:]]) == STORY, line
+    keywords = "Keywords: inflammation, depression, endorphins, social interaction"
+    assert remove_boilerplate([*STORY[:2], keywords, *STORY[2:]]) == [*STORY[:2], keywords, *STORY[2:]]
+
+
+def test_a_long_run_of_lines_printed_from_one_template_is_dropped() -> None:
+    cities = ["Tulsa Oklahoma", "Fresno California", "El Paso Texas", "Aurora Colorado", "Irvine California"]
+    cities += ["Henderson Nevada", "Anaheim California", "Arlington Texas"]
+    directory = [f"Average Costs for Cleaning Services in {city}" for city in cities]
+    assert remove_boilerplate([*STORY, *directory]) == STORY
+    # a short run is the story's own list
+    routes = [f"New York to {state} movers" for state in ("Texas", "Ohio", "Utah", "Iowa", "Maine")]
+    assert remove_boilerplate([*STORY[:4], *routes, *STORY[4:]]) == [*STORY[:4], *routes, *STORY[4:]]
+
+
+def test_a_was_this_article_helpful_widget_ends_the_story() -> None:
+    tail = ["Was this article helpful?", "More about flood insurance", "Read more Related article", "Storm season"]
+    assert remove_boilerplate([*STORY, *tail]) == STORY
+    tail_id = ["Apakah artikel ini bermanfaat?", "Berita banjir lainnya", "Cuaca esok hari"]
+    assert remove_boilerplate([*STORY, *tail_id]) == STORY
+
+
+def test_placeholder_copy_and_photo_credits_in_other_languages_are_dropped() -> None:
+    furniture = [
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+        "Lorem Ipsum",
+        "личный архив Анны Ивановой",
+        "Фото: Иван Петров",
+        "Bild: Max Mustermann",
+    ]
+    for line in furniture:
+        assert remove_boilerplate([*STORY[:2], line, *STORY[2:]]) == STORY, line
+    # a sentence about an archive is text
+    sentence = "Личный архив писателя передали городскому музею в прошлом году, сообщили в администрации."
+    assert remove_boilerplate([*STORY, sentence]) == [*STORY, sentence]
+
+
+def test_the_publishers_about_box_after_the_story_is_cut() -> None:
+    box = ["About Valley Media", "Valley Media is a recognized leader in local news, founded by two reporters."]
+    assert remove_boilerplate([*STORY, *box]) == STORY
+    # a story's own "About the Company" section, followed by most of the text, stays
+    lines = [*STORY[:2], "About Acme Corp", *STORY[2:]]
+    assert remove_boilerplate(lines) == lines
+
+
+def test_shop_widget_lines_are_dropped_but_a_shopping_sentence_stays() -> None:
+    widget = [
+        "Shop our best rain boots",
+        "(add Storm Boot 3 to cart)",
+        "Buy now from one of our trusted retail partners:",
+    ]
+    assert remove_boilerplate([*STORY[:2], *widget, *STORY[2:]]) == STORY
+    sentence = "Shop the range in sizes S-XL."
+    assert remove_boilerplate([*STORY, sentence]) == [*STORY, sentence]
+
+
+def test_the_sites_own_section_headings_after_the_story_cut_the_tail() -> None:
+    for heading in ("Top Picks", "New articles", "More Resources...", "Our Services", "Stay connected with me!"):
+        tail = [heading, "Flood insurance explained", "Storm season guide", "Contact the newsroom"]
+        assert remove_boilerplate([*STORY, *tail]) == STORY, heading
+
+
+def test_a_legal_disclaimer_among_the_last_lines_is_dropped_but_not_inside_the_story() -> None:
+    disclaimer = "Valley Wealth, LLC does not provide tax, legal or accounting advice. Consult your own advisers."
+    assert remove_boilerplate([*STORY, disclaimer]) == STORY
+    # the same words early in the story are a quote, not the page's fine print
+    lines = [STORY[0], disclaimer, *STORY[1:]]
+    assert remove_boilerplate(lines) == lines
+
+
+def test_the_footer_after_the_pages_only_divider_is_cut_but_section_breaks_stay() -> None:
+    footer = ["**********", "Tell me your story! Send me an email and I may feature your renovation on the show."]
+    assert remove_boilerplate([*STORY, *footer]) == STORY
+    # several dividers are the story's own section breaks: the last section stays
+    sections = [*STORY[:3], "----------", *STORY[3:6], "----------", *STORY[6:]]
+    assert remove_boilerplate(sections) == sections
+
+
+def test_sign_in_prompts_are_dropped_but_a_sentence_about_signing_in_stays() -> None:
+    prompts = [
+        "Join or sign in",
+        "Sign in to save your progress and earn a certificate",
+        "You need to login to comment.",
+    ]
+    assert remove_boilerplate([*STORY[:2], *prompts, *STORY[2:]]) == STORY
+    sentence = "Sign in problems hit thousands of bank customers on Monday, the regulator said in a statement."
+    assert remove_boilerplate([*STORY, sentence]) == [*STORY, sentence]

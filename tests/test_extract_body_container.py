@@ -290,3 +290,22 @@ def test_a_label_and_a_number_in_adjacent_elements_are_read_apart() -> None:
     lines = _lines(html)
     assert "Prep Time 2 hrs" in lines
     assert "The water (H2O) was tested on Monday by the council's laboratory in the town hall." in lines
+
+
+def test_a_small_data_nosnippet_block_is_not_read_but_a_marked_story_is() -> None:
+    # the publisher marks an expandable code sample with data-nosnippet; a paywalled story marked whole stays
+    sample = (
+        "<section data-nosnippet><pre>#!/usr/bin/env python3<br>import subprocess<br>run_the_tool()</pre></section>"
+    )
+    html = f"<html><body><article>{_paragraphs(PROSE[:4])}{sample}{_paragraphs(PROSE[4:])}</article></body></html>"
+    lines = _lines(html)
+    assert lines == PROSE
+    marked = f"<html><body><article><div data-nosnippet>{_paragraphs(PROSE)}</div></article></body></html>"
+    assert _lines(marked) == PROSE
+
+
+def test_a_data_nosnippet_span_inside_a_sentence_is_read() -> None:
+    sentence = 'The council met on <span data-nosnippet="">Tuesday evening</span> to vote on the parking rules again.'
+    paragraphs = f"{_paragraphs(PROSE[:4])}<p>{sentence}</p>{_paragraphs(PROSE[4:])}"
+    html = f"<html><body><article>{paragraphs}</article></body></html>"
+    assert "The council met on Tuesday evening to vote on the parking rules again." in _lines(html)

@@ -58,7 +58,11 @@ _END_SECTION_HEADING = re.compile(
     r"Read\s+(?:next|more)|Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|Popular\s+(?:posts|articles|stories)|"
     r"More\s+(?:great|top|related)\s+(?:\S+\s+)?(?:stories|articles|news|posts|reads)|Explore\s+further|"
     r"Most\s+(?:read|popular)|Add\s+a\s+comment|Tentang\s+penulis|Berita\s+(?:terkait|lainnya|terpopuler)|"
-    r"Artikel\s+(?:terkait|lainnya)|Terpopuler|Rekomendasi(?:\s+untuk\s+anda)?)\s*[:.!…]*$",
+    r"Artikel\s+(?:terkait|lainnya)|Terpopuler|Rekomendasi(?:\s+untuk\s+anda)?|"
+    r"(?:Was|Is|Did\s+you\s+find)\s+(?:this|the)\s+(?:article|page|post|story|information)\s+(?:useful|helpful)\??|"
+    r"Apakah\s+artikel\s+ini\s+(?:bermanfaat|membantu)\??|"
+    r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?)"
+    r"\s*[:.!…]*$",
     re.IGNORECASE,
 )
 _END_SECTION_MAX_WORDS = 10
@@ -170,6 +174,113 @@ _BIO_TAIL_LINES = 3  # the bio is one of the last lines
 _BIO_MAX_WORDS = 150
 _BIO_LABEL = re.compile(r"^(?:(?:written|posted|edited|reviewed)\s+by|by|about\s+the\s+author)\s*:?$", re.IGNORECASE)
 _BIO_LABEL_MAX_WORDS = 8
+# A call-to-action button's label on its own line: "Get Price", "Read Reviews", "Request a Demo", "Learn more →"
+_CTA_BUTTON = re.compile(
+    r"^(?:Get\s+(?:a\s+)?(?:quote|price|started)|Learn\s+more|Read\s+reviews?|Shop\s+now|Buy\s+now|Sign\s+up(?:\s+now)?|"
+    r"Download\s+now|Book\s+now|Contact\s+us|Request\s+a\s+(?:demo|quote)|Try\s+(?:it\s+)?(?:for\s+)?free|Apply\s+now|"
+    r"Subscribe(?:\s+now)?|Check\s+price|View\s+deal|See\s+(?:price|deal|details))\W*$",
+    re.IGNORECASE,
+)
+_CTA_BUTTON_MAX_WORDS = 5
+# A picture credit line naming a stock or wire photo service among slash-separated names: "Getty Images / Jane Doe",
+# "Jane Doe/Hindustan Times/Getty Images"; a headline that mentions the service ("Shutterstock expands ...") stays
+_STOCK_CREDIT = re.compile(
+    r"(?:^|/)\s*(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Unsplash|Pexels|AP\s+Photo|AFP|Reuters|EPA)"
+    r"\s*(?:/|$)",
+    re.IGNORECASE,
+)
+_STOCK_CREDIT_MAX_WORDS = 8
+# A caption whose sentence is followed by its slash-joined credit: "A map of Titan. (NASA/JPL-Caltech/ASU)"
+_PAREN_CREDIT = re.compile(r"[.!?]\s*\((?:[^()/\s]+/){2,4}[^()/\s]+\)$")
+# The publisher's sign-up pitch: "Subscribe to WIRED and stay smart ...", "Sign up now to get ...", "Join our free ..."
+_SIGNUP_PITCH = re.compile(
+    r"^(?:Subscribe\s+to\s+\S+\s+(?:and|to|for)\b|Sign\s+up\s+now\b|Join\s+(?:my|our)\s+(?:free\s+)?\S+)",
+    re.IGNORECASE,
+)
+_SIGNUP_MAX_WORDS = 25
+# "Follow AP's full coverage of X at https://...": a pointer to the site's other pages, ending in its address
+_COVERAGE_LINK = re.compile(r"\b(?:coverage|more)\b.{0,60}\bat\s+https?://\S+\s*\.?$", re.IGNORECASE)
+# "If you enjoyed this article, ..." opens the site's pitch (membership, sharing, more posts), not the story
+_ENJOYED_PITCH = re.compile(
+    r"^If\s+you\s+(?:enjoyed|liked)\s+(?:this|my|the)\s+(?:article|post|story|piece)\b", re.IGNORECASE
+)
+_ENJOYED_MAX_WORDS = 40
+# A product card's key/value block: "SPECIFICATIONS" / "Key Specs" / "At a glance" over short label and value lines
+_SPEC_HEADING = re.compile(
+    r"^(?:(?:key|tech(?:nical)?|full|product|quick)\s+)?(?:spec(?:ification)?s|at\s+a\s+glance|"
+    r"company\s+info(?:rmation)?)\s*:?$",
+    re.IGNORECASE,
+)
+_SPEC_ROW_MAX_WORDS = 12
+_SPEC_MIN_ROWS = 4
+_SPEC_VALUE_MAX_WORDS = 4  # "7.9 oz." is a value; a longer line ending in a full stop is a sentence
+# "Tags: Employment, Health & Fitness", "Filed under: Politics": the page's index terms, not the story ("Keywords:"
+# heads a paper's abstract, which is text)
+_TAG_LIST = re.compile(r"^(?:Tags?|Tagged(?:\s+with)?|Topics?|Filed\s+under|Kategori|Label)\s*:\s*\S", re.IGNORECASE)
+_TAG_LIST_MAX_WORDS = 25
+# "This post was last updated July 2021.", "Last reviewed January 2023": a stamp with a year but no full date
+_UPDATED_STAMP = re.compile(
+    r"^(?:This\s+(?:post|article|page|story)\s+was\s+)?(?:last\s+)?(?:updated|reviewed|modified|published|posted)\b"
+    r".*\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_UPDATED_STAMP_MAX_WORDS = 10
+# "Photos: Europa, Mysterious Icy Moon of Jupiter": a link to the site's gallery or video on the same subject
+_MEDIA_LINK = re.compile(r"^(?:Photos|Videos?|Gallery)\s*:\s*\S", re.IGNORECASE)
+_MEDIA_LINK_MAX_WORDS = 12
+# A directory of links printed from one template: "Average Costs for Cleaning Services in <city>" many times over
+_TEMPLATE_PREFIX_WORDS = 3
+_TEMPLATE_MIN_RUN = 8
+_TEMPLATE_LINE_WORDS = (4, 12)
+# A layout template's placeholder copy left in the page ("Lorem ipsum dolor sit amet ..."): never the story
+_PLACEHOLDER = re.compile(r"^Lorem\s+ipsum\b", re.IGNORECASE)
+# Photo credits in other languages: "личный архив Анны Ивановой" (personal archive), "Фото: ...", "Bild: ...",
+# "Crédit photo : ...", "Fuente: ..."
+_CREDIT_OTHER_LANGUAGES = re.compile(
+    r"^(?:(?:личный|семейный)\s+архив|фото\s*(?::|—|-)|фото\s+из\s+(?:личного|семейного)\s+архива|Bild\s*:|"
+    r"Crédits?\s+photo\s*:|Crédit\s*:|Foto\s*(?:di|de)\s*:|Fuente\s*:|Imagen\s*:|Zdjęcie\s*:|Fotó\s*:)",
+    re.IGNORECASE,
+)
+_CREDIT_OTHER_MAX_WORDS = 8
+# "About SiliconANGLE Media", "Über die Redaktion": the publisher's own box after the story. A capitalised name after
+# the word, and only cut when little text follows (a story's "About the company" section has its text after it).
+_ABOUT_PUBLISHER = re.compile(
+    r"^(?:About|Über|À\s+propos\s+de|Tentang|Acerca\s+de|Sobre)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+    r"\s*:?$"
+)
+_ABOUT_MAX_WORDS = 6
+# A shop widget's words: "Shop our best Mesh WiFi Systems", "(add X to cart)", "Buy now from one of our partners:"
+_SHOP_PROMPT = re.compile(
+    r"^(?:(?:Ready\s+to\s+explore\s+more\?\s*)?Shop\s+(?:our|the|now|all)\b|\(?add\s+.{1,60}\s+to\s+(?:cart|basket|bag)\)?$|"
+    r"Buy\s+(?:it\s+)?now\s+(?:from|at|on)\b.*:$)",
+    re.IGNORECASE,
+)
+_SHOP_MAX_WORDS = 12
+# The legal disclaimer closing a page: "... does not provide tax, legal or accounting advice", "for informational
+# purposes only", "X, LLC is a Registered Investment Adviser". Only among the last lines: a story may quote one.
+_DISCLAIMER = re.compile(
+    r"\b(?:(?:do(?:es)?\s+not|doesn't|don't)\s+(?:provide|constitute|offer|give)\s+(?:[\w,]+\s+){0,4}"
+    r"(?:tax|legal|financial|medical|investment|accounting)\s+advice|"
+    r"for\s+(?:general\s+)?(?:informational|information|educational)\s+purposes\s+only|"
+    r"not\s+(?:intended\s+(?:as|to\s+be)|a\s+substitute\s+for)\s+(?:\w+\s+){0,4}advice|"
+    r"Registered\s+Investment\s+Advis[eo]r|is\s+not\s+(?:financial|legal|medical|investment)\s+advice)",
+    re.IGNORECASE,
+)
+_DISCLAIMER_TAIL_LINES = 3
+_DISCLAIMER_MAX_WORDS = 100
+# A rule typed as text ("**********", "----------", "– – – – –"): once on a page, it sets the site's footer (show
+# notes, a help desk pitch, a course ad) apart from the story; several of them are the story's own section breaks
+_DIVIDER = re.compile(r"[*_=~\-–—#•·.]{5,}")
+_DIVIDER_MAX_TAIL_SHARE = 0.6
+# The site's account prompts: "Join or sign in", "Sign in to save your progress", "You need to login or register ..."
+_SIGN_IN_PROMPT = re.compile(
+    r"^(?:(?:Join|Register|Sign\s+up)\s+or\s+(?:sign|log)\s+in|"
+    r"(?:Sign|Log)\s+in(?:\s+or\s+(?:register|sign\s+up|create\s+an\s+account))?|"
+    r"(?:Sign|Log)\s+in\s+to\s+(?:save|continue|read|comment|access|view|get|earn|keep)\b.*|"
+    r"You\s+(?:need|must)\s+(?:to\s+)?(?:log\s*in|sign\s+in|login|register)\b.*)$",
+    re.IGNORECASE,
+)
+_SIGN_IN_MAX_WORDS = 12
 _BREADCRUMB = re.compile(r"^(?:Home|Beranda|News|Berita)\s*(?:/|>|»|›)", re.IGNORECASE)
 _SHORT_LINE_WORDS = 15
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
@@ -185,9 +296,13 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _drop_repeats(kept)
     kept = _drop_table_of_contents(kept)
     kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
+    kept = _drop_spec_cards(kept)
+    kept = _drop_template_runs(kept)
     kept = _cut_comment_block(kept)
+    kept = _cut_after_lone_divider(kept)
     kept = _cut_author_bio(kept)
     kept = _drop_leading_header_lines(kept, title_key)
+    kept = _drop_closing_disclaimers(kept)
     while kept and _SHARE.match(kept[-1]):
         kept.pop()
     return kept
@@ -225,7 +340,95 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         return True
     if _FEED_FOOTER.match(line):
         return True
+    if _is_pitch_or_credit(line, words):
+        return True
     return words <= _NOTICE_MAX_WORDS and bool(_NOTICE.match(line))
+
+
+def _is_pitch_or_credit(line: str, words: int) -> bool:
+    """Button labels, stock photo credits, slash-joined caption credits, credits in other languages, placeholder
+    copy, tag lists, year-only update stamps, gallery links, shop widgets, sign-in prompts and the publisher's own
+    sign-up, coverage and "if you enjoyed this article" pitches."""
+    if words <= _CTA_BUTTON_MAX_WORDS and _CTA_BUTTON.match(line):
+        return True
+    if words <= _STOCK_CREDIT_MAX_WORDS and "/" in line and _STOCK_CREDIT.search(line):
+        return True
+    if words <= _CAPTION_MAX_WORDS and line.endswith(")") and _PAREN_CREDIT.search(line):
+        return True
+    if words <= _SIGNUP_MAX_WORDS and (_SIGNUP_PITCH.match(line) or _COVERAGE_LINK.search(line)):
+        return True
+    if words <= _SIGN_IN_MAX_WORDS and _SIGN_IN_PROMPT.match(line):
+        return True
+    if words <= _SHOP_MAX_WORDS and _SHOP_PROMPT.match(line) and not line.endswith("."):  # "Shop the range in S-XL."
+        return True
+    if _PLACEHOLDER.match(line) or (words <= _CREDIT_OTHER_MAX_WORDS and _CREDIT_OTHER_LANGUAGES.match(line)):
+        return True
+    if words <= _TAG_LIST_MAX_WORDS and _TAG_LIST.match(line):
+        return True
+    if words <= _UPDATED_STAMP_MAX_WORDS and _UPDATED_STAMP.match(line):
+        return True
+    if words <= _MEDIA_LINK_MAX_WORDS and _MEDIA_LINK.match(line) and not line.endswith("."):
+        return True
+    return words <= _ENJOYED_MAX_WORDS and bool(_ENJOYED_PITCH.match(line))
+
+
+def _drop_spec_cards(lines: list[str]) -> list[str]:
+    """Drops a product card's specification block: a "Specifications" / "Key Specs" / "At a glance" line and the run
+    of short label and value lines under it ("Weight", "7.9 oz."), up to the first sentence. A heading with fewer
+    short lines under it is a section of the text and stays."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if len(lines[index]) < 40 and _SPEC_HEADING.match(lines[index]):
+            end = index + 1
+            while (
+                end < len(lines)
+                and len(lines[end].split()) <= _SPEC_ROW_MAX_WORDS
+                and not (len(lines[end].split()) > _SPEC_VALUE_MAX_WORDS and lines[end].endswith((".", "!", "?")))
+            ):
+                end += 1
+            if end - index - 1 >= _SPEC_MIN_ROWS:
+                index = end
+                continue
+        kept.append(lines[index])
+        index += 1
+    return kept
+
+
+def _drop_template_runs(lines: list[str]) -> list[str]:
+    """Drops a long run of short lines that all open with the same words ("Average Costs for Cleaning Services in
+    Tulsa", "... in Fresno", ...): a directory of links printed from one template. Shorter runs stay, they are
+    often the story's own list."""
+    low, high = _TEMPLATE_LINE_WORDS
+    prefixes = [
+        " ".join(line.casefold().split()[:_TEMPLATE_PREFIX_WORDS])
+        if low <= len(line.split()) <= high and not line.endswith(".")
+        else ""
+        for line in lines
+    ]
+    drop = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and prefixes[index] and prefixes[end] == prefixes[index]:
+            end += 1
+        if end - index >= _TEMPLATE_MIN_RUN:
+            drop[index:end] = [True] * (end - index)
+            index = end
+            continue
+        index += 1
+    return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+
+
+def _drop_closing_disclaimers(lines: list[str]) -> list[str]:
+    """Drops legal disclaimers ("... does not provide tax, legal or accounting advice") among the last lines; the
+    first line is never one, and a long paragraph that mentions advice is text."""
+    tail = max(1, len(lines) - _DISCLAIMER_TAIL_LINES)
+    return [
+        line
+        for index, line in enumerate(lines)
+        if index < tail or len(line.split()) > _DISCLAIMER_MAX_WORDS or not _DISCLAIMER.search(line)
+    ]
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:
@@ -300,9 +503,9 @@ def _toc_key(line: str) -> str:
 
 
 def _cut_comment_block(lines: list[str]) -> list[str]:
-    """Drops a trailing comments section, author bio, list of other stories or paywall pitch: from a "Komentar",
-    "About the author", "Related articles" heading or a "Subscribe to unlock this article" prompt on, when little
-    text follows it."""
+    """Drops a trailing comments section, author bio, publisher box, list of other stories or paywall pitch: from a
+    "Komentar", "About the author", "About <Publisher>", "Related articles" heading or a "Subscribe to unlock this
+    article" prompt on, when little text follows it."""
     total_words = sum(len(line.split()) for line in lines)
     for index, line in enumerate(lines):
         if index == 0:
@@ -312,6 +515,7 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
         if not (
             end_section
             or _COMMENTS_HEADING.match(line)
+            or (words <= _ABOUT_MAX_WORDS and _ABOUT_PUBLISHER.match(line))
             or (_PROMPT_MAX_WORDS < words <= _PAYWALL_MAX_WORDS and teaser_phrase_in(line))
         ):
             continue
@@ -320,6 +524,18 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
         if after <= max(40, total_words // 3) or (end_section and after < total_words - after - words):
             return lines[:index]
     return lines
+
+
+def _cut_after_lone_divider(lines: list[str]) -> list[str]:
+    """Cuts at the page's only divider line when what follows it is the smaller part of the body. A divider as the
+    last line, or a page with several dividers (section breaks of a long read), stays as it is."""
+    dividers = [index for index in range(1, len(lines)) if _DIVIDER.fullmatch(lines[index].replace(" ", ""))]
+    if len(dividers) != 1:
+        return lines
+    index = dividers[0]
+    after = sum(len(line.split()) for line in lines[index + 1 :])
+    total = sum(len(line.split()) for line in lines)
+    return lines[:index] if 0 < after < _DIVIDER_MAX_TAIL_SHARE * total else lines
 
 
 def _cut_author_bio(lines: list[str]) -> list[str]:

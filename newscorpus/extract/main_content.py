@@ -139,6 +139,9 @@ _SPACES = re.compile(r"\s+")
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
+# data-nosnippet: the publisher's own mark for text that is not the page's content (related boxes, expandable code
+# samples); some paywalled sites mark the whole story with it, so a marked subtree holding this much of the page stays
+_NOSNIPPET_KEEP_SHARE = 0.3
 _MIN_PARAGRAPH_CHARS = 25
 _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
@@ -228,6 +231,11 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
         if hidden or attributes.get("aria-hidden") == "true":
             skipped.add(element)
             continue
+        if "data-nosnippet" in attributes and tag not in _INLINE_TAGS:  # a marked <span> is part of its sentence
+            page_chars = page_chars or len(root.text_content() or "") or 1
+            if _share(element, page_chars) <= _NOSNIPPET_KEEP_SHARE:
+                skipped.add(element)
+                continue
         style = attributes.get("style")
         if style and _HIDDEN_STYLE.search(style):
             skipped.add(element)
