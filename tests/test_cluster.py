@@ -47,6 +47,10 @@ WALL_TIMES: dict[str, float] = {}
 # Airflow keeps one run per logical date; each test's run is another hour of the demo date (crawl_date stays
 # the date of the logical date).
 LOGICAL_DATES = {name: f"{DEMO_DATE}T{hour:02d}:00:00Z" for hour, name in enumerate(("spread", "kill", "one"))}
+# Per-response delay of the demo site during the timed runs: a crawl then lasts several seconds, so the three
+# mapped crawls are all waiting at once and each free worker takes one (without it a crawl of the small demo site
+# can end before the scheduler queues the next, and one worker may take them all).
+CRAWL_RESPONSE_DELAY_S = 0.3
 
 
 @dataclass
@@ -160,7 +164,11 @@ def _wall_time(run: dict) -> float:
 @pytest.mark.timeout(1500)
 def test_one_run_spreads_over_both_workers_and_publishes_what_dags_test_does(cluster: Cluster, tmp_path: Path) -> None:
     assert len(cluster.live_workers()) == 2
-    run_id, run, instances = cluster.run(LOGICAL_DATES["spread"])
+    cluster.site_delay_s[0] = CRAWL_RESPONSE_DELAY_S
+    try:
+        run_id, run, instances = cluster.run(LOGICAL_DATES["spread"])
+    finally:
+        cluster.site_delay_s[0] = 0.0
     assert run["state"] == "success", f"{instances}\n{cluster.services.logs()}"
     WALL_TIMES["two workers"] = _wall_time(run)
 
@@ -241,7 +249,11 @@ def test_the_same_run_on_one_worker(cluster: Cluster) -> None:
         cluster.start_worker("worker1")
     (only,) = cluster.live_workers().values()
 
-    _, run, instances = cluster.run(LOGICAL_DATES["one"])
+    cluster.site_delay_s[0] = CRAWL_RESPONSE_DELAY_S  # as in the two-worker run, so the wall times compare
+    try:
+        _, run, instances = cluster.run(LOGICAL_DATES["one"])
+    finally:
+        cluster.site_delay_s[0] = 0.0
     assert run["state"] == "success", f"{instances}\n{cluster.services.logs()}"
     assert {ti["hostname"] for ti in instances} == {only}
     WALL_TIMES["one worker"] = _wall_time(run)
