@@ -335,8 +335,10 @@ def _prepare_resume(crawl_dir: Path) -> None:
 
     WARC files still .open are cut to their last whole record and renamed; crawl-log lines that point past what
     was kept (or are cut off themselves) are dropped, so every line that remains names a readable record. The
-    attempt's stats.json is kept as stats.attempt-N.json. Without stats.json the attempt was killed hard, and
-    Scrapy's queue in jobdir/ may be half written: it is removed and the crawl log alone says what landed.
+    attempt's stats.json is kept as stats.attempt-N.json. Scrapy's queue in jobdir/ is kept only after a graceful
+    stop. Otherwise (killed hard: no stats.json; or failed, e.g. warc_write_failed) it may be half written or lack
+    requests Scrapy had taken from it whose pages never landed: it is removed, the spider discovers the site again
+    and the crawl log alone says what landed (those URLs are skipped).
     """
     from spiders.warc_files import recover_open_warc
 
@@ -354,12 +356,25 @@ def _prepare_resume(crawl_dir: Path) -> None:
             lines.append(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
         _write_atomically(log_path, "".join(f"{line}\n" for line in lines))
     stats = crawl_dir / STATS_NAME
+    finish_reason = _finish_reason(stats)
     if stats.is_file():
         attempt = len(list(crawl_dir.glob("stats.attempt-*.json"))) + 1
         os.replace(stats, crawl_dir / f"stats.attempt-{attempt}.json")
-    else:
+    if finish_reason != _GRACEFUL_STOP:
         shutil.rmtree(crawl_dir / JOBDIR_NAME, ignore_errors=True)
         (crawl_dir / JOBDIR_NAME).mkdir()
+
+
+# Scrapy's finish reason after SIGTERM/SIGINT: it let every request it had started finish (and land) first, so its
+# queue in jobdir/ holds exactly what is left to fetch.
+_GRACEFUL_STOP = "shutdown"
+
+
+def _finish_reason(stats: Path) -> str | None:
+    try:
+        return json.loads(stats.read_text(encoding="utf-8")).get("finish_reason")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _read_log(log_path: Path) -> list[dict]:

@@ -57,7 +57,8 @@ def without_credentials(url: str | None) -> str | None:
 class CrawlLogWriter:
     """Appends lines and flushes each one, so a crashed crawl still leaves a readable log up to the crash.
 
-    Several components append to the same file from the reactor thread; append mode keeps their lines whole.
+    One writer per crawl log: the landing process (spiders.landing_writer) appends every line, in the order the
+    crawler sent them.
     """
 
     def __init__(self, path: Path) -> None:
@@ -65,7 +66,11 @@ class CrawlLogWriter:
         self._file: IO[str] = path.open("a", encoding="utf-8")
 
     def append(self, line: CrawlLogLine) -> None:
-        self._file.write(line.to_json() + "\n")
+        self.append_text(line.to_json())
+
+    def append_text(self, json_line: str) -> None:
+        """A line serialised by CrawlLogLine.to_json elsewhere (the crawler's process, see spiders.landing)."""
+        self._file.write(json_line + "\n")
         self._file.flush()
 
     def close(self) -> None:

@@ -12,11 +12,17 @@ import re
 from typing import TYPE_CHECKING
 
 from protego import Protego
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.robotstxt import RobotParser, decode_robotstxt
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.python import to_unicode
+from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
-    from scrapy import Spider
+    from collections.abc import Coroutine
+    from typing import Any
+
+    from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
 _USER_AGENT_LINE = re.compile(r"^\s*user-agent\s*:\s*([^#\s]+)", re.IGNORECASE | re.MULTILINE)
@@ -42,3 +48,24 @@ class OurGroupsRobotParser(RobotParser):
     def crawl_delay(self, user_agent: str | bytes) -> float | None:
         delays = [d for d in (self.rp.crawl_delay(token) for token in self.tokens) if d is not None]
         return float(max(delays)) if delays else None
+
+
+_NOT_ASKED = object()
+
+
+class CachedRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, answering at once for a host whose robots.txt is already parsed.
+
+    Scrapy's process_request is a coroutine that awaits a second coroutine for every request, even long after the
+    host's parser is cached; on a fast site that costs more than the check itself. Same decisions, same stats,
+    same robots.txt fetch: only a host whose robots.txt is not parsed yet takes Scrapy's asynchronous path.
+    """
+
+    def process_request(self, request: Request) -> Coroutine[Any, Any, None] | None:
+        if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
+            return None
+        parser = self._parsers.get(urlparse_cached(request).netloc, _NOT_ASKED)
+        if parser is _NOT_ASKED or isinstance(parser, Deferred):
+            return super().process_request(request)
+        self.process_request_2(parser, request)  # raises IgnoreRequest when robots.txt forbids the URL
+        return None

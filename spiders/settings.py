@@ -82,6 +82,9 @@ NEWSCORPUS_WARC_MAX_BYTES = 1_000_000_000
 NEWSCORPUS_DATA_ROOT = None
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's, with a synchronous answer once a host's robots.txt is parsed (see spiders.robots).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.robots.CachedRobotsTxtMiddleware": 100,
     # Before the offsite filter (see spiders.request_guard): scheme, URL length, non-public addresses.
     "spiders.request_guard.RequestGuardMiddleware": 40,
     # Replaced: Scrapy's offsite filter ignores ports and drops requests without a trace.
@@ -106,6 +109,8 @@ SPIDER_MIDDLEWARES = {
 }
 
 EXTENSIONS = {
+    # The landing process (WARC files + crawl log); before the extensions that use it or report on it.
+    "spiders.landing.Landing": 100,
     # AutoThrottle that never goes below a host's robots.txt Crawl-delay.
     "scrapy.extensions.throttle.AutoThrottle": None,
     "spiders.crawl_delay.CrawlDelayAutoThrottle": 0,

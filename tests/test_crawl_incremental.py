@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import subprocess
 import threading
@@ -234,3 +235,41 @@ def test_recovery_keeps_exactly_the_whole_records_of_a_cut_off_warc(tmp_path: Pa
         ]
     assert uris == [f"http://x.test/{n}" for n in range(3)]
     assert RotatingWarcWriter(tmp_path, warcinfo={})._index == 0  # a resumed writer goes on with 00001
+
+
+def test_a_full_disk_fails_the_crawl_and_its_resume_lands_every_page_once(site: ScriptedSite, tmp_path: Path):
+    """The landing process hits "file too large" mid-crawl (RLIMIT_FSIZE, inherited by every process the crawl
+    starts, stands in for a full disk): the crawl stops with warc_write_failed instead of finishing with holes,
+    and once there is room again its resume lands every page exactly once, each log line on a whole record."""
+    count = 40
+    pages = {n: _article(n).replace("</p>", f"{os.urandom(8000).hex()}</p>") for n in range(count)}  # ~16 KB
+    site.routes.update({f"/story/{n}": fixed(html(page)) for n, page in pages.items()})
+    site.routes["/sitemap.xml"] = fixed(_sitemap(site.url, {n: DAY_2 for n in range(count)}))
+    source = _source(site.url, concurrency=2)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, hard))  # room for about half of the gzipped pages
+    try:
+        with pytest.raises(CrawlError, match="warc_write_failed"):
+            crawl_source(source, crawl_date=DAY_2, run_id="r", data_root=tmp_path, allowed_networks=NETWORKS)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    (crawl_dir,) = partition_dir(tmp_path, "incremental", DAY_2, "r").iterdir()
+    assert not (crawl_dir / "_SUCCESS").exists()
+    stats = json.loads((crawl_dir / "stats.json").read_text())
+    assert stats["finish_reason"] == "warc_write_failed"
+    landed_before = {urlsplit(u).path for u in landed_urls(crawl_dir) if "/story/" in u}
+    assert 0 < len(landed_before) < count, "the limit must be hit mid-crawl"
+
+    resumed = crawl_source(source, crawl_date=DAY_2, run_id="r", data_root=tmp_path, allowed_networks=NETWORKS)
+    assert resumed.resumed and Path(resumed.crawl_dir) == crawl_dir
+    assert _landed_articles(crawl_dir) == {f"{site.url}/story/{n}": 1 for n in range(count)}
+    article_lines = [line for line in _log(crawl_dir) if line["status"] == 200 and "/story/" in line["url"]]
+    assert len(article_lines) == count
+    for line in article_lines:
+        with (tmp_path / line["warc_file"]).open("rb") as stream:
+            stream.seek(line["warc_offset"])
+            record = next(iter(ArchiveIterator(stream)))
+            assert record.rec_headers.get_header("WARC-Target-URI") == line["final_url"]
+            assert record.content_stream().read().decode() == pages[int(line["final_url"].rsplit("/", 1)[1])]
+    hits = Counter(h.path for h in site.hits if h.path.startswith("/story/"))
+    assert all(hits[path] == 1 for path in landed_before)  # nothing landed was fetched again
