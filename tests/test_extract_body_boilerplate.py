@@ -334,3 +334,39 @@ def test_sign_in_prompts_are_dropped_but_a_sentence_about_signing_in_stays() -> 
     assert remove_boilerplate([*STORY[:2], *prompts, *STORY[2:]]) == STORY
     sentence = "Sign in problems hit thousands of bank customers on Monday, the regulator said in a statement."
     assert remove_boilerplate([*STORY, sentence]) == [*STORY, sentence]
+
+
+def test_a_date_stamp_under_the_byline_at_the_top_is_dropped() -> None:
+    # the header's short lines (a section label, the byline) do not end it: the date under them goes too, while
+    # the byline stays for the byline reader
+    lines = ["Research we're watching", "By Carrie Arnold", "November 15, 2019", *STORY]
+    assert remove_boilerplate(lines) == ["Research we're watching", "By Carrie Arnold", *STORY]
+    # a heading that repeats the headline's words under a label is the text's own and stays
+    lines = ["Safety Alert", "Flood in the valley", *STORY]
+    assert remove_boilerplate(lines, title="Flood in the valley") == lines
+    # a date after the first sentence is the story's
+    lines = [STORY[0], "November 15, 2019", *STORY[1:]]
+    assert remove_boilerplate(lines) == lines
+
+
+def test_a_second_copy_of_a_section_is_dropped_in_a_long_story() -> None:
+    # an FAQ printed twice (a visible copy and an accordion's copy) is a small part of a long article
+    long_story = [
+        f"Part {n} of the long guide explains, with figures and examples, how a household in district {n} can "
+        f"prepare for the spring floods and which council grants it can apply for."
+        for n in range(1, 31)
+    ]
+    faq = [
+        f"Question {n}: who pays for the sandbags, the pumps and the clean-up work in the district after a flood "
+        f"of level {n}, and how long does it take?"
+        for n in range(1, 6)
+    ]
+    assert remove_boilerplate([*long_story, *faq, *faq]) == [*long_story, *faq]
+
+
+def test_a_teaser_boxs_label_left_alone_is_dropped() -> None:
+    # the links under "DON'T MISS" were skipped as page furniture; the label is left on a line of its own
+    lines = [*STORY[:3], "DON'T MISS", *STORY[3:6], "Jangan lewatkan:", *STORY[6:]]
+    assert remove_boilerplate(lines) == STORY
+    sentence = "Don't miss the chance to see the flood barriers before they are taken down in the spring."
+    assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])

@@ -309,3 +309,88 @@ def test_a_data_nosnippet_span_inside_a_sentence_is_read() -> None:
     paragraphs = f"{_paragraphs(PROSE[:4])}<p>{sentence}</p>{_paragraphs(PROSE[4:])}"
     html = f"<html><body><article>{paragraphs}</article></body></html>"
     assert "The council met on Tuesday evening to vote on the parking rules again." in _lines(html)
+
+
+def test_a_long_author_bio_box_is_not_body_text_although_it_holds_prose() -> None:
+    # a bio of several long paragraphs passes the "holds prose" test that keeps chrome-named article wrappers, so
+    # the author box is recognised by its own class ("about_author", "author-wrapper", "saboxplugin-wrap")
+    bio = [
+        f"Jane Doe has written about city politics, courts and schools for {n} years, for three regional papers, "
+        f"and before that she taught history at a secondary school in the valley for a decade."
+        for n in (10, 12, 14)
+    ]
+    for marks in ('class="about_author"', 'class="post-author-wrapper"', 'class="saboxplugin-wrap"'):
+        html = f"""<html><body><article>{_paragraphs(PROSE)}
+<div {marks}><img src="jane.jpg"><div class="desc">{_paragraphs(bio)}</div></div></article></body></html>"""
+        assert _lines(html) == PROSE, marks
+
+
+def test_a_sentence_whose_second_half_is_a_link_is_kept() -> None:
+    # a link-dominated paragraph is a pointer ("READ MORE: ...") unless it reads as a sentence of the text: words
+    # of its own before the link and a full stop at the end
+    sentence = (
+        'The investigation had been shelved in 2017 but was <a href="/story">re-opened earlier this year following '
+        "his eviction from the embassy</a>."
+    )
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<p>{sentence}</p>
+<p><a href="/other">READ MORE: Another story about the embassy and its famous guest</a></p>
+{_paragraphs(PROSE[4:])}
+<p>Companies using it are <a href="/a">Acme Corporation</a>, <a href="/b">Globex International</a>,
+<a href="/c">Initech</a>.</p>
+</article></body></html>"""
+    lines = _lines(html)
+    assert lines == [
+        *PROSE[:4],
+        "The investigation had been shelved in 2017 but was re-opened earlier this year following his eviction "
+        "from the embassy.",
+        *PROSE[4:],
+        "Companies using it are Acme Corporation, Globex International, Initech.",
+    ]
+
+
+def test_a_class_that_negates_a_chrome_word_does_not_hide_the_text() -> None:
+    # "no_toc_section" says the block is not in the table of contents; it is not a table of contents
+    extra = (
+        "However, the new rules are not a perfect solution: they have drawbacks that residents of every district "
+        "need to know about, and the council listed them in a second report."
+    )
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<div class="blog-paragraph no_toc_section"><p>{extra}</p></div>
+{_paragraphs(PROSE[4:])}</article></body></html>"""
+    assert _lines(html) == [*PROSE[:4], extra, *PROSE[4:]]
+
+
+def test_a_tooltip_inside_a_sentence_is_not_read_but_an_icon_label_is() -> None:
+    tooltip = (
+        '<span class="term-tooltip" id="t1"><strong>Keyword</strong><br>A keyword is what users write into a '
+        'search engine when they want to find something specific.<br><a href="/glossary/keyword">Learn more</a></span>'
+    )
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<p>Organic traffic numbers and <dfn aria-labelledby="t1">keyword</dfn>{tooltip} rankings were the metrics
+experts used for years, and the council's web team still reports them every month.</p>
+<div class="icon-tooltip"><span class="icon-tooltip-text">Fair trade</span></div>
+{_paragraphs(PROSE[4:])}</article></body></html>"""
+    lines = _lines(html)
+    assert (
+        "Organic traffic numbers and keyword rankings were the metrics experts used for years, and the council's "
+        "web team still reports them every month." in lines
+    )
+    assert not any("what users write" in line for line in lines)
+    assert "Fair trade" in lines
+
+
+def test_a_linked_paragraph_that_names_its_list_item_is_kept() -> None:
+    # <li><p><a>...</a></p></li>: a list of sources or products written with paragraphs inside the items; the
+    # linked line is the item's own name (the first line of the item), not a pointer to another page
+    html = f"""<html><body><article>{_paragraphs(PROSE[:4])}
+<ol><li><p><a href="https://example.org/book1"><strong>The Parking Handbook by Ann Smith</strong></a></p>
+<p>A practical guide to parking policy, with examples from twenty cities and a chapter on residents' permits.</p></li>
+<li><p><a href="https://example.org/book2"><strong>Streets for People by Bo Lee</strong></a></p>
+<p>An essay on how streets changed when cities stopped building car parks in their centres.</p></li></ol>
+<ul><li><p><a href="https://example.org/tool">Amazon (Craftsman)</a></p></li></ul>
+{_paragraphs(PROSE[4:])}</article></body></html>"""
+    lines = _lines(html)
+    assert "1. The Parking Handbook by Ann Smith" in lines
+    assert "2. Streets for People by Bo Lee" in lines
+    assert "Amazon (Craftsman)" in lines

@@ -41,7 +41,9 @@ _NOTICE = re.compile(
 _SHARE = re.compile(
     r"^(?:Bagikan|Share(?:\s+this(?:\s+article)?)?|Tweet|Print|Cetak|Salin\s+tautan|Copy\s+link|Email|"
     r"Facebook|Twitter|WhatsApp|Line|Telegram|Top|Back\s+to\s+top|Kembali\s+ke\s+atas|Tags?|Topik|Topics?|"
-    r"Selengkapnya|Read\s+more|Baca\s+selengkapnya|Continue\s+reading|\(\s*\d*\s*\))\s*:?$",
+    r"Selengkapnya|Read\s+more|Baca\s+selengkapnya|Continue\s+reading|\(\s*\d*\s*\)|"
+    # a teaser box's label left alone once its links were skipped
+    r"Don['’]t\s+miss|Must\s+read|Jangan\s+lewatkan)\s*:?$",
     re.IGNORECASE,
 )
 _COMMENTS_HEADING = re.compile(
@@ -109,7 +111,9 @@ _REPEAT_MIN_WORDS = 5  # a line this long printed again within two lines: a capt
 _REPEAT_WINDOW = 2
 _REPEAT_MIN_RUN = 3  # lines repeating an earlier run in order, this many and this long, are a second layout copy
 _REPEAT_MIN_RUN_WORDS = 100
-_REPEAT_MIN_RUN_SHARE = 0.25  # a repeated table row or training week is part of the text; a copy of a quarter is not
+# a repeated table row or training week is part of the text; a second copy of a tenth of the body (an FAQ printed
+# again by an accordion, the whole story by a responsive layout) is not
+_REPEAT_MIN_RUN_SHARE = 0.1
 _TOC_HEADING = re.compile(
     r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|Jump\s+to|"
     r"Quick\s+links|Daftar\s+isi|Isi\s+artikel)\b.{0,30}$",
@@ -283,6 +287,8 @@ _SIGN_IN_PROMPT = re.compile(
 _SIGN_IN_MAX_WORDS = 12
 _BREADCRUMB = re.compile(r"^(?:Home|Beranda|News|Berita)\s*(?:/|>|»|›)", re.IGNORECASE)
 _SHORT_LINE_WORDS = 15
+_HEADER_MAX_LINES = 6
+_HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
 _NOTICE_MAX_WORDS = 60
 _RELATED_MAX_WORDS = 30
@@ -563,18 +569,26 @@ def _cut_author_bio(lines: list[str]) -> list[str]:
 
 
 def _drop_leading_header_lines(lines: list[str], title_key: str | None) -> list[str]:
-    """Title repeats, date stamps and breadcrumbs ahead of the first sentence (trafilatura keeps the <h1>)."""
-    start = 0
-    while start < len(lines) and start < 6:
-        line = lines[start]
+    """Title repeats, date stamps and breadcrumbs ahead of the first sentence (trafilatura keeps the <h1>). The
+    header's other short lines (a byline, a section label over the headline) stay for the byline reader but do
+    not end the header: under "By Jane Doe", a "November 15, 2019" line goes too."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines) and index < _HEADER_MAX_LINES:
+        line = lines[index]
         words = len(line.split())
-        is_title = title_key is not None and _key(line) == title_key
+        # under a kept line, only a date stamp goes: a headline's words under a label may be the text's heading
+        is_title = not kept and title_key is not None and _key(line) == title_key
         is_stamp = words <= 10 and bool(find_written_dates(line)) and not line.endswith(".")
-        is_crumb = words <= 10 and bool(_BREADCRUMB.match(line))
+        is_crumb = not kept and words <= 10 and bool(_BREADCRUMB.match(line))
         if not (is_title or is_stamp or is_crumb):
-            break
-        start += 1
-    return lines[start:]
+            if words > _HEADER_LABEL_MAX_WORDS or line.endswith((".", "!", "?", ":")):
+                break
+            kept.append(line)  # a label or a byline: kept, and the header goes on under it
+        index += 1
+    if len(kept) == index:  # nothing dropped: the short lines are the text's own (a heading, a list)
+        return lines
+    return kept + lines[index:]
 
 
 def _key(text: str) -> str:

@@ -5,7 +5,8 @@ which made it most of our extraction time. This does what those do in one bottom
 
 1. subtrees that are chrome by tag (nav, aside, footer, form, figcaption, script ...) or by class/id words of a
    block (comment, share, sidebar, related, newsletter ...) are skipped, unless they hold most of the page's text
-   (some sites name the whole layout "sidebar-left"); a comment section is skipped whatever it holds;
+   (some sites name the whole layout "sidebar-left"); a comment section is skipped whatever it holds, an author
+   box and a tooltip (even inside a sentence) unless they hold much of the page; "no-sidebar" names no chrome;
 2. every paragraph-like block gives its score (length, commas, minus link text) to its parent in full and to its
    grandparent in half, as readability does; the best-scored container is the article (a data table's container
    rather than the table);
@@ -126,6 +127,20 @@ _COMMENT_MARKS = re.compile(
     r"(?:^|[\s_-])(?<!tag-)(?<!category-)(?:comments?|comment-?list|commentlist|comments?-area|disqus(?:_thread)?)"
     r"(?:$|[\s_-])",
 )
+# The author's box after the story (name, photo, bio): a long bio is prose, so the box is skipped by its class alone,
+# unless it holds a large part of the page (then it is the layout). "about_author", "author-wrapper", the Simple
+# Author Box plugin's "saboxplugin-wrap"
+_AUTHOR_BOX = re.compile(
+    r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?authors?|authors?[-_]?(?:box|bio|info|card|details|description|profile|"
+    r"about|wrap(?:per)?)|saboxplugin[-_]wrap)(?:$|[\s_-])"
+)
+_AUTHOR_BOX_KEEP_SHARE = 0.3
+# "no_toc_section", "no-sidebar", "without-ads": a class naming what the block does not have or is not
+_NEGATED_MARK = re.compile(r"(?<![\w-])(?:no|not|without)[-_][\w-]+")
+# A tooltip or popover: text shown over the page on hover or click ("Keyword: A keyword is what users write ..." after
+# a glossary term), not a part of the sentence it is attached to
+_POPUP_MIN_CHARS = 30
+_POPUP_MARKS = re.compile(r"(?:^|[\s_-])(?:tooltip|popover|tippy-box)(?:$|[\s_-])")
 # Page furniture is a block; an inline element's class names its styling (a code sample's "hljs-comment" span)
 _INLINE_TAGS = frozenset(
     {"span", "code", "a", "em", "strong", "b", "i", "u", "small", "sup", "sub", "mark", "time", "abbr", "kbd", "var"}
@@ -150,11 +165,13 @@ _MAX_WIDEN_STEPS = 10
 _WIDEN_GAIN = 1.15  # the parent must add this much prose
 _WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
 _LINE_LINK_DENSITY = 0.5
+_SENTENCE_OWN_CHARS = 20  # a link-heavy line with this much text of its own around the link is a sentence
 _WRAPPER_EXTRA_CHARS = 150  # a parent adding no more prose than this (a caption, a date line) is a wrapper
 _WIDEN_MAX_LINK_SHARE = 0.2  # nor be this much link text (teaser lists of other stories)
 # a link-dominated line inside the text stays when it is one of these: a list of sources, a linked product heading,
 # a code sample whose names link to their documentation
 _LINKED_ITEM_BLOCKS = frozenset({"li", "dt", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6", "pre"})
+_ITEM_TAGS = frozenset({"li", "dt", "dd", "td", "th"})  # a list item or a table cell: one entry of the text's own
 _DATA_TABLE_ROWS = 3  # fewer rows (or a single column): a layout table that may hold the whole story
 _TEASER_HEADINGS = 3  # this many linked headlines among what a parent adds make it a list of other stories
 _TEASER_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5"})
@@ -210,7 +227,7 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     """Elements whose whole subtree is page furniture, except ones that hold the article's text."""
     page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
-    chrome_marks: dict[str, tuple[bool, bool]] = {}  # class/id strings repeat a lot within a page
+    chrome_marks: dict[str, tuple[bool, bool, bool, bool]] = {}  # class/id strings repeat a lot within a page
     stack = list(root)
     while stack:
         element = stack.pop()
@@ -241,23 +258,63 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             skipped.add(element)
             continue
         marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
-        if len(marks) <= 2 or tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line
+        if len(marks) <= 2:
+            stack.extend(element)
+            continue
+        if tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line: only a tooltip goes
+            if _popup_marks(marks):
+                page_chars = page_chars or len(root.text_content() or "") or 1
+                if _is_popup_text(element, page_chars):
+                    skipped.add(element)
+                    continue
             stack.extend(element)
             continue
         verdict = chrome_marks.get(marks)
         if verdict is None:
-            lowered = marks.lower()  # the class-word patterns are lowercase: faster than case-insensitive matching
-            is_chrome = bool(_CHROME_WORDS.search(lowered) and not _names_content(lowered))
-            verdict = chrome_marks[marks] = (bool(_COMMENT_MARKS.search(lowered)), is_chrome)
-        is_comment, is_chrome = verdict
+            # the class-word patterns are lowercase: faster than case-insensitive matching; "no_toc_section",
+            # "no-sidebar" say what the block is not
+            lowered = marks.lower()
+            if "no" in lowered:
+                lowered = _NEGATED_MARK.sub(" ", lowered)
+            verdict = chrome_marks[marks] = (
+                bool(_COMMENT_MARKS.search(lowered)),
+                bool(_CHROME_WORDS.search(lowered) and not _names_content(lowered)),
+                ("author" in lowered or "sabox" in lowered) and bool(_AUTHOR_BOX.search(lowered)),
+                _popup_marks(lowered),
+            )
+        is_comment, is_chrome, is_author_box, is_popup = verdict
+        if is_popup:
+            page_chars = page_chars or len(root.text_content() or "") or 1
+            if _is_popup_text(element, page_chars):
+                skipped.add(element)
+                continue
         if is_comment and next(element.iter("h1"), None) is None:
             skipped.add(element)
             continue
+        if is_author_box and next(element.iter("h1"), None) is None:
+            page_chars = page_chars or len(root.text_content() or "") or 1
+            if _share(element, page_chars) <= _AUTHOR_BOX_KEEP_SHARE:
+                skipped.add(element)
+                continue
         if is_chrome and not _holds_prose(element):
             skipped.add(element)
             continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
+
+
+def _popup_marks(marks: str) -> bool:
+    """Whether a class/id names a tooltip or a popover (a cheap substring test first: this runs on inline tags)."""
+    lowered = marks.lower()
+    return ("tool" in lowered or "pop" in lowered or "tippy" in lowered) and bool(_POPUP_MARKS.search(lowered))
+
+
+def _is_popup_text(element: lxml.html.HtmlElement, page_chars: int) -> bool:
+    """A tooltip or popover with a sentence in it (a glossary definition shown on hover, inside a sentence too). A
+    label of a word or two is what an icon says on the page ("B corp", "Vegan"), and a "tooltip" holding much of
+    the page is a layout wrapper."""
+    chars = len((element.text_content() or "").strip())
+    return _POPUP_MIN_CHARS <= chars <= _NOSNIPPET_KEEP_SHARE * page_chars
 
 
 def _names_content(marks: str) -> bool:
@@ -588,11 +645,13 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     """Lines as rendered (one per block, <br> breaks). Link-dominated lines are left out at the container's edges
     (breadcrumbs, tag lists, "read next" links) and as stand-alone paragraphs inside it ("READ MORE: ..."); inside
     the text, a list item or a heading that is a link is the article's own (a list of sources, a listicle's
-    linked product names)."""
-    lines: list[tuple[str, int, str]] = []
+    linked product names), and so is a linked paragraph that opens such an item or cell ("<li><p><a>Title</a></p>
+    <p>Description</p></li>"). A link-heavy line with a sentence of its own around the link is text."""
+    lines: list[tuple[str, int, str, lxml.html.HtmlElement | None]] = []
     current: list[str] = []
     link_chars = [0]
     blocks: list[str] = []
+    items: list[lxml.html.HtmlElement] = []  # the list items and cells being read, innermost last
     item_number: list[str] = []  # the number an ordered list shows in front of the item being read
     list_numbers: dict[lxml.html.HtmlElement, int] = {}
 
@@ -603,7 +662,7 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
                 if not text[:1].isdigit():
                     text = f"{item_number[0]} {text}"
                 item_number.clear()
-            lines.append((text, link_chars[0], blocks[-1] if blocks else ""))
+            lines.append((text, link_chars[0], blocks[-1] if blocks else "", items[-1] if items else None))
         current.clear()
         link_chars[0] = 0
 
@@ -629,6 +688,8 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             flush()
         if block:
             blocks.append(tag)
+            if tag in _ITEM_TAGS:
+                items.append(element)
             if tag == "li":
                 number = _list_number(element, list_numbers)
                 item_number[:] = [number] if number else []
@@ -642,6 +703,8 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
         if block:
             flush()
             blocks.pop()
+            if tag in _ITEM_TAGS:
+                items.pop()
         if element.tail:
             add(element.tail)
             if in_link:
@@ -650,15 +713,34 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     walk(container, False)
     flush()
     linky = [
-        bool(links and links >= _LINE_LINK_DENSITY * len(text) and len(text.split()) < 25) for text, links, _ in lines
+        bool(
+            links
+            and links >= _LINE_LINK_DENSITY * len(text)
+            and len(text.split()) < 25
+            and not _sentence_around_link(text, links)
+        )
+        for text, links, _, _ in lines
     ]
     start, end = 0, len(lines)
     while start < end and linky[start]:
         start += 1
     while end > start and linky[end - 1]:
         end -= 1
+    heads: set[int] = set()  # the first line of each list item or cell: the item's own name
+    seen_items: set[lxml.html.HtmlElement] = set()
+    for index, (*_, item) in enumerate(lines):
+        if item is not None and item not in seen_items:
+            seen_items.add(item)
+            heads.add(index)
     return [
         text
-        for index, (text, _, block) in enumerate(lines[start:end], start)
-        if not linky[index] or block in _LINKED_ITEM_BLOCKS
+        for index, (text, _, block, _) in enumerate(lines[start:end], start)
+        if not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads
     ]
+
+
+def _sentence_around_link(text: str, links: int) -> bool:
+    """A sentence of the text whose second half is a link ("The case was shelved in 2017 but was <a>re-opened
+    after his eviction</a>."): several words of its own before the link and a full stop at the end. A pointer to
+    another page ("READ MORE: <a>...</a>", "Also read: ...") has a word or two of its own."""
+    return len(text) - links >= _SENTENCE_OWN_CHARS and text.endswith((".", "!", "?", "。"))
