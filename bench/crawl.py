@@ -3,15 +3,19 @@
     .venv/bin/python bench/crawl.py [--pages 2000] [--concurrency 16] [--rounds 1] [--bare-set KEY=VALUE ...]
 
 Serves N generated article pages (about 3.6 KB each, listed in one sitemap) on 127.0.0.1, from a small asyncio
-server in its own process (see serve), and crawls them, in the same run, with (1) newscorpus.crawl.crawl_source (the
-`news` spider: robots.txt, request guard, offsite filter, retry middleware, WARC gzip per record, crawl log,
-stats.json, JOBDIR, then manifest.json + _SUCCESS) and (2) a bare scrapy.Spider run with `scrapy runspider` that
-reads the same sitemap and fetches every page, doing nothing with it. Politeness is off for both (DOWNLOAD_DELAY 0,
-AutoThrottle off, the same concurrency). Both run as a Scrapy subprocess, and both are timed by Scrapy's own
-start_time/finish_time (so interpreter start-up is left out of both); ours also pays finalize_landed_crawl (the
-manifest re-reads every WARC file), which is added to its time. With --rounds > 1 the two alternate and each reports
-its best round. CPU seconds per page (the Scrapy process, interpreter start-up included, plus our manifest) are
+server in its own process (see serve), and crawls them, in the same run, with (1) newscorpus.crawl.crawl_source
+(the `news` spider: robots.txt, request guard, offsite filter, retry middleware, WARC gzip per record and crawl
+log written by its landing process, stats.json, JOBDIR, then manifest.json + _SUCCESS) and (2) a bare
+scrapy.Spider run with `scrapy runspider` that reads the same sitemap and fetches every page, doing nothing with
+it. Politeness is off for both (DOWNLOAD_DELAY 0, AutoThrottle off, the same concurrency). Both run as a Scrapy
+subprocess, and both are timed by Scrapy's own start_time/finish_time (so interpreter start-up is left out of
+both); ours also pays finalize_landed_crawl (the manifest re-reads every WARC file), which is added to its time.
+With --rounds > 1 the two alternate and each reports its best round. CPU seconds per page (the Scrapy process and
+the processes it started, interpreter start-up included, plus our manifest) are
 reported too: on a shared, loaded machine wall-clock rates swing with the neighbours, CPU per page much less.
+Ours lands pages in a second process (spiders.landing: WARC records, digests, gzip, crawl log), so its pages per
+second measure the crawler as it runs, on two cores, and its CPU per page includes that process: the two figures
+answer different questions (how fast, how much work), and both are printed.
 Last line: one JSON object {"ours_pages_per_s", "bare_pages_per_s", "overhead", "overhead_cpu", ...};
 overhead = 1 - ours / bare pages per second, overhead_cpu = 1 - bare / ours CPU seconds per page.
 

@@ -17,6 +17,7 @@ in the pipe: those pages are not in the crawl log, so the resumed crawl fetches 
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import logging
 import subprocess
@@ -44,6 +45,12 @@ LANDING_FAILED_STAT = "newscorpus/landing_failed"
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 # A page or two of slack between the reactor and the writer; more only delays the moment a failure shows.
 _PIPE_BYTES = 1024 * 1024
+
+
+@functools.lru_cache(maxsize=1024)
+def _address_text(address: object) -> str:
+    """str() of an ipaddress object is Python code; a crawl talks to few addresses, so each is spelled once."""
+    return str(address)
 
 
 class LandingFailed(OSError):
@@ -119,7 +126,7 @@ class Landing:
                 response.status,
                 dict(response.headers),
                 response.body,
-                str(response.ip_address) if response.ip_address else None,
+                _address_text(response.ip_address) if response.ip_address else None,
                 discovered_via,
                 is_article,
             )

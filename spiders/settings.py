@@ -67,8 +67,10 @@ NEWSCORPUS_RETRY_MAX_WAIT_S = 120.0
 CONCURRENT_ITEMS = 4
 # JOBDIR's disk queue (resume after a graceful stop): marshal instead of pickle, cheaper per request; every meta
 # value the crawl sets is a str, int, float, bool, list or dict (a request that were not would be kept in memory
-# and counted as scheduler/unserializable, which the tests check stays absent).
-SCHEDULER_DISK_QUEUE = "scrapy.squeues.MarshalLifoDiskQueue"
+# and counted as scheduler/unserializable, which the tests check stays absent). FIFO: pages are fetched in the
+# order discovery lists them, and popping from queuelib's FIFO reads on through a chunk file where its LIFO seeks
+# back, reads and truncates the file for every request (8 vs 38 us per request).
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.MarshalFifoDiskQueue"
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
