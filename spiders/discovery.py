@@ -34,7 +34,8 @@ def _parse_xml(body: bytes) -> etree._Element | None:
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """The local name of "{namespace}name" or "name"; empty for comments and processing instructions."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def feed_item_links(body: bytes, base_url: str) -> list[str]:

@@ -23,7 +23,12 @@ def without_tracking(url: str) -> str:
 
 def url_key(url: str) -> str:
     """The seen/duplicate key: without_tracking plus lower-cased scheme and host, no default port, no trailing '/'."""
-    parts = urlsplit(without_tracking(url.strip()))
+    return tracking_free_key(without_tracking(url.strip()))
+
+
+def tracking_free_key(url: str) -> str:
+    """url_key of a URL that without_tracking has already cleaned (the spider has it at hand for every link)."""
+    parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     try:

@@ -46,7 +46,7 @@ from spiders.discovery import feed_items, sitemap_links
 from spiders.refusals import LimitReached
 from spiders.signals import fetch_failed
 from spiders.site_scope import SiteScope
-from spiders.url_keys import url_key, without_tracking
+from spiders.url_keys import tracking_free_key, url_key, without_tracking
 from spiders.window import CrawlWindow
 
 # Discovery documents first, so the page cap (max_pages) is not spent before the article links are known; dated
@@ -222,7 +222,7 @@ class NewsSpider(scrapy.Spider):
         for url in urls:
             try:
                 clean = without_tracking(url)
-                key = url_key(clean)  # = url_key(url): without_tracking, which url_key applies first, is idempotent
+                key = tracking_free_key(clean.strip())  # = url_key(url): without_tracking is idempotent
                 request = scrapy.Request(clean, meta={"discovered_via": via})  # callback: self.parse
             except ValueError as exc:  # not a URL Scrapy can represent at all
                 self.logger.warning("Ignoring link %r: %s", url[:200], exc)
