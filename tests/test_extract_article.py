@@ -467,3 +467,26 @@ def test_rel_canonical_is_read_as_an_absolute_url() -> None:
     fields = extract_article(page, "https://news.example/amp/banjir?utm_source=x")
     assert fields.canonical_link == "https://news.example/2026-11-20/banjir"
     assert extract_article("<html><body><p>x</p></body></html>", "https://news.example/a").canonical_link is None
+
+
+def test_control_characters_inside_a_page_are_dropped_before_parsing() -> None:
+    """A stray form feed or NUL in a real page costs nothing: it is removed, the article is read."""
+    story = "The ferry is running again on summer weekends after twenty years, the council said on Monday. " * 3
+    html = f"<html><head><title>Ferry back</title></head><body><article><h1>Ferry back</h1><p>{story}\x0c\x00</p>"
+    fields = extract_article(html + f"<p>{story}</p></article></body></html>", "https://example.com/ferry")
+    assert fields.body and "\x0c" not in fields.body and "\x00" not in fields.body
+    assert fields.title == "Ferry back"
+
+
+def test_the_parsed_tree_is_lxml_html_elements_throughout() -> None:
+    """The parser's C-level class lookup still gives lxml.html elements (text_content, cssselect ...)."""
+    import lxml.html
+
+    from newscorpus.extract.document import parse_html
+
+    tree = parse_html(
+        "<html><body><form><input name='q'><label>Find</label></form><p>Hello <b>world</b></p></body></html>"
+    )
+    assert tree is not None
+    assert all(isinstance(element, lxml.html.HtmlElement) for element in tree.iter(lxml.html.etree.Element))
+    assert tree.cssselect("p")[0].text_content() == "Hello world"

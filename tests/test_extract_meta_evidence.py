@@ -305,3 +305,30 @@ def test_the_date_zone_ends_at_the_body_under_the_headline_not_at_a_contents_ent
     body = ["What is a ferry?", STORY[0]]
     assert _date_zone(page_lines, "The bay ferry is back", body)[-5:] == page_lines[2:7]
     assert _header_lines(page_lines, "The bay ferry is back", body) == page_lines[3:7]
+
+
+def test_author_elements_are_the_ones_trafilaturas_author_xpaths_select() -> None:
+    """guess_author's one-walk replacement for trafilatura's AUTHOR_XPATHS selects exactly their elements, in
+    their order, for every kind of marker the XPaths test (classes, ids, rel, itemprop, data attributes ...)."""
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from newscorpus.extract.document import parse_html
+    from newscorpus.extract.guesses import author_elements
+
+    html = (
+        "<html><body><div class='site-author-name'>Ann</div><span rel='author'>Bo</span><p id='author'>Cy</p>"
+        "<strong class='author'>Di</strong><a itemprop='author name'>Ed</a><div data-testid='AuthorCard'>Fay</div>"
+        "<span class='post-AuthorName'>Gus</span><span class='authorName x'>Hal</span><author>Ida</author>"
+        "<p class='byline'>Jo</p><h3 class='username'>Kim</h3><h4 class='BBL'>Lu</h4><span itemprop='authorx'>Mo</span>"
+        "<div id='zuozhe-1'>Ned</div><a class='channel-name'>Oz</a><p class='journalist-name'>Pat</p>"
+        "<li class='Author-box'>Quin</li><section data-component='BylineBlock'>Ray</section>"
+        "<em id='theAuthor'>Sal</em><i class='screenname'>Tim</i><b class='writer'>Una</b>"
+        "<td class='Byline'>Val</td><span class='bylines'>Wes</span><div><rel>me</rel>Xan</div>"
+        "<h2 class='title'>Not an author</h2><p class='authored'>Yul</p></body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    ours = author_elements(tree)
+    for expression, found in zip(AUTHOR_XPATHS, ours, strict=True):
+        assert [e.text_content() for e in expression(tree)] == [e.text_content() for e in found]
+    assert all(ours)

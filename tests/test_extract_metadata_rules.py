@@ -7,10 +7,12 @@ a body of a few paragraphs, a footer. The `head` and `header` arguments carry wh
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.dates import find_written_dates
 
 URL = "https://www.examplenews.com/blog/river-towns"
 PARAGRAPHS = [
@@ -285,3 +287,83 @@ def test_related_articles_dates_in_json_ld_are_not_the_page_date() -> None:
     }
     header = "<h1>River towns rebuild their quays</h1><p>By Ann Lee · June 2, 2025</p>"
     assert published_day(page(head=ld_json(related), header=header)) == "2025-06-02"
+
+
+# --- precision of declared dates, relative stamps, more written forms ------------------------------------------
+
+
+def test_a_precise_declared_stamp_beats_a_midnight_padded_day_of_the_day_before() -> None:
+    """A template that pads a bare day with a zero time ("...T00:00:00+0000") next to a real timestamp of the
+    adjacent day: the real timestamp says which instant the day was cut from."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "River towns rebuild their quays",
+        "datePublished": "2023-05-17T00:00:00+0000",
+    }
+    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2023-05-18T04:39:05+00:00"}
+    assert published_day(page(head=ld_json(article) + ld_json(webpage))) == "2023-05-18"
+
+
+def test_a_midnight_declared_date_stays_when_the_other_stamp_is_days_away() -> None:
+    """Only an adjacent day is the same publication cut differently; a stamp days later is another event."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "River towns rebuild their quays",
+        "datePublished": "2023-05-17T00:00:00+0000",
+    }
+    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2023-05-25T04:39:05+00:00"}
+    assert published_day(page(head=ld_json(article) + ld_json(webpage))) == "2023-05-17"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("Posted 3 hours ago", "2024-03-10"),
+        ("2 days ago", "2024-03-08"),
+        ("Diperbarui 3 hari yang lalu", "2024-03-07"),
+        ("vor 2 Tagen", "2024-03-08"),
+        ("hace 1 semana", "2024-03-03"),
+        ("Yesterday at 10:15", "2024-03-09"),
+    ],
+)
+def test_a_relative_stamp_counts_back_from_the_crawl_date(stamp: str, expected: str) -> None:
+    header = f"<h1>River towns rebuild their quays</h1><p>By Ann Lee · {stamp}</p>"
+    article = extract_article(page(header=header), URL, crawl_date=date(2024, 3, 10))
+    assert article.to_dict(json_safe=True)["published_at"][:10] == expected
+
+
+def test_a_relative_stamp_without_a_crawl_date_is_no_date() -> None:
+    header = "<h1>River towns rebuild their quays</h1><p>By Ann Lee · 2 days ago</p>"
+    assert published_day(page(header=header)) is None
+
+
+def test_an_absolute_stamp_outranks_a_relative_one() -> None:
+    header = "<h1>River towns rebuild their quays</h1><p>June 2, 2025</p><p>Updated 2 hours ago</p>"
+    article = extract_article(page(header=header), URL, crawl_date=date(2025, 6, 20))
+    assert article.to_dict(json_safe=True)["published_at"][:10] == "2025-06-02"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2023/05/19 14:05", "2023-05-19"),
+        ("2023.05.19", "2023-05-19"),
+        ("2023年5月19日", "2023-05-19"),
+        ("2023년 5월 19일", "2023-05-19"),
+        ("19 maja 2023", "2023-05-19"),
+        ("5 Ekim 2023", "2023-10-05"),
+        ("EKİM 5, 2023", "2023-10-05"),
+        ("19 января 2023", "2023-01-19"),
+        ("19. toukokuuta 2023", "2023-05-19"),
+        ("14 Julai 2023", "2023-07-14"),
+    ],
+)
+def test_year_first_east_asian_and_more_languages_stamps_are_read(stamp: str, expected: str) -> None:
+    html = page(header=f"<h1>River towns rebuild their quays</h1><p>Ann Lee · {stamp}</p>")
+    assert published_day(html) == expected
+
+
+def test_a_version_number_is_not_a_year_first_date() -> None:
+    assert find_written_dates("Release notes for 2019.1.2 and 2020.3.10") == []

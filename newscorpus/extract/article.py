@@ -20,7 +20,14 @@ from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import Byline, extract_bylines, looks_like_name, read_byline
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.dateline import Dateline, cut_dateline
-from newscorpus.extract.dates import PageDate, date_from_url, find_partial_date, find_written_dates, parse_date
+from newscorpus.extract.dates import (
+    PageDate,
+    date_from_url,
+    find_partial_date,
+    find_relative_date,
+    find_written_dates,
+    parse_date,
+)
 from newscorpus.extract.document import parse_html
 from newscorpus.extract.fields import ArticleFields
 from newscorpus.extract.flags import (
@@ -52,6 +59,7 @@ _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption 
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
+_ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp this close are the same publication
 _REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023": a stamp's own label
@@ -330,7 +338,7 @@ def _published(
     month_first = _writes_month_first(meta.language_hints)
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
     below_headline, _ = _printed_dates(_after_headline(header, title), timezone, month_first=month_first)
-    declared: list[str | PageDate | None] = [*meta.published, *rule_values]
+    declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
     if meta.published and _is_republish_stamp(meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
         declared = [*printed, *meta.printed_times, *declared]
@@ -347,12 +355,39 @@ def _published(
         *updates,
         date_from_url(url, timezone_name=timezone),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
+        _relative_stamp(header, timezone, crawl_date),
     ]
     return (
         _first_date(candidates, timezone, crawl_date, latest)
         or _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)
         or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
     )
+
+
+def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list[str | PageDate | None]:
+    """When the first declared publication date is a bare day written as a midnight timestamp ("2023-05-17T00:00:00
+    +0000", a date field a template pads with a zero time) and another declared value states a real time of an
+    adjacent day, the precise one comes first: the padded day was cut from some instant in some zone, the precise
+    stamp says which instant."""
+    parsed = [(v, v if isinstance(v, PageDate) else parse_date(v, timezone_name=timezone)) for v in declared]
+    parsed = [(value, found) for value, found in parsed if found is not None]
+    if len(parsed) < 2 or not _is_midnight(parsed[0][1]):
+        return declared
+    first = parsed[0][1]
+    for value, found in parsed[1:]:
+        if (
+            found.has_time
+            and not _is_midnight(found)
+            and _local_day(found) != _local_day(first)
+            and abs(found.utc - first.utc) < _ADJACENT_DAY
+        ):
+            return [value, *declared]
+    return declared
+
+
+def _is_midnight(found: PageDate) -> bool:
+    local = found.utc.astimezone(dt_timezone(parse_offset(found.offset) or timedelta(0)))
+    return found.has_time and (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
 
 
 def _presents_only_update(
@@ -423,6 +458,16 @@ def _stamped_times_first(times: list[str], printed: list[PageDate], timezone: st
         if found is not None and _local_day(found) in printed_days:
             stamped.append(value)
     return [*stamped, *times]
+
+
+def _relative_stamp(lines: list[str], timezone: str, crawl_date: date | None) -> PageDate | None:
+    """A "3 hours ago" / "2 hari lalu" stamp on a short line of the date zone, as a day counted back from the crawl
+    date: the last printed evidence, for pages that state no absolute date at all (a sentence's "two days ago" is
+    prose, so long lines are not read)."""
+    if crawl_date is None:
+        return None
+    text = "\n".join(line for line in lines if len(line.split()) <= _STAMP_MAX_WORDS)
+    return find_relative_date(text, crawl_date=crawl_date, timezone_name=timezone)
 
 
 def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) -> list[PageDate]:

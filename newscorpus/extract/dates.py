@@ -76,9 +76,48 @@ _OTHER_MONTHS: dict[int, tuple[str, ...]] = {
     11: ("noviembre", "novembro", "novembre", "nov"),
     12: ("diciembre", "dic", "dezembro", "dez", "décembre", "decembre", "déc", "dicembre", "dezember"),
 }
-for _number, _names in _OTHER_MONTHS.items():
-    for _name in _names:
-        MONTHS.setdefault(_name, _number)
+# Scandinavian, Polish, Czech, Romanian, Turkish, Malay, Tagalog, Finnish, Russian and Ukrainian month names, in the
+# form dates print them (Slavic and Finnish dates use the genitive: "19 maja 2023", "19. toukokuuta 2023").
+_MORE_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("stycznia", "ledna", "ianuarie", "ocak", "tammikuuta", "enero", "января", "січня"),
+    2: ("lutego", "února", "februarie", "şubat", "subat", "helmikuuta", "pebrero", "февраля", "лютого"),
+    3: ("marca", "března", "martie", "mart", "maaliskuuta", "marso", "марта", "березня"),
+    4: ("kwietnia", "dubna", "aprilie", "nisan", "huhtikuuta", "abril", "апреля", "квітня"),
+    5: ("maj", "maja", "května", "mayıs", "mayis", "toukokuuta", "мая", "травня"),
+    6: ("czerwca", "června", "iunie", "haziran", "kesäkuuta", "hunyo", "июня", "червня"),
+    7: ("lipca", "července", "iulie", "temmuz", "julai", "heinäkuuta", "hulyo", "июля", "липня"),
+    8: ("sierpnia", "srpna", "ağustos", "agustos", "ogos", "elokuuta", "августа", "серпня"),
+    9: (
+        "września",
+        "wrzesnia",
+        "září",
+        "septembrie",
+        "eylül",
+        "eylul",
+        "syyskuuta",
+        "setyembre",
+        "сентября",
+        "вересня",
+    ),
+    10: ("października", "pazdziernika", "října", "octombrie", "ekim", "lokakuuta", "oktubre", "октября", "жовтня"),
+    11: ("listopada", "listopadu", "noiembrie", "kasım", "kasim", "marraskuuta", "nobyembre", "ноября", "листопада"),
+    12: (
+        "grudnia",
+        "prosince",
+        "decembrie",
+        "aralık",
+        "aralik",
+        "disember",
+        "joulukuuta",
+        "disyembre",
+        "декабря",
+        "грудня",
+    ),
+}
+for _months in (_OTHER_MONTHS, _MORE_MONTHS):
+    for _number, _names in _months.items():
+        for _name in _names:
+            MONTHS.setdefault(_name, _number)
 WEEKDAYS: dict[str, int] = {
     "senin": 0,
     "selasa": 1,
@@ -115,12 +154,24 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?:\s*-\s*|\s+(?:de\s+|del\s+)?)(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
+# the lookahead (a word of letters, then the day's digits) skips most words before the long list of names is tried
 _MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    rf"\b(?=[^\W\d_]+\.?\s+\d)(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
     rf"(?<![\d/.-])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}})\b{_TIME}{_ZONE}", re.IGNORECASE
+)
+# "2023/05/19", "2023.05.19 14:05" (East Asian and Hungarian order): zero-padded, so "2019.1.2" stays a version
+_YEAR_FIRST = re.compile(
+    rf"(?<![\d/.-])(?P<year>(?:19|20)\d{{2}})(?P<sep>[/.])(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])"
+    rf"(?![\d/.]\d){_TIME}{_ZONE}",
+    re.IGNORECASE,
+)
+# "2023年5月19日", "2023년 5월 19일"
+_CJK = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
+    re.IGNORECASE,
 )
 _ISO = re.compile(
     r"\b(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z\b|[+-]\d{2}(?::?\d{2})?))?)?)"
@@ -128,7 +179,7 @@ _ISO = re.compile(
 _PARTIAL = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
 )
-_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK)
 
 
 @dataclass(frozen=True)
@@ -232,7 +283,9 @@ def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
 def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
     groups = match.groupdict()
     month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+    month = int(month_text) if month_text.isdigit() else _month_number(month_text)
+    if month is None:
+        return None
     day, year = int(groups["day"]), int(groups["year"])
     if month_first and month <= 12 and day <= 12:
         day, month = month, day  # the pattern's "day" group holds the US month
@@ -263,6 +316,13 @@ def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool =
     return _to_page_date(naive, stated, timezone_name, has_time)
 
 
+def _month_number(name: str) -> int | None:
+    """The month a name the patterns matched stands for; the patterns match case-insensitively, so a capitalised
+    name whose lower case differs from the listed one ("EKİM": dotted capital I) is looked up without the dot."""
+    lowered = name.lower()
+    return MONTHS.get(lowered) or MONTHS.get(lowered.replace("\u0307", ""))
+
+
 def _to_page_date(naive: datetime, stated: timedelta | None, timezone_name: str, has_time: bool) -> PageDate:
     if not has_time:
         # A bare date could be any moment of that local day; noon is the midpoint, and it keeps the UTC calendar
@@ -271,6 +331,50 @@ def _to_page_date(naive: datetime, stated: timedelta | None, timezone_name: str,
     aware = with_fixed_offset(naive, stated) if stated is not None else localize(naive, timezone_name)
     offset = aware.utcoffset() or timedelta(0)
     return PageDate(aware.astimezone(UTC), format_offset(offset), has_time)
+
+
+# "3 hours ago", "2 jam yang lalu", "vor 3 Stunden", "hace 2 días", "il y a 3 heures", "há 2 dias", "2 giorni fa",
+# "3 uur geleden"; and "yesterday" in those languages. Months and years ago are too vague to date a story by.
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "une": 1, "um": 1, "uma": 1, "ein": 1, "eine": 1}
+_NUMBER_WORDS |= {"einer": 1, "einem": 1, "een": 1, "satu": 1}
+_AGO_UNITS: dict[str, int] = {}  # unit word -> hours
+for _hours, _words in (
+    (0, ("second", "seconds", "sec", "secs", "detik", "sekunden", "segundos", "secondes", "secondi", "seconden")),
+    (0, ("minute", "minutes", "min", "mins", "menit", "minuten", "minuto", "minutos", "minuti", "minuut")),
+    (1, ("hour", "hours", "hr", "hrs", "jam", "stunde", "stunden", "hora", "horas", "heure", "heures", "ora", "ore")),
+    (1, ("uur",)),
+    (24, ("day", "days", "hari", "tag", "tagen", "día", "días", "dia", "dias", "jour", "jours", "giorno", "giorni")),
+    (24, ("dag", "dagen")),
+    (168, ("week", "weeks", "minggu", "woche", "wochen", "semana", "semanas", "semaine", "semaines", "settimana")),
+    (168, ("settimane", "weken")),
+):
+    _AGO_UNITS.update(dict.fromkeys(_words, _hours))
+_AGO_NUMBER = rf"\d{{1,3}}|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))}"
+_AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"\b(?:(?P<n>{_AGO_NUMBER})\s+(?P<unit>{_AGO_UNIT})\s+(?:ago|(?:yang\s+)?lalu|fa|geleden)"
+    rf"|(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>{_AGO_NUMBER})\s+(?P<unit2>{_AGO_UNIT})"
+    rf"|(?P<yesterday>yesterday|kemarin|gestern|ayer|ontem|ieri|gisteren))\b",
+    re.IGNORECASE,
+)
+
+
+def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str = "UTC") -> PageDate | None:
+    """The day of the first "3 hours ago" / "2 hari lalu" / "yesterday" stamp in the text, counted back from the
+    crawl date (the page said it on the day it was fetched). Only the day is known: the crawl date carries no time,
+    so "5 hours ago" is the crawl day. None without a crawl date: the day it counts from would be a guess."""
+    if crawl_date is None:
+        return None
+    for match in _RELATIVE.finditer(text):
+        if match.group("yesterday"):
+            days = 1
+        else:
+            number, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
+            count = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
+            days = count * _AGO_UNITS[unit.lower()] // 24
+        day = crawl_date - timedelta(days=days)
+        return _to_page_date(datetime(day.year, day.month, day.day), None, timezone_name, False)
+    return None
 
 
 _URL_DATE = re.compile(

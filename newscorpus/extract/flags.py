@@ -9,7 +9,8 @@ or a listing page (many headline links, little text of its own). no_date / no_ti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import lxml.html
 
@@ -54,7 +55,12 @@ class PageSignals:
     page_words: int
     headline_link_texts: frozenset[str]  # normalised texts of links that read like headlines (4+ words)
     has_read_more_link: bool
-    page_has_teaser_phrase: bool
+    page_text: str = field(default="", repr=False)
+
+    @cached_property
+    def page_has_teaser_phrase(self) -> bool:
+        """Read only when a flag needs it (a short body): scanning a whole page for the phrases is slow."""
+        return teaser_phrase_in(self.page_text)
 
 
 def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> PageSignals:
@@ -71,12 +77,12 @@ def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> Pag
         page_words=count_words(page_text),
         headline_link_texts=frozenset(headline_links),
         has_read_more_link=read_more,
-        page_has_teaser_phrase=teaser_phrase_in(page_text),
+        page_text=page_text,
     )
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return _WORD.subn("", text)[1]  # counts the matches without building a list of them
 
 
 def teaser_phrase_in(text: str) -> bool:

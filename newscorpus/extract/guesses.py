@@ -14,10 +14,10 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+import lxml.etree
 import lxml.html
 from htmldate import find_date
 from trafilatura.metadata import normalize_authors
-from trafilatura.xpaths import AUTHOR_XPATHS
 
 from newscorpus.extract.bylines import JOB_TITLE, looks_like_name
 from newscorpus.extract.dates import find_written_dates
@@ -42,6 +42,31 @@ _PERSONAL_SITE = re.compile(
     r"^(?P<name>[^|:–—]{3,60}?)[’']s\s+(?:blog|weblog|substack|newsletter|journal|notes|website|site|homepage)$",
     re.IGNORECASE,
 )
+# trafilatura's AUTHOR_XPATHS (trafilatura/xpaths.py, 2.3.1) as plain tests on an element's tag and attributes, so
+# one walk of the tree answers all three: libxml2 takes several milliseconds a page for each of those XPaths, which
+# made them most of guess_author's time. Each `re:test` there matches a pattern of literals, here the same literals.
+_AUTHOR_TAGS_1 = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
+_AUTHOR_CLASS_PARTS_1 = ("author-name", "authorname", "AuthorName", "authorName")
+_AUTHOR_TAGS_2 = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_AUTHOR_CLASSES_2 = frozenset({"byline", "username", "byl", "BBL"})
+_AUTHOR_ID_PARTS_2 = ("author", "zuozhe", "bianji", "xiaobian")
+_AUTHOR_CLASS_PARTS_2 = (
+    "author",
+    "channel-name",
+    "zuozhe",
+    "bianji",
+    "xiaobian",
+    "submitted-by",
+    "posted-by",
+    "journalist-name",
+)
+_AUTHOR_CLASS_PARTS_3 = ("author", "Author", "screenname", "writer", "byline", "Byline")
+# every class / id string any of the three can match contains one of these: a single search skips all other elements
+_AUTHOR_CLASS_MARK = re.compile(
+    "uthor|byl|Byline|username|BBL|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"
+    "|screenname|writer"
+)
+_AUTHOR_ID_MARK = re.compile("uthor|zuozhe|bianji|xiaobian")
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
@@ -62,8 +87,8 @@ def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -
 def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
-        for expression in AUTHOR_XPATHS:
-            for element in expression(tree):
+        for candidates in author_elements(tree):
+            for element in candidates:
                 if _in_page_furniture(element):
                     continue
                 text = _author_widget_text(element)
@@ -72,6 +97,61 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def author_elements(tree: lxml.html.HtmlElement) -> tuple[list, list, list]:
+    """The elements each of trafilatura's three AUTHOR_XPATHS selects (specific, generic, any element), in document
+    order, found in one walk of the tree."""
+    # `rel='me'` in the first XPath compares a child *element* named "rel" (not the attribute) with "me"
+    rel_me = {rel.getparent() for rel in tree.iter("rel") if rel.text_content() == "me"}
+    specific: list = []
+    generic: list = []
+    anywhere: list = []
+    for element in tree.iter(lxml.etree.Element):  # elements only: the XPaths' `*` skips comments and entities
+        get = element.get
+        css, ident, itemprop = get("class"), get("id"), get("itemprop")
+        tag = element.tag
+        if not (
+            (css and _AUTHOR_CLASS_MARK.search(css))
+            or (ident and _AUTHOR_ID_MARK.search(ident))
+            or itemprop
+            or tag == "author"
+            or get("rel") == "author"
+            or get("data-testid") in ("AuthorCard", "AuthorURL")
+            or "Byline" in (get("data-component") or "")
+            or (rel_me and element in rel_me)
+        ):
+            continue
+        css, ident, itemprop = css or "", ident or "", itemprop or ""
+        if tag == "author" or (
+            tag in _AUTHOR_TAGS_1
+            and (
+                get("rel") == "author"
+                or ident == "author"
+                or css == "author"
+                or itemprop == "author name"
+                or get("data-testid") in ("AuthorCard", "AuthorURL")
+                or any(part in css for part in _AUTHOR_CLASS_PARTS_1)
+                or (rel_me and element in rel_me)
+            )
+        ):
+            specific.append(element)
+        if tag in _AUTHOR_TAGS_2 and (
+            css in _AUTHOR_CLASSES_2
+            or "author" in itemprop
+            or any(part in ident for part in _AUTHOR_ID_PARTS_2)
+            or any(part in css for part in _AUTHOR_CLASS_PARTS_2)
+        ):
+            generic.append(element)
+        if (
+            "Byline" in (get("data-component") or "")
+            or "author" in itemprop
+            or "author" in ident
+            or "Author" in ident
+            or any(part in css for part in _AUTHOR_CLASS_PARTS_3)
+        ):
+            anywhere.append(element)
+    return specific, generic, anywhere
 
 
 def _author_widget_text(element: lxml.html.HtmlElement) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+import lxml.etree
 import lxml.html
 
 from newscorpus.extract.jsonld import (
@@ -88,6 +89,7 @@ _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in t
 _LABEL_REACH = 40  # characters before a <time> that may hold its label
 UPDATE_LABEL_PATTERN = r"\b(?:(?:last\s+)?updated|(?:last\s+)?modified|diperbarui|update)\b"
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
+_ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 
 
 @dataclass
@@ -145,14 +147,15 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.titles += _values(meta, _TITLE_META)
     result.descriptions += _values(meta, _DESCRIPTION_META)
     result.published_tag = _has_tag(tree, _PUBLISHED_META)
-    result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(tree, "datePublished")
+    microdata = _ITEMPROP_ELEMENTS(tree)
+    result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(microdata, "datePublished")
     result.published += page_published(objects)  # last: a WebPage's date is weaker than the article's own
-    result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(tree, "dateModified")
+    result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(microdata, "dateModified")
     # one tier only: pages list related stories' and commenters' authors in microdata
     citation_authors = [_first_name_first(a) for a in _values(meta, ("citation_author",))]
     for tier in (
         [a for a in _values(meta, _AUTHOR_META) if not _is_url(a)],
-        _itemprop_authors(tree),
+        _itemprop_authors(microdata),
         citation_authors,  # scholarly pages: one tag per author, often "Last, First"
     ):
         if result.authors:
@@ -169,7 +172,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.printed_times = [value for rank, value in ranked_times if rank <= _ARTICLE_TIME_RANK]
     result.canonical_link = _canonical_link(tree, base)
     result.headings = [t for t in (_heading_text(h) for h in tree.iter("h1") if not _in_page_chrome(h)) if t]
-    title_element = tree.find(".//title")
+    title_element = next(tree.iter("title"), None)
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
     html_lang = tree.get("lang") or tree.get("xml:lang")
@@ -239,9 +242,10 @@ def _values(meta: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
     return [value for key in keys for value in meta.get(key, [])]
 
 
-def _itemprop_values(tree: lxml.html.HtmlElement, prop: str) -> list[str]:
+def _itemprop_values(microdata: list[lxml.html.HtmlElement], prop: str) -> list[str]:
+    """Values of the (non-<meta>) microdata elements whose itemprop is `prop`."""
     values = []
-    for element in tree.xpath(f'//*[@itemprop="{prop}" and not(self::meta)]'):
+    for element in (e for e in microdata if e.get("itemprop") == prop):
         value = element.get("datetime") or element.get("content") or normalize_space(element.text_content())
         if value:
             values.append(value)
@@ -256,12 +260,12 @@ def _first_name_first(name: str) -> str:
     return name
 
 
-def _itemprop_authors(tree: lxml.html.HtmlElement) -> list[str]:
+def _itemprop_authors(microdata: list[lxml.html.HtmlElement]) -> list[str]:
     """Names in microdata `itemprop="author"`, of the first item that has any: a page lists its related stories
     as items of their own, each with its author, and those are not the article's authors."""
     names = []
     first_item: lxml.html.HtmlElement | None = None
-    for index, element in enumerate(tree.xpath('//*[@itemprop="author" and not(self::meta)]')):
+    for index, element in enumerate(e for e in microdata if e.get("itemprop") == "author"):
         item = next((a for a in element.iterancestors() if a.get("itemscope") is not None or a.tag == "article"), None)
         if index == 0:
             first_item = item
@@ -336,7 +340,7 @@ def _text_before(element: lxml.html.HtmlElement) -> str:
 
 
 def _base_url(tree: lxml.html.HtmlElement, url: str) -> str:
-    base = tree.find(".//base[@href]")
+    base = next((b for b in tree.iter("base") if b.get("href") is not None), None)
     return urljoin(url, base.get("href")) if base is not None else url
 
 
