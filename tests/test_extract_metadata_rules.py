@@ -292,29 +292,26 @@ def test_related_articles_dates_in_json_ld_are_not_the_page_date() -> None:
 # --- precision of declared dates, relative stamps, more written forms ------------------------------------------
 
 
-def test_a_precise_declared_stamp_beats_a_midnight_padded_day_of_the_day_before() -> None:
-    """A template that pads a bare day with a zero time ("...T00:00:00+0000") next to a real timestamp of the
-    adjacent day: the real timestamp says which instant the day was cut from."""
+@pytest.mark.parametrize(
+    ("other_stamp", "expected"),
+    [
+        # the real timestamp of the adjacent day says which instant the padded day was cut from
+        ("2023-05-18T04:39:05+00:00", "2023-05-18"),
+        # only an adjacent day is the same publication cut differently; a stamp days later is another event
+        ("2023-05-25T04:39:05+00:00", "2023-05-17"),
+    ],
+    ids=["adjacent-day", "days-away"],
+)
+def test_a_precise_declared_stamp_beats_a_midnight_padded_day_next_to_it(other_stamp: str, expected: str) -> None:
+    """A template that pads a bare day with a zero time ("...T00:00:00+0000") next to a real timestamp."""
     article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": "River towns rebuild their quays",
         "datePublished": "2023-05-17T00:00:00+0000",
     }
-    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2023-05-18T04:39:05+00:00"}
-    assert published_day(page(head=ld_json(article) + ld_json(webpage))) == "2023-05-18"
-
-
-def test_a_midnight_declared_date_stays_when_the_other_stamp_is_days_away() -> None:
-    """Only an adjacent day is the same publication cut differently; a stamp days later is another event."""
-    article = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": "River towns rebuild their quays",
-        "datePublished": "2023-05-17T00:00:00+0000",
-    }
-    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2023-05-25T04:39:05+00:00"}
-    assert published_day(page(head=ld_json(article) + ld_json(webpage))) == "2023-05-17"
+    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": other_stamp}
+    assert published_day(page(head=ld_json(article) + ld_json(webpage))) == expected
 
 
 @pytest.mark.parametrize(
