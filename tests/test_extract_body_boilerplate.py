@@ -370,3 +370,18 @@ def test_a_teaser_boxs_label_left_alone_is_dropped() -> None:
     assert remove_boilerplate(lines) == STORY
     sentence = "Don't miss the chance to see the flood barriers before they are taken down in the spring."
     assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])
+
+
+def test_case_insensitive_line_rules_hold_for_letters_that_only_the_regex_folds() -> None:
+    # the rules test the lowered line for a needed word before running a pattern; "ſ" (long s) and "ı" (dotless i)
+    # are "s" and "i" to a case-insensitive pattern but not to str.lower(), so such a line must still reach it
+    assert remove_boilerplate([*STORY, "Subscribe to our weekly newſletter"]) == STORY
+    assert remove_boilerplate([*STORY, "SIGN UP FOR OUR DAILY NEWSLETTER"]) == STORY
+    assert remove_boilerplate([*STORY, "The harbour at dawn (Image: GETTY)"]) == STORY
+    assert remove_boilerplate([*STORY, "The harbour at dawn | Photo: Jane Doe"]) == STORY
+    assert remove_boilerplate([*STORY, "Alex Kim contributed to thıs report."]) == STORY
+
+
+def test_lines_come_back_with_their_spaces_collapsed() -> None:
+    lines = ["  Two\u00a0 spaces  and\ta tab\u200b ", "A line with single spaces only", "Nbsp\u00a0alone"]
+    assert remove_boilerplate(lines) == ["Two spaces and a tab", "A line with single spaces only", "Nbsp alone"]

@@ -5,12 +5,14 @@ Every page here is hand-written for one rule, so a test fails when that rule bre
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from newscorpus.extract import body as body_module
 from newscorpus.extract.body import _text_lines, extract_body, run_trafilatura
 from newscorpus.extract.document import parse_html
 from newscorpus.extract.main_content import extract_main_content
+from newscorpus.sources import ExtractionRules
 
 PROSE = [
     f"Paragraph {n} of the story explains, in a full sentence with several clauses, what happened in the city "
@@ -394,3 +396,15 @@ def test_a_linked_paragraph_that_names_its_list_item_is_kept() -> None:
     assert "1. The Parking Handbook by Ann Smith" in lines
     assert "2. Streets for People by Bo Lee" in lines
     assert "Amazon (Craftsman)" in lines
+
+
+def test_rules_without_drop_selectors_read_the_page_as_it_is_and_a_nested_match_once() -> None:
+    html = f'<html><body><div class="story"><div class="story">{_paragraphs(PROSE[:3])}</div></div></body></html>'
+    tree = parse_html(html)
+    before = lxml.html.tostring(tree)
+    lines = body_module.body_by_rules(tree, ExtractionRules(body="div.story"))
+    assert lines == PROSE[:3]
+    assert lxml.html.tostring(tree) == before
+    dropped = body_module.body_by_rules(tree, ExtractionRules(body="div.story", drop=("p:first-child",)))
+    assert dropped == PROSE[1:3]
+    assert lxml.html.tostring(tree) == before  # the drop rules edit a copy

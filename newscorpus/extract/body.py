@@ -65,12 +65,13 @@ def body_by_rules(tree: lxml.html.HtmlElement, rules: ExtractionRules) -> list[s
     """Lines of every element matching `rules.body`, after removing the `rules.drop` elements."""
     if not rules.body:
         return []
-    work = copy.deepcopy(tree)
+    work = copy.deepcopy(tree) if rules.drop else tree  # only removing elements needs a copy of the page
     for selector in rules.drop:
         for element in select(work, selector):
             remove_keeping_tail(element)
     containers = select(work, rules.body)
-    outermost = [c for c in containers if not any(a in containers for a in c.iterancestors())]
+    matched = set(containers)
+    outermost = [c for c in containers if not any(a in matched for a in c.iterancestors())]
     return [line for container in outermost for line in element_lines(container)]
 
 

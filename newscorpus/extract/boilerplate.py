@@ -291,6 +291,7 @@ _HEADER_MAX_LINES = 6
 _HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
 _NOTICE_MAX_WORDS = 60
+_WORD = re.compile(r"\w+")
 _RELATED_MAX_WORDS = 30
 
 
@@ -316,21 +317,33 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
 
 def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     words = len(line.split())  # cheap length tests first: this runs on every line of every page
+    # the unanchored searches scan the whole line; a substring test on the lowered line rules most of them out
+    folded = _folded(line)
     if caption_keys and _key(line) in caption_keys:
         return True
     if _FONT_WIDGET.match(line) or (words <= 4 and _SHARE.match(line)):
         return True
     if words <= _SHORT_LINE_WORDS and (
-        _PHOTO_CREDIT.match(line) or _META_LABEL.match(line) or _CONTRIBUTED.match(line)
+        _PHOTO_CREDIT.match(line)
+        or _META_LABEL.match(line)
+        or (_may_hold(folded, "contributed") and _CONTRIBUTED.match(line))
     ):
         return True
     if words <= _META_MAX_WORDS and (
         _LABELLED_META.match(line) or (_META_STAMP.match(line) and bool(find_written_dates(line)))
     ):
         return True
-    if words <= _NEWSLETTER_MAX_WORDS and _NEWSLETTER_PROMPT.search(line):
+    if (
+        words <= _NEWSLETTER_MAX_WORDS
+        and _may_hold(folded, "newsletter", "inbox", "mailing")
+        and _NEWSLETTER_PROMPT.search(line)
+    ):
         return True
-    if words <= _CAPTION_MAX_WORDS and _CREDIT_AT_END.search(line):
+    if (
+        words <= _CAPTION_MAX_WORDS
+        and _may_hold(folded, ")", "photo", "image", "picture", "foto", "credit")
+        and _CREDIT_AT_END.search(line)
+    ):
         return True
     if words <= _MEDIA_WIDGET_MAX_WORDS and _MEDIA_WIDGET.match(line):
         return True
@@ -342,16 +355,21 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         _COUNTER.match(line) or _CONTINUES_BELOW.match(line) or _READER_TOOL.match(line)
     ):
         return True
-    if words <= _AFFILIATE_MAX_WORDS and _AFFILIATE_LINKS.search(line) and _AFFILIATE_EARNINGS.search(line):
+    if (
+        words <= _AFFILIATE_MAX_WORDS
+        and _may_hold(folded, "affiliate", "links", "qualifying", "promotion", "afiliasi")
+        and _AFFILIATE_LINKS.search(line)
+        and _AFFILIATE_EARNINGS.search(line)
+    ):
         return True
     if _FEED_FOOTER.match(line):
         return True
-    if _is_pitch_or_credit(line, words):
+    if _is_pitch_or_credit(line, words, folded):
         return True
     return words <= _NOTICE_MAX_WORDS and bool(_NOTICE.match(line))
 
 
-def _is_pitch_or_credit(line: str, words: int) -> bool:
+def _is_pitch_or_credit(line: str, words: int, folded: str | None) -> bool:
     """Button labels, stock photo credits, slash-joined caption credits, credits in other languages, placeholder
     copy, tag lists, year-only update stamps, gallery links, shop widgets, sign-in prompts and the publisher's own
     sign-up, coverage and "if you enjoyed this article" pitches."""
@@ -361,7 +379,9 @@ def _is_pitch_or_credit(line: str, words: int) -> bool:
         return True
     if words <= _CAPTION_MAX_WORDS and line.endswith(")") and _PAREN_CREDIT.search(line):
         return True
-    if words <= _SIGNUP_MAX_WORDS and (_SIGNUP_PITCH.match(line) or _COVERAGE_LINK.search(line)):
+    if words <= _SIGNUP_MAX_WORDS and (
+        _SIGNUP_PITCH.match(line) or (_may_hold(folded, "http") and _COVERAGE_LINK.search(line))
+    ):
         return True
     if words <= _SIGN_IN_MAX_WORDS and _SIGN_IN_PROMPT.match(line):
         return True
@@ -376,6 +396,29 @@ def _is_pitch_or_credit(line: str, words: int) -> bool:
     if words <= _MEDIA_LINK_MAX_WORDS and _MEDIA_LINK.match(line) and not line.endswith("."):
         return True
     return words <= _ENJOYED_MAX_WORDS and bool(_ENJOYED_PITCH.match(line))
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter while str.lower() does not give that letter ("ſ" is an "s",
+# "ı" and "İ" an "i" to the regex): on a line holding one, a substring test could miss what the pattern finds
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
+def _folded(line: str) -> str | None:
+    """The lowered line, for substring tests that tell a case-insensitive pattern cannot match; None when such a
+    test is not safe (see _CASE_ODDITIES)."""
+    if not line.isascii() and _CASE_ODDITIES.search(line):
+        return None
+    return line.lower()
+
+
+def _may_hold(folded: str | None, *words: str) -> bool:
+    """False only when the lowered line holds none of the words a pattern needs (one of them, lowercase)."""
+    if folded is None:
+        return True
+    for word in words:  # a plain loop: any() over a generator costs more than the tests on a short line
+        if word in folded:
+            return True
+    return False
 
 
 def _drop_spec_cards(lines: list[str]) -> list[str]:
@@ -472,6 +515,9 @@ def _drop_repeats(lines: list[str]) -> list[str]:
 def _drop_table_of_contents(lines: list[str]) -> list[str]:
     """Drops a table of contents: a "Table of contents" / "In this article" line and the run of short lines under
     it that each come back later as the text's own headings."""
+    # the entries' keys cost a regex each: only a page with a table-of-contents heading needs them
+    if not any(_TOC_HEADING.match(line) for line in lines[:-1]):
+        return lines
     keys = [_toc_key(line) for line in lines]
     later: dict[str, int] = {}
     for index, key in enumerate(keys):
@@ -592,4 +638,4 @@ def _drop_leading_header_lines(lines: list[str], title_key: str | None) -> list[
 
 
 def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))

@@ -149,7 +149,6 @@ _INLINE_TAGS = frozenset(
 # id="S:0"> at the end of the body, and a script moves it into place: hidden in the markup, shown to the reader
 _STREAMED_BOUNDARY = re.compile(r"S:\d+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
@@ -243,6 +242,9 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
                     continue
             skipped.add(element)
             continue
+        if not element.keys():  # no attributes (most <p>, <li>, <span>): none of the marks below can apply
+            stack.extend(element)
+            continue
         attributes = element.attrib
         hidden = "hidden" in attributes and not _STREAMED_BOUNDARY.match(attributes.get("id") or "")
         if hidden or attributes.get("aria-hidden") == "true":
@@ -272,12 +274,12 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
         verdict = chrome_marks.get(marks)
         if verdict is None:
             # the class-word patterns are lowercase: faster than case-insensitive matching; "no_toc_section",
-            # "no-sidebar" say what the block is not
+            # "no-sidebar" say what the block is not. A substring test first where a pattern needs one word
             lowered = marks.lower()
             if "no" in lowered:
                 lowered = _NEGATED_MARK.sub(" ", lowered)
             verdict = chrome_marks[marks] = (
-                bool(_COMMENT_MARKS.search(lowered)),
+                ("comment" in lowered or "disqus" in lowered) and bool(_COMMENT_MARKS.search(lowered)),
                 bool(_CHROME_WORDS.search(lowered) and not _names_content(lowered)),
                 ("author" in lowered or "sabox" in lowered) and bool(_AUTHOR_BOX.search(lowered)),
                 _popup_marks(lowered),
@@ -354,8 +356,10 @@ def _score_paragraphs(
         tag = element.tag
         is_paragraph = tag in _PARAGRAPH_TAGS or (tag == "div" and _has_direct_text(element))
         if is_paragraph:
-            text, links = _text_and_links(element, skipped)
+            text = _block_text(element)
             length = len(text)
+            # the link text is only read for a block long enough to count (most short ones are menu items)
+            links = _link_chars(element, skipped) if length >= _MIN_PARAGRAPH_CHARS else 0
             if length >= _MIN_PARAGRAPH_CHARS and links < 0.5 * length:
                 total += length
                 for ancestor in element.iterancestors():
@@ -386,8 +390,21 @@ def _has_direct_text(element: lxml.html.HtmlElement) -> bool:
 
 def _text_and_links(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> tuple[str, int]:
     """The block's text and how many of its characters are link text."""
-    links = sum(len((a.text_content() or "").strip()) for a in element.iter("a") if a not in skipped)
-    return _SPACES.sub(" ", element.text_content() or "").strip(), links
+    return _block_text(element), _link_chars(element, skipped)
+
+
+def _block_text(element: lxml.html.HtmlElement) -> str:
+    return _collapse_spaces(element.text_content() or "")
+
+
+def _link_chars(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> int:
+    return sum(len((a.text_content() or "").strip()) for a in element.iter("a") if a not in skipped)
+
+
+def _collapse_spaces(text: str) -> str:
+    """Runs of whitespace as one space, trimmed: what `re.sub(r"\\s+", " ", text).strip()` gives (str.split and the
+    regex's \\s both mean Unicode whitespace), at a fraction of the cost; it runs on every paragraph and line."""
+    return " ".join(text.split())
 
 
 def _class_weight(element: lxml.html.HtmlElement) -> float:
@@ -422,7 +439,10 @@ def _widen_to_prose(
     whose additions read like a list of other stories (link-heavy text, or several headlines that are links,
     adding less than the article already has) is the page around the article, not more of it."""
     own_prose = prose.get(node, 0)
-    own = _region(node, skipped)
+    # walked only once a parent is weighed (most picks stop before); each step's parent then holds the previous
+    # one, whose figures are reused instead of walked again
+    measured: dict[lxml.html.HtmlElement, _Region] = {}
+    own: _Region | None = None
     probe = start = node
     for _ in range(_MAX_WIDEN_STEPS):
         parent = probe.getparent()
@@ -434,7 +454,9 @@ def _widen_to_prose(
             continue
         if parent_prose < _WIDEN_GAIN * own_prose:
             break
-        whole = _region(parent, skipped)
+        if own is None:
+            own = measured[node] = _region(node, skipped)
+        whole = measured[parent] = _region(parent, skipped, measured)
         added_text = whole.text - own.text
         if parent_prose - own_prose < _WIDEN_PROSE_SHARE * added_text:
             break
@@ -460,20 +482,33 @@ class _Region:
     linked_headings: int = 0  # headings that are (or hold) a link: teaser cards of other stories
 
 
-def _region(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> _Region:
-    """What the reader sees of the element: its text, link text and (linked) headings, skipped parts excluded."""
+def _region(
+    element: lxml.html.HtmlElement,
+    skipped: set[lxml.html.HtmlElement],
+    measured: dict[lxml.html.HtmlElement, _Region] | None = None,
+) -> _Region:
+    """What the reader sees of the element: its text, link text and (linked) headings, skipped parts excluded.
+    `measured` holds regions of descendants already walked: one outside any link or heading counts as it did on
+    its own, so its figures are added instead of walking it again."""
     region = _Region()
     stack: list[tuple[lxml.html.HtmlElement, bool, bool]] = [(element, False, False)]
     while stack:
         node, in_link, in_heading = stack.pop()
         if node in skipped:
             continue
-        tag = node.tag
-        chars = len((node.text or "").strip())
         if node is not element:
             tail = len((node.tail or "").strip())  # text of the parent's, after this child
             region.text += tail
             region.links += tail if in_link else 0
+            known = measured.get(node) if measured and not (in_link or in_heading) else None
+            if known is not None:
+                region.text += known.text
+                region.links += known.links
+                region.headings += known.headings
+                region.linked_headings += known.linked_headings
+                continue
+        tag = node.tag
+        chars = len((node.text or "").strip())
         region.text += chars
         link = in_link or tag == "a"
         if link:
@@ -519,7 +554,7 @@ def _with_siblings(
             if region.links < _WIDEN_MAX_LINK_SHARE * region.text:
                 parts.append(sibling)
         elif sibling.tag == "p":
-            text = _SPACES.sub(" ", sibling.text_content() or "").strip()
+            text = _collapse_spaces(sibling.text_content() or "")
             if len(text) > 80:
                 parts.append(sibling)
     return parts
@@ -656,7 +691,7 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     list_numbers: dict[lxml.html.HtmlElement, int] = {}
 
     def flush() -> None:
-        text = _SPACES.sub(" ", "".join(current)).strip()
+        text = _collapse_spaces("".join(current))
         if text:
             if item_number:
                 if not text[:1].isdigit():

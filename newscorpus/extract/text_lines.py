@@ -50,10 +50,15 @@ BLOCK_TAGS = frozenset(
 )
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2009\u202f]+")
+# What _SPACES would change: a space character other than " ", or " " followed by any space character. A line
+# without one (most lines) has only single plain spaces, which the substitution would copy as they are.
+_SPACES_TO_COLLAPSE = re.compile(r"[\t\r\f\v\u00a0\u200b\u2009\u202f]| [ \t\r\f\v\u00a0\u200b\u2009\u202f]")
 
 
 def normalize_space(text: str) -> str:
     """Collapses runs of spaces (incl. no-break and zero-width ones) and trims."""
+    if _SPACES_TO_COLLAPSE.search(text) is None:  # a search builds no new string: cheaper than the substitution
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 
