@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import os
 import re
 import zlib
@@ -42,6 +43,9 @@ DEFAULT_MAX_BYTES = 1_000_000_000
 GZIP_LEVEL = 6
 # FastWARC compresses into this buffer and hands it to the file object when full or at the end of each record.
 _GZIP_BUFFER = 64 * 1024
+# Records smaller than this (uncompressed) are compressed with zlib rather than FastWARC (see _write).
+_SMALL_RECORD_BYTES = 32 * 1024
+_GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib's gzip container
 
 
 @dataclass(frozen=True)
@@ -123,10 +127,22 @@ class RotatingWarcWriter:
             os.replace(_open_name(final), final)
 
     def _write(self, record: WarcRecord) -> None:
-        """One record, one gzip member: finish() ends the member, and the next write starts a new one."""
-        assert self._gzip is not None
-        record.write(self._gzip)  # digests are set already (see the module docstring)
-        self._gzip.finish()
+        """One record, one gzip member: finish() ends the member, and the next write starts a new one.
+
+        A small record (every request record, short pages) is compressed with zlib instead: FastWARC's compressor
+        costs about 85 us to set up per member, 10x zlib's, while on a large page its compression itself is twice
+        as fast as zlib's. Both write standard gzip members; digests are set already (see the module docstring).
+        """
+        assert self._gzip is not None and self._file is not None
+        serialised = io.BytesIO()
+        record.write(serialised)
+        block = serialised.getvalue()
+        if len(block) < _SMALL_RECORD_BYTES:
+            compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, _GZIP_WBITS)
+            self._file.write(compressor.compress(block) + compressor.flush())
+        else:
+            self._gzip.write(block)
+            self._gzip.finish()
 
     def _current(self) -> None:
         if self._file is None or self._file.tell() >= self._max_bytes:

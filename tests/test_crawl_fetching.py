@@ -341,6 +341,36 @@ def test_every_record_has_target_uri_date_and_payload_digest(crawl: CrawlResult)
     assert len(verdicts) == 2 * len(ids) + 1 and all(ok for _, ok in verdicts)
 
 
+@pytest.mark.parametrize("body_bytes", [300, 20_000, 200_000, 3_000_000], ids=["tiny", "small", "large", "huge"])
+def test_records_of_every_size_are_single_gzip_members_with_right_digests(tmp_path: Path, body_bytes: int):
+    """Small records are compressed with zlib, large ones with FastWARC (spiders.warc_files): whichever it is,
+    each record is one gzip member at the offset and length the writer returns, and its digests hold."""
+    import zlib
+    from datetime import UTC, datetime
+
+    from spiders.warc_files import HttpExchange, RotatingWarcWriter
+
+    body = (os.urandom(body_bytes // 4).hex().encode() + b"<p>news</p>" * (body_bytes // 22))[:body_bytes]
+    writer = RotatingWarcWriter(tmp_path, warcinfo={"software": "test"})
+    exchange = HttpExchange(
+        url="http://x.test/a", fetched_at=datetime.now(UTC), request_line="GET /a HTTP/1.1",
+        request_headers=[("Host", "x.test")], protocol="HTTP/1.1", status=200, reason="OK",
+        response_headers=[("Content-Type", "text/html")], body=body, ip_address="127.0.0.1",
+    )  # fmt: skip
+    locations = [writer.write_exchange(exchange) for _ in range(3)]
+    writer.close()
+    (path,) = tmp_path.glob("*.warc.gz")
+    data = path.read_bytes()
+    for location in locations:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        record = member.decompress(data[location.offset : location.offset + location.length])
+        assert member.eof and not member.unused_data  # exactly one whole gzip member
+        assert record.startswith(b"WARC/1.1\r\n") and record.endswith(body + b"\r\n\r\n")
+    with path.open("rb") as stream:
+        records = list(ArchiveIterator(stream, check_digests="raise"))  # raises on a wrong digest
+    assert [r.rec_type for r in records] == ["warcinfo"] + ["response", "request"] * 3
+
+
 def test_every_queued_request_is_kept_in_the_jobdir_queue(crawl: CrawlResult):
     """JOBDIR's queue (marshal, see spiders.settings) must hold every request, redirect hops and retries included:
     one it cannot serialise would stay in memory only and be lost by a stopped crawl's resume."""
