@@ -9,8 +9,9 @@ A file is written as responses-NNNNN.warc.gz.open and renamed to responses-NNNNN
 in the crawl log name the final file. A crawl killed mid-file leaves an .open file behind: newscorpus.crawl
 cuts it back to its last whole record and renames it before the crawl resumes (recover_open_warc below).
 
-Records are built, serialised and compressed by FastWARC's writer (WARC/1.1, record ids, headers, one gzip member
-per record). The block and payload digests (sha1, base32, as warcio writes them) are computed here with hashlib and
+Records are built and serialised by FastWARC (WARC/1.1, record ids, headers) and compressed one gzip member per
+record, by FastWARC's compressor for large records and by zlib for small ones (see _write). The block and payload
+digests (sha1, base32, as warcio writes them) are computed here with hashlib and
 handed to it: FastWARC 2.0's own checksum_data=True path costs 35-60 us per record, more than the compressed write
 itself. warcio's ArchiveIterator (which the extract stage reads with) and FastWARC's both read the files, and the
 tests check every digest with warcio.
