@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from scrapy import Request
+if TYPE_CHECKING:  # the landing process writes crawl logs and has no need to import Scrapy
+    from scrapy import Request
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ every transformation into WARC happens in the child.
 When the spider closes, the pipe is closed and the child drains it, closes the current WARC file under its final
 name and exits; this extension waits for that before the crawl's stats.json is written (it is listed before
 CrawlStatsWriter in EXTENSIONS, and Scrapy calls spider_closed handlers in that order). If the child fails (a full
-disk) the next send finds the pipe broken, or the exit code says so at the close: either way the crawl's finish
-reason becomes warc_write_failed and newscorpus.crawl fails the run. A killed crawl loses at most what was still
-in the pipe: those pages are not in the crawl log, so the resumed crawl fetches them again.
+disk) the next write to the pipe finds it broken and the crawl stops, or the exit code says so at the close:
+either way the crawl's finish reason is warc_write_failed and newscorpus.crawl fails the run. A killed crawl
+loses at most what was still in the crawler's buffer or the pipe (see FLUSH_INTERVAL_S): those pages are not in
+the crawl log, so the resumed crawl fetches them again.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from typing import IO, TYPE_CHECKING
 import scrapy
 from scrapy import Request, Spider, signals
 from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.task import LoopingCall
 
 from newscorpus.crawl import CRAWL_LOG_NAME
 from spiders.crawl_log import CrawlLogLine
@@ -43,7 +46,11 @@ logger = logging.getLogger(__name__)
 WARC_WRITE_FAILED = "warc_write_failed"  # finish reason of a crawl that could not write its WARC files
 LANDING_FAILED_STAT = "newscorpus/landing_failed"
 _REPO_ROOT = Path(__file__).resolve().parent.parent
-# A page or two of slack between the reactor and the writer; more only delays the moment a failure shows.
+# Frames wait in the crawler's buffer until it fills or the next flush, at most FLUSH_INTERVAL_S: that much of a
+# crawl is lost if it is killed (and fetched again when it resumes: those pages are not in the crawl log).
+_BUFFER_BYTES = 256 * 1024
+FLUSH_INTERVAL_S = 0.1
+# Slack between the crawler and the landing process; more only delays the moment a failure shows.
 _PIPE_BYTES = 1024 * 1024
 
 
@@ -66,6 +73,7 @@ class Landing:
         self._data_root = crawler.settings.get("NEWSCORPUS_DATA_ROOT")
         self._process: subprocess.Popen[bytes] | None = None
         self._pipe: IO[bytes] | None = None
+        self._flusher: LoopingCall | None = None
         self.failed = False
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -103,6 +111,7 @@ class Landing:
             [sys.executable, "-m", "spiders.landing_writer", json.dumps(config)],
             cwd=_REPO_ROOT,
             stdin=subprocess.PIPE,
+            bufsize=_BUFFER_BYTES,
         )
         self._pipe = self._process.stdin
         assert self._pipe is not None
@@ -110,6 +119,8 @@ class Landing:
             fcntl.fcntl(self._pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         except (AttributeError, OSError):  # not Linux, or above /proc/sys/fs/pipe-max-size: the default will do
             pass
+        self._flusher = LoopingCall(self._flush)
+        self._flusher.start(FLUSH_INTERVAL_S, now=False)
 
     def land(self, request: Request, response: Response, first_url: str, discovered_via: str, is_article: bool) -> None:
         """Send one fetched exchange; raises LandingFailed when the landing process is gone."""
@@ -137,20 +148,38 @@ class Landing:
         self._send((LOG_LINE, line.to_json()))
 
     def _send(self, frame: tuple) -> None:
+        """Buffered: the pipe is written when the buffer fills and by _flush, not once per frame (each write
+        wakes the landing process; batches keep both processes busy instead of switching)."""
         if self._pipe is None:
             raise LandingFailed("the landing process is not running (the spider is not open)")
         try:
             write_frame(self._pipe, frame)
+        except (BrokenPipeError, ValueError) as exc:
+            raise self._failure(exc) from exc
+
+    def _flush(self) -> None:
+        if self._pipe is None or self.failed:
+            return
+        try:
             self._pipe.flush()
         except (BrokenPipeError, ValueError) as exc:
+            self._failure(exc)
+
+    def _failure(self, exc: Exception) -> LandingFailed:
+        """The landing process is gone: stop the crawl (once) rather than fetch what can no longer be archived."""
+        if not self.failed:
             self.failed = True
-            raise LandingFailed(f"the landing process is gone: {exc}") from exc
+            logger.error("The landing process is gone (%s): stopping the crawl", exc)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WARC_WRITE_FAILED))
+        return LandingFailed(f"the landing process is gone: {exc}")
 
     def spider_closed(self, spider: Spider) -> None:
         if self._process is None or self._pipe is None:
             return
+        if self._flusher is not None and self._flusher.running:
+            self._flusher.stop()
         try:
-            self._pipe.close()
+            self._pipe.close()  # writes what is buffered; the landing process then drains the pipe and exits
         except BrokenPipeError:
             self.failed = True
         return_code = self._process.wait()

@@ -20,13 +20,12 @@ from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import DNSLookupError
 
 from spiders.crawl_log import discovered_via, first_url
 from spiders.guarded_resolver import refusal_for
-from spiders.landing import WARC_WRITE_FAILED, Landing, LandingFailed
+from spiders.landing import Landing, LandingFailed
 from spiders.refusals import BlockedRequest, LimitReached
 from spiders.request_guard import BLOCKED_META_KEY
 from spiders.signals import fetch_failed
@@ -56,8 +55,7 @@ class WarcArchiveMiddleware:
             via, is_article = discovered_via(request), self._is_article(response)
             self._landing.land(request, response, first_url(request), via, is_article)
         except LandingFailed:
-            # A crawl that cannot land what it fetches must stop and fail, not finish "successfully" with holes.
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WARC_WRITE_FAILED))
+            # The Landing extension has stopped the crawl: it must fail, not finish "successfully" with holes.
             raise
         self.crawler.stats.inc_value("newscorpus/warc_responses")
         return response

@@ -24,6 +24,9 @@ from spiders.refusals import BlockedRequest
 from spiders.signals import fetch_failed
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
+    from typing import Any
+
     from scrapy.crawler import Crawler
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -66,16 +69,24 @@ class RequestGuardMiddleware:
             self.crawler.signals.send_catch_log(signal=fetch_failed, request=request, error=f"blocked: {refusal}")
         raise BlockedRequest(refusal)
 
-    async def process_request(self, request: Request) -> None:
+    def process_request(self, request: Request) -> Coroutine[Any, Any, None] | None:
+        """None at once for an address written in the URL (judged already); a host name is looked up first.
+
+        Not a coroutine throughout: Scrapy would then create and await one per request, the DNS check needed or not.
+        """
         refusal = self.static_refusal(request)
         if refusal is not None:
             raise BlockedRequest(refusal)
         host = urlparse_cached(request).hostname or ""
-        if not self._judge_host(host)[0]:
-            from twisted.internet import reactor
+        if self._judge_host(host)[0]:
+            return None
+        return self._resolve(host)
 
-            # Raises BlockedRequest (from the GuardedResolver) for a name with a non-public address.
-            await maybe_deferred_to_future(reactor.resolve(host))
+    async def _resolve(self, host: str) -> None:
+        from twisted.internet import reactor
+
+        # Raises BlockedRequest (from the GuardedResolver) for a name with a non-public address.
+        await maybe_deferred_to_future(reactor.resolve(host))
 
     def static_refusal(self, request: Request) -> str | None:
         """Why the request must not be made, judged from its URL alone; None when the URL itself is fine."""

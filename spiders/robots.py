@@ -35,6 +35,7 @@ class OurGroupsRobotParser(RobotParser):
         self.rp = Protego.parse(text)
         named = {agent.lower() for agent in _USER_AGENT_LINE.findall(text)}
         self.tokens = [t for t in (token.lower(), SCRAPY_TOKEN) if t in named] or [token.lower()]
+        self.allows_everything = _disallows_nothing(self.rp)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, robotstxt_body: bytes) -> OurGroupsRobotParser:
@@ -42,12 +43,25 @@ class OurGroupsRobotParser(RobotParser):
         return cls(robotstxt_body, crawler.spider if crawler else None, token)
 
     def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        if self.allows_everything:
+            return True
         url = to_unicode(url)
         return all(self.rp.can_fetch(url, token) for token in self.tokens)
 
     def crawl_delay(self, user_agent: str | bytes) -> float | None:
         delays = [d for d in (self.rp.crawl_delay(token) for token in self.tokens) if d is not None]
         return float(max(delays)) if delays else None
+
+
+def _disallows_nothing(parser: Protego) -> bool:
+    """True when no group has a single Disallow rule: then every URL is allowed, and matching each one against the
+    rules (tens of microseconds per URL) can be skipped. Reads Protego's parsed groups; with a Protego that keeps
+    them differently the answer is False and every URL is matched as usual."""
+    try:
+        groups = parser._user_agents.values()  # noqa: SLF001 (no public view of the rules)
+        return not any(rule.field == "disallow" for group in groups for rule in group._rules)  # noqa: SLF001
+    except AttributeError:
+        return False
 
 
 _NOT_ASKED = object()

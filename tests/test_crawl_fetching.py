@@ -288,6 +288,34 @@ def test_robots_groups_for_our_token_and_for_scrapy_both_apply(crawl: CrawlResul
     assert crawl.stats["newscorpus/failures/robots"] == 2
 
 
+@pytest.mark.parametrize(
+    ("robots", "has_disallow_rules"),
+    [
+        ("User-agent: *\nAllow: /\n", False),
+        ("User-agent: *\nDisallow:\n", False),  # an empty Disallow allows everything
+        ("", False),
+        ("User-agent: *\nDisallow: /private\n", True),
+        ("User-agent: Scrapy\nDisallow: /a/\nUser-agent: *\nAllow: /\n", True),
+        ("User-agent: newscorpus\nDissalow: /private\n", True),  # a misspelling Protego accepts
+        ("User-agent: *\nAllow: /a/\nDisallow: /\n", True),
+    ],
+)
+def test_robots_fast_path_gives_the_answers_of_matching_every_url(robots: str, has_disallow_rules: bool):
+    """A robots.txt without any Disallow rule lets the parser skip matching (spiders.robots); with one it must
+    match, and either way every answer equals Protego's for the groups that apply to us."""
+    from protego import Protego
+
+    from spiders.robots import OurGroupsRobotParser
+
+    parser = OurGroupsRobotParser(robots.encode(), None, "newscorpus")
+    reference = Protego.parse(robots)
+    assert parser.allows_everything is not has_disallow_rules
+    for path in ("/", "/a/story", "/private", "/private/x", "/robots.txt", "/b"):
+        url = f"http://site.test{path}"
+        expected = all(reference.can_fetch(url, token) for token in parser.tokens)
+        assert parser.allowed(url, "newscorpus/0.1") == expected, (robots, path)
+
+
 def test_user_agent_names_the_contact(crawl: CrawlResult, site: ScriptedSite):
     agents = {hit.user_agent for hit in site.hits}
     assert len(agents) == 1
