@@ -35,7 +35,7 @@ from twisted.internet.task import LoopingCall
 
 from newscorpus.crawl import CRAWL_LOG_NAME
 from spiders.crawl_log import CrawlLogLine
-from spiders.landing_writer import EXCHANGE, LOG_LINE, write_frame
+from spiders.landing_writer import EXCHANGE, LOG_LINE, FetchedExchange, write_frame
 from spiders.warc_files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -124,24 +124,22 @@ class Landing:
 
     def land(self, request: Request, response: Response, first_url: str, discovered_via: str, is_article: bool) -> None:
         """Send one fetched exchange; raises LandingFailed when the landing process is gone."""
-        self._send(
-            (
-                EXCHANGE,
-                response.url,
-                first_url,
-                request.url,
-                request.method,
-                time.time(),
-                dict(request.headers),
-                response.protocol,
-                response.status,
-                dict(response.headers),
-                response.body,
-                _address_text(response.ip_address) if response.ip_address else None,
-                discovered_via,
-                is_article,
-            )
+        fetched = FetchedExchange(
+            url=response.url,
+            first_url=first_url,
+            request_url=request.url,
+            method=request.method,
+            fetched_at=time.time(),
+            request_headers=dict(request.headers),
+            protocol=response.protocol,
+            status=response.status,
+            response_headers=dict(response.headers),
+            body=response.body,
+            ip_address=_address_text(response.ip_address) if response.ip_address else None,
+            discovered_via=discovered_via,
+            is_article_candidate=is_article,
         )
+        self._send((EXCHANGE, *fetched))
 
     def log(self, line: CrawlLogLine) -> None:
         """Send a crawl-log line (a failure); raises LandingFailed when the landing process is gone."""

@@ -26,18 +26,36 @@ import sys
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from spiders.crawl_log import CrawlLogLine, CrawlLogWriter, utc_timestamp
 from spiders.warc_files import HttpExchange, RotatingWarcWriter
 
 FRAME_HEAD = struct.Struct(">I")
-EXCHANGE = 0  # frame kinds: (EXCHANGE, *FetchedExchange fields) or (LOG_LINE, json text)
+EXCHANGE = 0  # frame kinds: (EXCHANGE, *FetchedExchange) or (LOG_LINE, json text)
 LOG_LINE = 1
 _ARCHIVABLE_PROTOCOLS = {"HTTP/1.0", "HTTP/1.1"}
 SECRET_REQUEST_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 REDACTED = "[redacted]"
+
+
+class FetchedExchange(NamedTuple):
+    """What the crawler hands over for one response, as Scrapy held it (sent as a plain tuple: marshal)."""
+
+    url: str  # the response's
+    first_url: str  # the URL first asked for (before redirects)
+    request_url: str
+    method: str
+    fetched_at: float  # Unix time
+    request_headers: dict[bytes, list[bytes]]
+    protocol: str | None
+    status: int
+    response_headers: dict[bytes, list[bytes]]
+    body: bytes  # as received, still content-encoded
+    ip_address: str | None
+    discovered_via: str
+    is_article_candidate: bool
 
 
 def write_frame(stream: BinaryIO, record: tuple) -> None:
@@ -70,45 +88,27 @@ class LandingWriter:
         if frame[0] == LOG_LINE:
             self._log.append_text(frame[1])
         else:
-            self.land(*frame[1:])
+            self.land(FetchedExchange(*frame[1:]))
 
-    def land(
-        self,
-        url: str,
-        first_url: str,
-        request_url: str,
-        method: str,
-        fetched_at: float,
-        request_headers: dict[bytes, list[bytes]],
-        protocol: str | None,
-        status: int,
-        response_headers: dict[bytes, list[bytes]],
-        body: bytes,
-        ip_address: str | None,
-        discovered_via: str,
-        is_article_candidate: bool,
-    ) -> None:
-        moment = datetime.fromtimestamp(fetched_at, UTC)
-        exchange = _exchange(
-            url, request_url, method, moment, request_headers, protocol, status, response_headers, body, ip_address
-        )
-        location = self._warc.write_exchange(exchange)
-        media_type, charset = _content_type(response_headers)
+    def land(self, fetched: FetchedExchange) -> None:
+        moment = datetime.fromtimestamp(fetched.fetched_at, UTC)
+        location = self._warc.write_exchange(_exchange(fetched, moment))
+        media_type, charset = _content_type(fetched.response_headers)
         self._log.append(
             CrawlLogLine(
-                url=first_url,
-                final_url=url,
-                status=status,
+                url=fetched.first_url,
+                final_url=fetched.url,
+                status=fetched.status,
                 fetched_at=utc_timestamp(moment),
                 content_type=media_type,
                 charset=charset,
-                bytes=len(body),
-                body_sha256=hashlib.sha256(body).hexdigest(),
+                bytes=len(fetched.body),
+                body_sha256=hashlib.sha256(fetched.body).hexdigest(),
                 warc_file=self._relative_name(location.path),
                 warc_offset=location.offset,
                 warc_length=location.length,
-                discovered_via=discovered_via,
-                is_article_candidate=is_article_candidate,
+                discovered_via=fetched.discovered_via,
+                is_article_candidate=fetched.is_article_candidate,
             )
         )
 
@@ -123,34 +123,23 @@ class LandingWriter:
         return self._relative_names[path]
 
 
-def _exchange(
-    url: str,
-    request_url: str,
-    method: str,
-    fetched_at: datetime,
-    request_headers: dict[bytes, list[bytes]],
-    protocol: str | None,
-    status: int,
-    response_headers: dict[bytes, list[bytes]],
-    body: bytes,
-    ip_address: str | None,
-) -> HttpExchange:
-    split = urlsplit(request_url)
+def _exchange(fetched: FetchedExchange, fetched_at: datetime) -> HttpExchange:
+    split = urlsplit(fetched.request_url)
     target = (split.path or "/") + (f"?{split.query}" if split.query else "")
-    archived_request_headers = [(name, _redacted(name, value)) for name, value in _header_pairs(request_headers)]
-    if b"Host" not in request_headers:  # Scrapy's Headers normalise names, so this covers every spelling
-        archived_request_headers.insert(0, ("Host", split.netloc))
+    request_headers = [(name, _redacted(name, value)) for name, value in _header_pairs(fetched.request_headers)]
+    if b"Host" not in fetched.request_headers:  # Scrapy's Headers normalise names, so this covers every spelling
+        request_headers.insert(0, ("Host", split.netloc))
     return HttpExchange(
-        url=url,
+        url=fetched.url,
         fetched_at=fetched_at,
-        request_line=f"{method} {target} HTTP/1.1",  # Scrapy's HTTP handler always asks in HTTP/1.1
-        request_headers=archived_request_headers,
-        protocol=protocol if protocol in _ARCHIVABLE_PROTOCOLS else "HTTP/1.1",
-        status=status,
-        reason=_reason(status),
-        response_headers=_archived_response_headers(response_headers),
-        body=body,
-        ip_address=ip_address,
+        request_line=f"{fetched.method} {target} HTTP/1.1",  # Scrapy's HTTP handler always asks in HTTP/1.1
+        request_headers=request_headers,
+        protocol=fetched.protocol if fetched.protocol in _ARCHIVABLE_PROTOCOLS else "HTTP/1.1",
+        status=fetched.status,
+        reason=_reason(fetched.status),
+        response_headers=_archived_response_headers(fetched.response_headers),
+        body=fetched.body,
+        ip_address=fetched.ip_address,
     )
 
 
