@@ -33,7 +33,16 @@ def airflow_env(airflow_home: Path, extra: Mapping[str, str] | None = None) -> d
         }
     )
     env.update(extra or {})
+    if env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("sqlite"):
+        for key in ("AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS_ASYNC"):
+            env.setdefault(key, f"{__name__}.SQLITE_CONNECT_ARGS")
     return env
+
+
+# How long an SQLite connection waits for another's write lock before failing with "database is locked" (Python's
+# default is 5 s). The scheduler, the dag-processor, the api-server and a CLI command such as `airflow backfill
+# create` all write to the one file; on a busy machine a scheduler loop can hold the lock longer than 5 s.
+SQLITE_CONNECT_ARGS: dict[str, object] = {"timeout": 60}
 
 
 def _airflow(args: list[str]) -> list[str]:
