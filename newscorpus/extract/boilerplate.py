@@ -21,19 +21,34 @@ _FONT_WIDGET = re.compile(
 )
 _PHOTO_CREDIT = re.compile(
     r"^(?:Foto|Photo|Fotografer|Ilustrasi|Illustration|Sumber\s+foto|Kredit\s+foto|Image|Gambar|Credit|"
-    r"Photograph|Grafis|Infografis)\s*(?::|/|by\b)\s*\S",
+    r"Photograph|Grafis|Infografis|"
+    # other languages: de, fr, es, pt, it, nl, ru
+    r"Bild|Bildquelle|Fotos|Crédits?(?:\s+photo)?|Créditos?|Imagen|Imagem|Immagine|Afbeelding|Фото)"
+    r"\s*(?::|/|by\b)\s*\S",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
     r"^(?:Baca\s+(?:juga|pula)|Read\s+also|Also\s+read|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
-    r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick)\b\s*[:\-–—]?",
+    r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick|"
+    # de, fr, es, pt, it, nl, ru
+    r"Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
+    r"Voir\s+aussi|Le(?:[ae]|er)\s+también|Te\s+puede\s+interesar|Leia\s+também|Veja\s+também|Leggi\s+anche|"
+    r"Lees\s+ook|Читайте\s+также)\b\s*[:\-–—]?",
     re.IGNORECASE,
+)
+_RIGHTS_RESERVED = (
+    r"(?:All\s+rights\s+reserved|Alle\s+Rechte\s+vorbehalten|Tous\s+droits\s+réservés|"
+    r"Todos\s+los\s+derechos\s+reservados|Todos\s+os\s+direitos\s+reservados|Tutti\s+i\s+diritti\s+riservati|"
+    r"Alle\s+rechten\s+voorbehouden|Все\s+права\s+защищены)"
 )
 _NOTICE = re.compile(
     # "Copyright © 2024 ...", not a heading that starts with the word ("Copyright Office Weighs In on AI Training")
-    r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\bAll\s+rights\s+reserved)|Hak\s+cipta\b|©|\(c\)\s|"
-    r"All\s+rights\s+reserved|Dilarang\s+keras\s+mengambil\s+konten|"
+    r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\b"
+    + _RIGHTS_RESERVED
+    + r")|Hak\s+cipta\b|©|\(c\)\s|"
+    + _RIGHTS_RESERVED
+    + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
     r"Telegram)|Follow\s+us\s+on)",
     re.IGNORECASE,
@@ -43,12 +58,19 @@ _SHARE = re.compile(
     r"Facebook|Twitter|WhatsApp|Line|Telegram|Top|Back\s+to\s+top|Kembali\s+ke\s+atas|Tags?|Topik|Topics?|"
     r"Selengkapnya|Read\s+more|Baca\s+selengkapnya|Continue\s+reading|\(\s*\d*\s*\)|"
     # a teaser box's label left alone once its links were skipped
-    r"Don['’]t\s+miss|Must\s+read|Jangan\s+lewatkan)\s*:?$",
+    r"Don['’]t\s+miss|Must\s+read|Jangan\s+lewatkan|"
+    # de, fr, es, pt, it, nl, ru: share, print, advertisement
+    r"Teilen|Drucken|Partager|Imprimer|Compartir|Imprimir|Compartilhar|Condividi|Stampa|Delen|Поделиться|"
+    r"Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама)\s*:?$",
     re.IGNORECASE,
 )
 _COMMENTS_HEADING = re.compile(
     r"^(?:Komentar|Tulis\s+komentar|Kirim\s+komentar|Beri\s+komentar|Comments?|Leave\s+a\s+(?:comment|reply)|"
-    r"Post\s+a\s+comment|\d+\s+comments?|Komentar\s*\(\s*\d*\s*\)|Comments?\s*\(\s*\d*\s*\))\s*:?$",
+    r"Post\s+a\s+comment|\d+\s+comments?|Komentar\s*\(\s*\d*\s*\)|Comments?\s*\(\s*\d*\s*\)|"
+    # de, fr, es, pt, it, nl, ru, pl, tr
+    r"(?:\d+\s+)?(?:Kommentare?|Commentaires?|Comentarios?|Comentários?|Commenti|Reacties?|Комментарии|Komentarze|"
+    r"Yorumlar)(?:\s*\(\s*\d*\s*\))?|Kommentar\s+schreiben|Laisser\s+un\s+commentaire|Deja\s+un\s+comentario|"
+    r"Deixe\s+um\s+comentário|Lascia\s+un\s+commento|Laat\s+een\s+reactie\s+achter)\s*:?$",
     re.IGNORECASE,
 )
 # Headings that open the page's own sections after the story: the author's bio, links to other stories, a
@@ -63,7 +85,13 @@ _END_SECTION_HEADING = re.compile(
     r"Artikel\s+(?:terkait|lainnya)|Terpopuler|Rekomendasi(?:\s+untuk\s+anda)?|"
     r"(?:Was|Is|Did\s+you\s+find)\s+(?:this|the)\s+(?:article|page|post|story|information)\s+(?:useful|helpful)\??|"
     r"Apakah\s+artikel\s+ini\s+(?:bermanfaat|membantu)\??|"
-    r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?)"
+    r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?|"
+    # de, fr, es, pt, it, nl, ru
+    r"Über\s+(?:den|die)\s+Autor(?:in)?|Zur\s+Person|Das\s+könnte\s+(?:Sie|dich)\s+auch\s+interessieren|"
+    r"Weitere\s+(?:Artikel|Nachrichten|Beiträge)|Ähnliche\s+(?:Artikel|Beiträge)|À\s+propos\s+de\s+l['’]auteur|"
+    r"Sur\s+le\s+même\s+sujet|Articles?\s+(?:similaires|liés|connexes)|Sobre\s+(?:el|la|o|a)\s+autora?|"
+    r"(?:Noticias|Artículos|Notícias|Artigos)\s+relacionad[oa]s|L['’]autore|Articoli\s+correlati|"
+    r"Potrebbe\s+interessarti|Over\s+de\s+auteur|Gerelateerde\s+artikelen|Похожие\s+(?:статьи|новости))"
     r"\s*[:.!…]*$",
     re.IGNORECASE,
 )
@@ -82,15 +110,23 @@ _MEDIA_WIDGET = re.compile(
     r"(?:Hide|Show|Toggle)\s+caption|Enlarge\s+this\s+image|Caption|Close|Expand|Play\s+video|Watch\s+video)$",
     re.IGNORECASE,
 )
+# "Updated" / "Published" in de, fr, es, pt, it, nl
+_STAMP_WORDS_ABROAD = (
+    r"(?:Aktualisiert|Veröffentlicht|Mis\s+à\s+jour|Publié|Actualizado|Publicado|Atualizado|Aggiornato|Pubblicato|"
+    r"Bijgewerkt|Gepubliceerd)(?:\s+(?:am|le|el|em|il|op))?"
+)
 # The article header's labels when they land in the body: "Posted On", "5 min read", "Updated on May 2, 2025",
 # "Reviewed by: Dr. X" (a reviewer is not an author), "Category: Travel"
 _META_LABEL = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at|by|in))?|estimated\s+reading\s+time|"
     r"reading\s+time|\d+\s*-?\s*min(?:ute)?s?\s+read|categor(?:y|ies)|filed\s+under|print\s+this\s+(?:page|article)|"
-    r"diperbarui|dipublikasikan|waktu\s+baca)\s*[:,]?$",
+    r"diperbarui|dipublikasikan|waktu\s+baca|" + _STAMP_WORDS_ABROAD + r"|Lesezeit|Temps\s+de\s+lecture|"
+    r"Tiempo\s+de\s+lectura|Tempo\s+de\s+leitura|Tempo\s+di\s+lettura|Leestijd)\s*[:,]?$",
     re.IGNORECASE,
 )
-_META_STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+_META_STAMP = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)|" + _STAMP_WORDS_ABROAD + r")\b", re.IGNORECASE
+)
 _LABELLED_META = re.compile(
     r"^(?:(?:medically\s+)?reviewed|fact[- ]?checked|categor(?:y|ies)|filed\s+under)(?:\s+by)?\s*:?,?\s", re.IGNORECASE
 )
@@ -114,9 +150,14 @@ _REPEAT_MIN_RUN_WORDS = 100
 # a repeated table row or training week is part of the text; a second copy of a tenth of the body (an FAQ printed
 # again by an accordion, the whole story by a responsive layout) is not
 _REPEAT_MIN_RUN_SHARE = 0.1
+# de, fr, es, pt, it, nl, ru
+_TOC_WORDS_ABROAD = (
+    r"Inhaltsverzeichnis|Sommaire|Table\s+des\s+matières|Índice|Tabla\s+de\s+contenidos?|Indice|Inhoudsopgave|"
+    r"Содержание"
+)
 _TOC_HEADING = re.compile(
     r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|Jump\s+to|"
-    r"Quick\s+links|Daftar\s+isi|Isi\s+artikel)\b.{0,30}$",
+    r"Quick\s+links|Daftar\s+isi|Isi\s+artikel|" + _TOC_WORDS_ABROAD + r")\b.{0,30}$",
     re.IGNORECASE,
 )
 _TOC_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[-•·*])\s+", re.IGNORECASE)
@@ -125,7 +166,7 @@ _TOC_MIN_ENTRIES = 3
 # a table of contents' heading left alone once its entries were skipped as page furniture: "Contents hide"
 _TOC_HEADING_ALONE = re.compile(
     r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|"
-    r"Daftar\s+isi|Isi\s+artikel)(?:\s+(?:hide|show|toggle))?\s*:?$",
+    r"Daftar\s+isi|Isi\s+artikel|" + _TOC_WORDS_ABROAD + r")(?:\s+(?:hide|show|toggle))?\s*:?$",
     re.IGNORECASE,
 )
 # "This post contains affiliate links ... we may earn a commission": a disclosure box, not the story

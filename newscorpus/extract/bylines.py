@@ -32,6 +32,11 @@ _LABEL_ROLES: dict[str, Role] = {
     "reporting by": "author",
     "reporting": "author",
     "teks": "author",
+    "autor": "author",  # de, es, pt, pl
+    "autorin": "author",
+    "autores": "author",
+    "auteur": "author",  # fr, nl
+    "autore": "author",  # it
     "red": "editor",
     "redaktur": "editor",
     "editor": "editor",
@@ -53,7 +58,8 @@ _LABEL_ROLES: dict[str, Role] = {
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
 _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
-_LEADING_BY = re.compile(r"^(?:oleh|by)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch and the Scandinavian languages
+_LEADING_BY = re.compile(r"^(?:oleh|by|von|par|por|door|av)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 # "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
 _LEADING_STAMP = re.compile(
     r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
@@ -68,7 +74,10 @@ _REPORT_OF = re.compile(
     r"(?P<names>.+)$",
     re.IGNORECASE,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b)\s*", re.IGNORECASE)
+# "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og)\b))\s*", re.IGNORECASE
+)
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s).*$")  # "By X ⋅ Review Editor ⋅ Updated ..."
 _PARTICLES = frozenset(
     {
