@@ -180,3 +180,29 @@ def test_bylines_in_other_languages(line: str, authors: list[str]) -> None:
 )
 def test_a_sentence_starting_with_by_in_another_language_is_not_a_byline(line: str) -> None:
     assert read_byline(line, at_start=True) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "pitch"),
+    [
+        ("de", "Dieser Artikel ist nur für Abonnenten verfügbar. Jetzt weiterlesen mit Z+"),
+        ("fr", "Il vous reste 84.12% de cet article à lire. La suite est réservée aux abonnés."),
+        ("es", "Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo."),
+        ("pt", "Este conteúdo é exclusivo para assinantes. Já é assinante? Faça login."),
+        ("it", "Questo articolo è riservato agli abbonati. Sei già abbonato? Accedi."),
+        ("nl", "Dit artikel is alleen voor abonnees. Al abonnee? Log in."),
+    ],
+)
+def test_a_paywalled_teaser_in_another_language_is_flagged(lang: str, pitch: str) -> None:
+    html = _page(lang, "Die Brücke wird saniert", [], GERMAN[:1], pitch, [])
+    article = extract_article(html, url=f"https://news.example/{lang}/bruecke")
+    assert "teaser" in article.quality_flags
+    assert pitch not in article.body
+
+
+def test_a_story_that_mentions_subscribers_is_not_a_teaser() -> None:
+    mention = "Die Zeitung hat nach eigenen Angaben im vergangenen Jahr viele neue Abonnenten gewonnen."
+    html = _page("de", "Die Brücke wird saniert", [], GERMAN, mention, [])
+    article = extract_article(html, url="https://news.example/de/bruecke")
+    assert "teaser" not in article.quality_flags
+    assert mention in article.body
