@@ -4,7 +4,9 @@ The views name exactly the files of the partitions' commit manifests (newscorpus
 or one killed halfway is never visible. The catalog file is always on local disk, even when published/ is on S3.
 It is rebuilt into a temporary file and swapped in with one rename, so a reader holding the old file open is never
 blocked and never sees a half-built catalog. It holds views (the data stays in `published/`) and one table,
-`search_shards`, listing the full-text index of each published articles file for `newscorpus search`.
+`search_shards`, listing the full-text index of each published articles file for `newscorpus search`. A refresh
+lists the commit manifests once and reads only those new or changed since the last refresh (the memory beside the
+catalog, newscorpus.commit_cache), so its requests to the store grow with what changed, not with history.
 
 Full-text search is incremental: each published articles file gets its own small DuckDB file under
 `search_index/` with the fts extension's BM25 index over titles and bodies, built once, when that file is first
@@ -24,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from newscorpus import commits, duckdb_extensions, settings, storage
+from newscorpus.commit_cache import CommitCache
 from newscorpus.partitions import PUBLISHED_TABLES
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,12 @@ def catalog_path(data_root: Path | str) -> Path:
     return Path(data_root) / CATALOG_FILE
 
 
+def commit_cache_path(data_root: Path | str) -> Path:
+    """The refresh's memory of the commit manifests it read (newscorpus.commit_cache), beside the catalog."""
+    catalog = catalog_path(data_root)
+    return catalog.with_name(f"{catalog.stem}.commit-cache.json")
+
+
 def _published_files(store: storage.Storage, table: str, current: list[commits.Commit]) -> list[str]:
     """Exactly the committed files (never a glob over folders that may hold a publish in flight)."""
     if table in PUBLISHED_TABLES:
@@ -56,7 +65,8 @@ def refresh_catalog(data_root: Path | str) -> Path:
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.unlink(missing_ok=True)
     created = []
-    current = commits.list_commits(store)  # read once: each commit file is a GET on S3
+    cache = CommitCache.load(commit_cache_path(data_root), store.root)
+    current = cache.current_commits(store)  # one listing; a GET (on S3) only for manifests new or changed since
     with duckdb.connect(str(tmp)) as con:
         store.configure_duckdb(con)
         for table in TABLES:
@@ -78,7 +88,9 @@ def refresh_catalog(data_root: Path | str) -> Path:
             con.executemany("insert into search_shards values (?, ?, ?, ?, ?)", shards)
     tmp.replace(target)
     _remove_unlisted_shards(search_index_dir(data_root), {row[0] for row in shards})
-    commits.expire_retired(store, dt.datetime.now(dt.UTC), settings.retired_file_grace(), current)
+    commits.expire_retired(store, dt.datetime.now(dt.UTC), settings.retired_file_grace(), current, gone=cache.gone)
+    cache.keep_gone(current)
+    cache.save()
     log.info("catalog %s: views %s; %d search shard(s)", target, ", ".join(created) or "(none yet)", len(shards))
     return target
 
@@ -87,12 +99,17 @@ def search_index_dir(data_root: Path | str) -> Path:
     return catalog_path(data_root).parent / SEARCH_INDEX_DIR
 
 
-def _shard_name(store: storage.Storage, uri: str) -> str:
+def _shard_name(store: storage.Storage, uri: str, listed: storage.ListedFile | None) -> str:
     """Names the content of a published file: its commit-id'd key, size and (locally) modification time, so a
-    file replaced in place (partitions published before commit manifests) gets a new index."""
-    with store.open_input(store.key(uri)) as f:
-        size = f.size()
-    stamp = "" if store.is_remote else str(os.stat(uri).st_mtime_ns)
+    file replaced in place (partitions published before commit manifests) gets a new index. Size and time come from
+    the listing of published/articles when it has the file (one LIST per thousand files instead of a HEAD each)."""
+    if listed is not None:
+        size, mtime_ns = listed.size, listed.mtime_ns
+    else:
+        with store.open_input(store.key(uri)) as f:
+            size = f.size()
+        mtime_ns = None if store.is_remote else os.stat(uri).st_mtime_ns
+    stamp = "" if store.is_remote else str(mtime_ns)
     return hashlib.sha256(f"{uri}|{size}|{stamp}".encode()).hexdigest()[:24] + ".duckdb"
 
 
@@ -100,9 +117,10 @@ def _index_new_articles(store: storage.Storage, folder: Path, files: list[str]) 
     """One search shard per published articles file, building only the shards that do not exist yet; returns the
     rows of `search_shards`."""
     folder.mkdir(parents=True, exist_ok=True)
+    listed = {entry.key: entry for entry in store.list_entries("published/articles")} if files else {}
     rows = []
     for uri in files:
-        shard = folder / _shard_name(store, uri)
+        shard = folder / _shard_name(store, uri, listed.get(store.key(uri)))
         if not shard.exists():
             _build_shard(store, uri, shard)
         with duckdb.connect(str(shard), read_only=True) as con:

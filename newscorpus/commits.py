@@ -14,7 +14,8 @@ published. Readers (catalog views, the transforms' published history, baselines)
 The files a new commit stops naming are not deleted at once: the commit lists them under `retired` with the time,
 and they stay for a grace period (settings.retired_file_grace, default a day), so a query or a catalog built on
 the previous version keeps reading whole files until the catalog has moved on. Expired files go at the partition's
-next publish or at the next catalog refresh (`expire_retired`), whichever comes first.
+next publish (which also leaves them out of its commit's `retired`) or at the next catalog refresh
+(`expire_retired`, which remembers what it found deleted, newscorpus.commit_cache), whichever comes first.
 
 Partitions published before commit manifests existed hold a single `data.parquet` per table, written whole by an
 atomic rename; a partition without a manifest is read that way, and its first commit replaces it.
@@ -196,16 +197,33 @@ def _expired(when: str, at: dt.datetime, grace: dt.timedelta) -> bool:
 
 
 def expire_retired(
-    store: Storage, at: dt.datetime, grace: dt.timedelta, commits: list[Commit] | None = None
+    store: Storage,
+    at: dt.datetime,
+    grace: dt.timedelta,
+    commits: list[Commit] | None = None,
+    *,
+    gone: set[str] | None = None,
 ) -> list[str]:
     """Delete every retired file whose grace has run out, in every partition (run after the catalog has moved to
-    the current commits, so no new query starts on them)."""
+    the current commits, so no new query starts on them); returns the files deleted.
+
+    `gone`: retired files known to be deleted already (a catalog refresh's memory, newscorpus.commit_cache). They
+    are skipped without asking the store, and the expired files this call deletes or finds missing are added, so
+    each costs one look, not one per refresh for as long as its commit lists it. That is safe because a data file's
+    key is never used again (`part-<commit id>.parquet`). A file some commit still names is never deleted, whatever
+    another commit's retired list says."""
+    current = list_commits(store) if commits is None else commits
+    named = {key for commit in current for files in commit.files.values() for key in files}
     removed = []
-    for commit in list_commits(store) if commits is None else commits:
+    for commit in current:
         for key, when in commit.retired.items():
-            if _expired(when, at, grace) and store.exists(key):
+            if (gone is not None and key in gone) or key in named or not _expired(when, at, grace):
+                continue
+            if store.exists(key):
                 store.delete(key)
                 removed.append(key)
+            if gone is not None:
+                gone.add(key)
     if removed:
         log.info("removed %d retired file(s) past their grace period of %s", len(removed), grace)
     return removed
