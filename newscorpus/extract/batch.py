@@ -97,18 +97,25 @@ def extract_jsonl(
 
 def open_jsonl(path: str, mode: str) -> TextIO:
     """A text stream for `path` ("-" is stdin or stdout, which the caller must not close) that never fails on
-    undecodable bytes."""
+    undecodable bytes and ends lines only at "\n"."""
     if path == "-":
         stream = sys.stdin if "r" in mode else sys.stdout
         _tolerate_bad_bytes(stream)
         return stream
-    return open(path, mode, encoding="utf-8", errors="replace")  # noqa: SIM115 - the caller closes it
+    return open(path, mode, encoding="utf-8", errors="replace", newline="\n")  # noqa: SIM115 - the caller closes it
 
 
 def _tolerate_bad_bytes(stream: TextIO) -> None:
-    """A latin-1 page in a UTF-8 dump must cost a few characters, not the batch."""
-    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+    """A latin-1 page in a UTF-8 dump must cost a few characters, not the batch; a raw carriage return inside a
+    page's line (a lenient JSON writer) must not split it into two broken lines, one input line one output line."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    if stream.errors == "strict":
         stream.reconfigure(errors="replace")
+    try:
+        stream.reconfigure(newline="\n")
+    except io.UnsupportedOperation:  # the caller already read from it: its own line splitting stays
+        pass
 
 
 def _page_lines(stream: TextIO) -> Iterator[str]:
@@ -241,8 +248,8 @@ class _WorkerPool:
 
 def _page_id(line: str) -> Any:
     try:
-        page = json.loads(line)
-    except ValueError:
+        page = json.loads(line, strict=False)
+    except (ValueError, RecursionError):
         return None
     return page.get("id") if isinstance(page, dict) else None
 

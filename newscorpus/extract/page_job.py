@@ -44,7 +44,7 @@ def process_line(line: str, *, time_limit_s: float, default_timezone: str) -> tu
     try:
         signal.setitimer(signal.ITIMER_REAL, time_limit_s)
         try:
-            page = json.loads(line)
+            page = json.loads(line, strict=False)  # raw tabs or line breaks inside a string: still the page
             if not isinstance(page, dict):
                 raise ValueError("input line is not a JSON object")
             page_id = page.get("id")
