@@ -9,6 +9,7 @@ names one such thing and matches whole lines only, so story text is never cut mi
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.flags import teaser_phrase_in
@@ -150,6 +151,7 @@ _REPEAT_MIN_RUN_WORDS = 100
 # a repeated table row or training week is part of the text; a second copy of a tenth of the body (an FAQ printed
 # again by an accordion, the whole story by a responsive layout) is not
 _REPEAT_MIN_RUN_SHARE = 0.1
+_REPEAT_MAX_COMPARISONS = 200_000
 # de, fr, es, pt, it, nl, ru
 _TOC_WORDS_ABROAD = (
     r"Inhaltsverzeichnis|Sommaire|Table\s+des\s+matières|Índice|Tabla\s+de\s+contenidos?|Indice|Inhoudsopgave|"
@@ -527,11 +529,15 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     order (responsive layouts that print the article twice). A line repeated on its own further down stays:
     interviews repeat their questions, recipes their ingredients, training plans their rows."""
     keys = [line.casefold() for line in lines]
-    min_run_words = max(_REPEAT_MIN_RUN_WORDS, _REPEAT_MIN_RUN_SHARE * sum(len(line.split()) for line in lines))
+    words_before = list(accumulate((len(line.split()) for line in lines), initial=0))  # words of lines[:i]
+    min_run_words = max(_REPEAT_MIN_RUN_WORDS, _REPEAT_MIN_RUN_SHARE * words_before[-1])
     first: dict[str, int] = {}
     for index, key in enumerate(keys):
         first.setdefault(key, index)
     drop = [False] * len(lines)
+    # comparing runs is quadratic on a body of thousands of equal lines (a spam or data page): past this many line
+    # comparisons the page gets no more long-run search (real pages need a few thousand at most)
+    budget = _REPEAT_MAX_COMPARISONS
     index = 0
     while index < len(lines):
         key = keys[index]
@@ -541,9 +547,12 @@ def _drop_repeats(lines: list[str]) -> list[str]:
             continue
         start = first[key]
         run = 0
-        while index + run < len(lines) and start + run < index and keys[index + run] == keys[start + run]:
+        while (
+            budget > 0 and index + run < len(lines) and start + run < index and keys[index + run] == keys[start + run]
+        ):
             run += 1
-        words = sum(len(line.split()) for line in lines[index : index + run])
+            budget -= 1
+        words = words_before[index + run] - words_before[index]
         if start < index and run >= _REPEAT_MIN_RUN and words >= min_run_words:
             for offset in range(run):
                 drop[index + offset] = True
