@@ -112,9 +112,9 @@ def summarize(rows: dict[str, dict[str, Any]], pages_per_s: float) -> dict[str, 
         "body_f1": round(overall["body_f1"], 4),
         "body_precision": round(overall["body_p"], 4),
         "body_recall": round(overall["body_r"], 4),
-        "title": round(overall["title"], 4),
-        "date": round(overall["date"], 4),
-        "authors": round(overall["authors"], 4),
+        "title": _accuracy(overall, "title"),
+        "date": _accuracy(overall, "date"),
+        "authors": _accuracy(overall, "authors"),
         "pages_per_s": round(pages_per_s, 2),
         "missing": overall["missing"],
     }
@@ -124,14 +124,26 @@ def summarize(rows: dict[str, dict[str, Any]], pages_per_s: float) -> dict[str, 
             "body_f1": round(row["body_f1"], 4),
             "body_precision": round(row["body_p"], 4),
             "body_recall": round(row["body_r"], 4),
-            "title": round(row["title"], 4),
-            "date": round(row["date"], 4),
-            "authors": round(row["authors"], 4),
+            "title": _accuracy(row, "title"),
+            "date": _accuracy(row, "date"),
+            "authors": _accuracy(row, "authors"),
         }
         for name, row in rows.items()
         if name != "all"
     }
     return summary
+
+
+def _accuracy(row: dict[str, Any], field: str) -> float | None:
+    """The scorer's accuracy for a field, or None (JSON null, "n/a" in the table) when no page of the group has
+    that field in its truth: the scorer reports 0 there, which would read as a total failure."""
+    if row.get(f"n_{field}", 1) == 0:
+        return None
+    return round(row[field], 4)
+
+
+def _cell(value: float | None, width: int) -> str:
+    return f"{'n/a':>{width}}" if value is None else f"{value:>{width}.3f}"
 
 
 def print_table(results: dict[str, Any]) -> None:
@@ -143,7 +155,7 @@ def print_table(results: dict[str, Any]) -> None:
         for group, row in rows:
             print(
                 f"{name:<12}{group:<8}{row['n']:>5}{row['body_f1']:>8.3f}{row['body_precision']:>7.3f}"
-                f"{row['body_recall']:>7.3f}{row['title']:>7.3f}{row['date']:>7.3f}{row['authors']:>7.3f}"
+                f"{row['body_recall']:>7.3f}{_cell(row['title'], 7)}{_cell(row['date'], 7)}{_cell(row['authors'], 7)}"
             )
         print(f"{name:<12}pages/s {summary['pages_per_s']:.1f}")
     print(f"speed ratio (ours / trafilatura): {results['speed_ratio']:.2f}")
