@@ -93,9 +93,11 @@ class _MemorySink:
         self.samples.append(row)
         print(
             f"{row['pages']:>8} pages {row['seconds']:>8.1f}s  parent {row['parent_mib']:.1f} MiB  "
-            f"workers {' '.join(f'{w:.1f}' for w in row['workers_mib'])} MiB"
-            if row["workers_mib"]
-            else "workers done",
+            + (
+                f"workers {' '.join(f'{w:.1f}' for w in row['workers_mib'])} MiB"
+                if row["workers_mib"]
+                else "workers done"
+            ),
             file=sys.stderr,
             flush=True,
         )
