@@ -8,6 +8,12 @@ blocked and never sees a half-built catalog. It holds views (the data stays in `
 lists the commit manifests once and reads only those new or changed since the last refresh (the memory beside the
 catalog, newscorpus.commit_cache), so its requests to the store grow with what changed, not with history.
 
+Refreshes of one catalog take turns (an exclusive lock on a file beside it): two at once (the DAG's task and a
+`quarantine release`, say) would each list the store at a different moment and the one that finishes last would
+swap in its view even when it is the older one, and would delete the search shards the other just listed. Their
+temporaries have names of their own anyway (newscorpus.atomic_file), and a refresh removes the ones that killed
+refreshes left behind.
+
 Full-text search is incremental: each published articles file gets its own small DuckDB file under
 `search_index/` with the fts extension's BM25 index over titles and bodies, built once, when that file is first
 seen; a refresh indexes only what was published since the last one (building an fts index costs about as much as
@@ -18,14 +24,17 @@ it the slowest step by far). Index files are never written after their rename, s
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from newscorpus import commits, duckdb_extensions, settings, storage
+from newscorpus import atomic_file, commits, duckdb_extensions, settings, storage
 from newscorpus.commit_cache import CommitCache
 from newscorpus.partitions import PUBLISHED_TABLES
 
@@ -62,37 +71,64 @@ def refresh_catalog(data_root: Path | str) -> Path:
     store = storage.Storage.at(data_root)
     target = catalog_path(data_root)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    created = []
-    cache = CommitCache.load(commit_cache_path(data_root), store.root)
-    current = cache.current_commits(store)  # one listing; a GET (on S3) only for manifests new or changed since
-    with duckdb.connect(str(tmp)) as con:
-        store.configure_duckdb(con)
-        for table in TABLES:
-            files = _published_files(store, table, current)
-            if not files:
-                continue
-            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    shard_folder = search_index_dir(data_root)
+    with _exclusive_refresh(target):
+        _remove_stale_temporaries(target, commit_cache_path(data_root), shard_folder)
+        created = []
+        cache = CommitCache.load(commit_cache_path(data_root), store.root)
+        current = cache.current_commits(store)  # one listing; a GET (on S3) only for manifests new or changed since
+        with atomic_file.replacing(target) as tmp, duckdb.connect(str(tmp)) as con:
+            store.configure_duckdb(con)
+            for table in TABLES:
+                files = _published_files(store, table, current)
+                if not files:
+                    continue
+                listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+                con.execute(
+                    f"create view {table} as select * from read_parquet([{listed}], "
+                    "hive_partitioning = true, union_by_name = true)"
+                )
+                created.append(table)
+            shards = _index_new_articles(store, shard_folder, _published_files(store, "articles", current))
             con.execute(
-                f"create view {table} as select * from read_parquet([{listed}], "
-                "hive_partitioning = true, union_by_name = true)"
+                "create table search_shards (shard varchar, source varchar, crawl_date date, articles bigint, "
+                "articles_file varchar)"
             )
-            created.append(table)
-        shards = _index_new_articles(store, search_index_dir(data_root), _published_files(store, "articles", current))
-        con.execute(
-            "create table search_shards (shard varchar, source varchar, crawl_date date, articles bigint, "
-            "articles_file varchar)"
-        )
-        if shards:
-            con.executemany("insert into search_shards values (?, ?, ?, ?, ?)", shards)
-    tmp.replace(target)
-    _remove_unlisted_shards(search_index_dir(data_root), {row[0] for row in shards})
-    commits.expire_retired(store, dt.datetime.now(dt.UTC), settings.retired_file_grace(), current, gone=cache.gone)
-    cache.keep_gone(current)
-    cache.save()
+            if shards:
+                con.executemany("insert into search_shards values (?, ?, ?, ?, ?)", shards)
+        _remove_unlisted_shards(shard_folder, {row[0] for row in shards})
+        commits.expire_retired(store, dt.datetime.now(dt.UTC), settings.retired_file_grace(), current, gone=cache.gone)
+        cache.keep_gone(current)
+        cache.save()
     log.info("catalog %s: views %s; %d search shard(s)", target, ", ".join(created) or "(none yet)", len(shards))
     return target
+
+
+@contextmanager
+def _exclusive_refresh(target: Path) -> Iterator[None]:
+    """Held for a whole refresh of the catalog at `target` (see the module docstring). A lock dies with its
+    process, so a killed refresh never blocks the next one; the lock file itself stays (removing it would let two
+    processes lock two different files)."""
+    with open(target.with_name(f".{target.name}.lock"), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("catalog %s: waiting for another refresh of it to finish", target)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _remove_stale_temporaries(target: Path, cache_file: Path, shard_folder: Path) -> None:
+    """What refreshes killed mid-write left: catalog and commit-cache temporaries beside the catalog, shard
+    temporaries in the search index (each with DuckDB's write-ahead log, if any)."""
+    stale = atomic_file.remove_stale(target.parent, target.name)
+    stale += atomic_file.remove_stale(cache_file.parent, cache_file.name)
+    stale += atomic_file.remove_stale(shard_folder, "*.duckdb")
+    if stale:
+        log.info("removed %d temporary file(s) left by killed refreshes: %s", len(stale), ", ".join(map(str, stale)))
 
 
 def search_index_dir(data_root: Path | str) -> Path:
@@ -133,10 +169,11 @@ def _index_new_articles(store: storage.Storage, folder: Path, files: list[str]) 
 
 def _build_shard(store: storage.Storage, uri: str, shard: Path) -> None:
     """The fts extension's BM25 index over one file's titles and bodies; no stemmer, the corpus mixes
-    languages. Built in a temporary file and renamed, so a search never opens a half-built shard."""
-    tmp = shard.with_name(f".{shard.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    with duckdb.connect(str(tmp), config={"autoinstall_known_extensions": False}) as con:
+    languages. Built in a temporary file of its own and renamed, so a search never opens a half-built shard; should
+    two builds of one shard ever race, the later rename replaces an identical file, and a reader of the earlier one
+    keeps reading it."""
+    config = {"autoinstall_known_extensions": False}
+    with atomic_file.replacing(shard) as tmp, duckdb.connect(str(tmp), config=config) as con:
         store.configure_duckdb(con)
         duckdb_extensions.load(con, "fts")
         con.execute(
@@ -149,7 +186,6 @@ def _build_shard(store: storage.Storage, uri: str, shard: Path) -> None:
                 "pragma create_fts_index('article_text', 'article_id', 'title', 'body', "
                 "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1)"
             )
-    tmp.replace(shard)
 
 
 def _remove_unlisted_shards(folder: Path, listed: set[str]) -> None:

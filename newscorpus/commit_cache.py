@@ -22,13 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newscorpus import atomic_file
 from newscorpus.commits import Commit
 from newscorpus.partitions import COMMITS_DIR
 from newscorpus.storage import ListedFile, Storage
@@ -119,13 +118,8 @@ class CommitCache:
             "gone": sorted(self.gone),
         }
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_name(f".{self.file.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
+        with atomic_file.replacing(self.file) as temporary:
             temporary.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.file)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
 
 
 def _settled(entry: ListedFile, settled_before_ns: int) -> bool:
