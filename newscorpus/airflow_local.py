@@ -52,13 +52,13 @@ def _airflow(args: list[str]) -> list[str]:
 def migrate(env: Mapping[str, str]) -> None:
     """Create or upgrade the metadata DB (fast when it is already current) and create the crawl pool the DAG
     names: a task in a pool that does not exist is never scheduled."""
-    from newscorpus.dag_config import CRAWL_POOL, DEFAULT_CRAWL_POOL_SLOTS
+    from newscorpus.dag_config import CRAWL_POOL, crawl_pool_slots
 
+    slots = crawl_pool_slots(env)  # a bad NEWSCORPUS_CRAWL_POOL_SLOTS fails here, before anything is created
     Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
-    slots = env.get("NEWSCORPUS_CRAWL_POOL_SLOTS") or str(DEFAULT_CRAWL_POOL_SLOTS)
     for args in (
         ["db", "migrate"],
-        ["pools", "set", CRAWL_POOL, slots, "Scrapy crawls running at once, all workers"],
+        ["pools", "set", CRAWL_POOL, str(slots), "Scrapy crawls running at once, all workers"],
     ):
         done = subprocess.run(_airflow(args), env=dict(env), capture_output=True, text=True)
         if done.returncode != 0:

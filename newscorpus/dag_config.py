@@ -8,6 +8,8 @@ so an operator changes the schedule or the crawl concurrency without editing cod
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from datetime import timedelta
 
 DAG_ID = "news_corpus"
@@ -22,6 +24,10 @@ _MANUAL = {"", "none", "manual", "off"}
 # sockets and memory); docker-compose.yml's init service creates it with the same name.
 CRAWL_POOL = "crawl"
 DEFAULT_CRAWL_POOL_SLOTS = 4
+CRAWL_POOL_SLOTS_VARIABLE = "NEWSCORPUS_CRAWL_POOL_SLOTS"
+# The name docker-compose's .env used before it took the package's name; still read when the new one is unset, so
+# an existing .env keeps its pool size.
+LEGACY_CRAWL_POOL_SLOTS_VARIABLE = "CRAWL_POOL_SLOTS"
 
 # Network-bound work (the crawl) is retried with exponential backoff: 5 min, 10 min, capped at 30 min.
 CRAWL_RETRIES = 2
@@ -52,13 +58,42 @@ def schedule() -> str | None:
     return None if value.lower() in _MANUAL else value
 
 
-def crawl_pool_slots() -> int:
-    """Slots of the crawl pool (NEWSCORPUS_CRAWL_POOL_SLOTS, default 4): crawls that may run at once."""
-    raw = os.environ.get("NEWSCORPUS_CRAWL_POOL_SLOTS", str(DEFAULT_CRAWL_POOL_SLOTS))
+def crawl_pool_slots(env: Mapping[str, str] | None = None) -> int:
+    """Slots of the crawl pool (NEWSCORPUS_CRAWL_POOL_SLOTS, else the older CRAWL_POOL_SLOTS, default 4): crawls
+    that may run at once. The one reading of the setting, for the local setup (airflow_local.migrate) and for
+    docker-compose's airflow-init (`python -m newscorpus.dag_config crawl-pool-slots`), so a typo fails both the
+    same way, naming the variable, instead of reaching `airflow pools set`. An empty value counts as unset (compose
+    passes an unset variable as "")."""
+    env = os.environ if env is None else env
+    for name in (CRAWL_POOL_SLOTS_VARIABLE, LEGACY_CRAWL_POOL_SLOTS_VARIABLE):
+        raw = (env.get(name) or "").strip()
+        if raw:
+            break
+    else:
+        return DEFAULT_CRAWL_POOL_SLOTS
     try:
         slots = int(raw)
     except ValueError:
         slots = 0
     if slots < 1:
-        raise ValueError(f"NEWSCORPUS_CRAWL_POOL_SLOTS must be an integer >= 1, got {raw!r}")
+        raise ValueError(f"{name} must be a whole number of crawl slots >= 1, got {raw!r}")
     return slots
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m newscorpus.dag_config crawl-pool-slots`: print the validated slot count (docker-compose's
+    airflow-init reads it before `airflow pools set`); exit 2 with the reason when the setting is wrong."""
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["crawl-pool-slots"]:
+        print("usage: python -m newscorpus.dag_config crawl-pool-slots", file=sys.stderr)
+        return 2
+    try:
+        print(crawl_pool_slots())
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,12 @@
 """The dataset card written beside every export: what is in the file (counts, sources, dates, languages), how it
 was selected, and what we know about each source's permission to be collected, so the people who train on it can
 judge what they may do with it. Markdown for people, JSON with the same facts for tools.
+
+The permission facts come from the corpus itself: each run's `crawl_runs` row carries the registry entry the run
+used (`source_permission`, written by newscorpus.publish), so the card states the registry the corpus was built
+from, not whichever sources.yaml the export happens to see (after `make demo` that is the repository's, which does
+not list the demo outlets). Only runs published before that column existed fall back to the current registry, and
+the card says so.
 """
 
 from __future__ import annotations
@@ -13,14 +19,66 @@ import duckdb
 
 if TYPE_CHECKING:
     from newscorpus.export import ExportResult
+    from newscorpus.sources import Source
+
+# The crawl_runs column holding, as JSON, the registry entry a run used (see permission_record).
+PERMISSION_COLUMN = "source_permission"
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
 
 
+def permission_record(source: Source) -> str:
+    """The registry's facts about a source's permission, as JSON for its run's crawl_runs row: kept with the data,
+    they still say under which terms it was collected when the registry has moved, changed or is not at hand."""
+    p = source.permission
+    record = {
+        "name": source.name, "home": source.home, "terms_url": p.terms_url, "robots_notes": p.robots_notes,
+        "contact": p.contact, "verified": p.verified, "checked_on": p.checked_on, "enabled": source.enabled,
+        "disabled_reason": source.disabled_reason,
+    }  # fmt: skip
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def _note(facts: dict[str, Any]) -> str:
+    if facts.get("verified"):
+        return f"robots.txt and terms checked on {facts.get('checked_on') or 'an unrecorded date'}"
+    return "permission NOT verified: check the outlet's terms before redistributing or training on it"
+
+
+def recorded_permissions(con: duckdb.DuckDBPyConnection, sources: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per selected source, the permission facts its newest published run within the selected crawl dates
+    recorded in crawl_runs; sources whose runs predate the record are left out (the caller falls back)."""
+    views = {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}
+    if "crawl_runs" not in views:
+        return {}
+    columns = {r[0] for r in con.execute("describe crawl_runs").fetchall()}
+    if PERMISSION_COLUMN not in columns:
+        return {}
+    passed = "coalesce(gate_passed, true)" if "gate_passed" in columns else "true"
+    recorded = {}
+    for s in sources:
+        row = con.execute(
+            f"""
+            select {PERMISSION_COLUMN}, crawl_date, run_id from crawl_runs
+            where source = ? and {PERMISSION_COLUMN} is not null and {passed}
+              and crawl_date between coalesce(?::date, crawl_date) and coalesce(?::date, crawl_date)
+            order by crawl_date desc, finished_at desc nulls last, run_id desc limit 1
+            """,
+            [s["source"], s["first_crawl_date"], s["last_crawl_date"]],
+        ).fetchone()
+        if row:
+            facts = json.loads(row[0])
+            recorded[s["source"]] = {
+                **facts, "note": _note(facts), "according_to": f"run {row[2]}, crawl date {_iso(row[1])}",
+            }  # fmt: skip
+    return recorded
+
+
 def describe_export(con: duckdb.DuckDBPyConnection, selected: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Counts of the selected articles (the same SQL and parameters the export writes)."""
+    """Counts of the selected articles (the same SQL and parameters the export writes), and each source's
+    permission facts as the corpus recorded them."""
     rows = con.execute(
         f"""
         select source, count(*), sum(coalesce(word_count, 0)), min(published_at), max(published_at),
@@ -45,6 +103,9 @@ def describe_export(con: duckdb.DuckDBPyConnection, selected: str, params: dict[
         values = [s[key] for s in sources if s[key] is not None]
         return pick(values) if values else None
 
+    recorded = recorded_permissions(con, sources)
+    for s in sources:
+        s["permission"] = recorded.get(s["source"])
     return {
         "documents": sum(s["documents"] for s in sources),
         "words": sum(s["words"] for s in sources),
@@ -56,7 +117,8 @@ def describe_export(con: duckdb.DuckDBPyConnection, selected: str, params: dict[
 
 
 def permission_notes() -> dict[str, dict[str, Any]]:
-    """What the source registry says about each source's permission (disabled sources included)."""
+    """What the current source registry says about each source's permission (disabled sources included): the
+    fallback for runs published before crawl_runs recorded it."""
     from newscorpus.settings import sources_file
     from newscorpus.sources import SourceConfigError, load_sources
 
@@ -66,23 +128,20 @@ def permission_notes() -> dict[str, dict[str, Any]]:
         return {"*": {"note": f"source registry not readable, permissions unknown: {exc}"}}
     notes = {}
     for source in registry:
-        p = source.permission
-        if p.verified:
-            note = f"robots.txt and terms checked on {p.checked_on or 'an unrecorded date'}"
-        else:
-            note = "permission NOT verified: check the outlet's terms before redistributing or training on it"
-        notes[source.id] = {
-            "name": source.name, "home": source.home, "terms_url": p.terms_url, "robots_notes": p.robots_notes,
-            "contact": p.contact, "verified": p.verified, "checked_on": p.checked_on, "enabled": source.enabled,
-            "disabled_reason": source.disabled_reason, "note": note,
-        }  # fmt: skip
+        facts = json.loads(permission_record(source))
+        according_to = f"the current registry {sources_file()}; its runs recorded none"
+        notes[source.id] = {**facts, "note": _note(facts), "according_to": according_to}
     return notes
 
 
 def card_document(result: ExportResult, description: dict[str, Any]) -> dict[str, Any]:
-    notes = permission_notes()
-    unknown = {"note": "not in the source registry: permission unknown; check before use"}
-    sources = [{**s, "permission": notes.get(s["source"], notes.get("*", unknown))} for s in description["sources"]]
+    unknown = {"note": "not recorded by its runs nor in the source registry: permission unknown; check before use"}
+    sources = [dict(s) for s in description["sources"]]
+    if any(s.get("permission") is None for s in sources):
+        notes = permission_notes()
+        for s in sources:
+            if s.get("permission") is None:
+                s["permission"] = notes.get(s["source"], notes.get("*", unknown))
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "file": {"path": str(result.path), "format": result.format, "bytes": result.bytes, "sha256": result.sha256},
@@ -129,6 +188,8 @@ def _markdown(card: dict[str, Any]) -> str:
     for s in card["sources"]:
         p = s["permission"]
         detail = p["note"]
+        if p.get("according_to"):
+            detail += f" (according to {p['according_to']})"
         if p.get("terms_url"):
             detail += f"; terms: {p['terms_url']}"
         if p.get("robots_notes"):

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from newscorpus import airflow_local
 from newscorpus.catalog import catalog_path, query
-from newscorpus.demo_site import demo_env, render_site, serve_site
+from newscorpus.demo_site import SOURCES_YAML, demo_env, render_site, serve_site
 from newscorpus.settings import REPO_ROOT, data_root
 from newscorpus.tables import format_table
 
 DEMO_DATE = dt.date(2026, 11, 20)
-DEMO_SOURCES = REPO_ROOT / "newscorpus" / "demo_site" / "sources.yaml"
+DEMO_SOURCES = SOURCES_YAML
 SAMPLE_QUERY = """
 SELECT source, count(*) AS articles, round(avg(word_count)) AS avg_words,
        count(*) FILTER (WHERE agency IS NOT NULL) AS wire_copies,

@@ -27,6 +27,7 @@ from newscorpus.commits import (
     retire_previous,
     write_commit,
 )
+from newscorpus.dataset_card import PERMISSION_COLUMN, permission_record
 from newscorpus.partitions import PUBLISHED_TABLES, Partition
 from newscorpus.quality import GateResult, gate_parameters, validate_partition
 from newscorpus.quality.baselines import trailing_baseline
@@ -140,12 +141,15 @@ def _record_validation(partition: Partition, result: GateResult, store: Storage)
 
 
 def _record_crawl_run(
-    partition: Partition, staged_crawl_runs: str, passed: bool, articles: int, store: Storage
+    partition: Partition, staged_crawl_runs: str, passed: bool, articles: int, store: Storage, source: Source
 ) -> None:
+    """The run's crawl_runs row: what the gate decided, and the registry entry the run used (so the dataset card
+    states the permissions the corpus was collected under, whatever registry is at hand when it is exported)."""
     table = store.read_table(staged_crawl_runs)
     table = table.append_column("articles_published", pa.array([articles if passed else 0] * len(table), pa.int64()))
     table = table.append_column("articles_quarantined", pa.array([0 if passed else articles] * len(table), pa.int64()))
     table = table.append_column("gate_passed", pa.array([passed] * len(table), pa.bool_()))
+    table = table.append_column(PERMISSION_COLUMN, pa.array([permission_record(source)] * len(table), pa.string()))
     store.write_table(f"published/crawl_runs/{partition.hive_path}/run-{_file_key(partition.run_id)}.parquet", table)
 
 
@@ -195,5 +199,5 @@ def gate_and_publish(
         location = _quarantine_tables(partition, staged, store, result)
         log.error("quarantined %s in %s:\n%s", partition.hive_path, location, result.summary())
     if "crawl_runs" in staged:
-        _record_crawl_run(partition, staged["crawl_runs"], result.passed, articles, store)
+        _record_crawl_run(partition, staged["crawl_runs"], result.passed, articles, store, source)
     return PublishOutcome(partition, result.passed, articles, location, result.summary(), result.report_path)

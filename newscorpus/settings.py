@@ -38,8 +38,12 @@ def catalog_file() -> Path:
 
 
 def sources_file() -> Path:
-    """The source registry (NEWSCORPUS_SOURCES, default sources.yaml at the repository root)."""
-    return Path(os.environ.get("NEWSCORPUS_SOURCES", REPO_ROOT / "sources.yaml")).resolve()
+    """The source registry (NEWSCORPUS_SOURCES, default ./sources.yaml): like NEWSCORPUS_DATA, relative to the
+    current directory, because the registry is the user's configuration, not part of the package (an installed
+    package has no repository root to find it in). Run from the repository, the default is the shipped registry;
+    Airflow runs tasks in whatever directory its worker started in, so a deployment sets both to absolute paths
+    (docker-compose.yml does)."""
+    return Path(os.environ.get("NEWSCORPUS_SOURCES") or "sources.yaml").resolve()
 
 
 def retired_file_grace() -> dt.timedelta:

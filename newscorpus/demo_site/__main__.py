@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         for outlet_id, url in urls.items():
             print(f"{outlet_id}: {url}/", flush=True)
         print(f"\nsource registry: {SOURCES_YAML}\nexport these to use it:", flush=True)
-        for name, value in demo_env(urls).items():
+        # NEWSCORPUS_SOURCES too: without it the pipeline reads ./sources.yaml, which has no demo outlet.
+        for name, value in {"NEWSCORPUS_SOURCES": str(SOURCES_YAML.resolve()), **demo_env(urls)}.items():
             print(f"export {name}={value}", flush=True)
         print("serving; press Ctrl-C to stop", flush=True)
         try:
