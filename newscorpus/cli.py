@@ -31,7 +31,8 @@ EXAMPLES = """examples:
   newscorpus search "banjir jakarta" --lang id --limit 5
   newscorpus report                                 # data/reports/corpus/index.html
   newscorpus export --format jsonl --dedup --since 2026-11-01 --output corpus.jsonl
-  newscorpus quarantine list --json"""
+  newscorpus quarantine list --json
+  newscorpus catalog                                # rebuild corpus.duckdb from what published/ holds"""
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
 
@@ -51,6 +52,26 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number (1 or more), got {value}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {value}")
+    return number
+
+
 def _run_id(value: str) -> str:
     try:
         return check_run_id(value)
@@ -66,6 +87,13 @@ def _source_id(value: str) -> str:
     return value
 
 
+def _sources_arg(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--source for commands that take several: `--source a b` and `--source a --source b` both work."""
+    parser.add_argument(
+        "--source", nargs="+", action="extend", type=_source_id, metavar="ID", help=f"{help_text} (one or more)"
+    )
+
+
 def _partition_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", required=True, type=_source_id, help="source id from the registry")
     parser.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
@@ -76,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newscorpus",
         description="Turn news websites into a clean, deduplicated, quality-checked corpus.\n\n"
-        "Storage root: NEWSCORPUS_DATA (default ./data); sources: NEWSCORPUS_SOURCES (default ./sources.yaml).\n"
+        "Storage root: NEWSCORPUS_DATA (default ./data); sources: NEWSCORPUS_SOURCES (default ./sources.yaml);\n"
+        "both relative to the current directory.\n"
         "Run `newscorpus COMMAND --help` for each command's options and examples.",
         epilog=f"{EXAMPLES}\n\n{EXIT_CODES}",
         formatter_class=_FORMATTER,
@@ -97,16 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     run = _command(
         commands, "run", "every stage for one date without Airflow: crawl → publish → catalog → reports",
         "Crawl, extract, transform, cluster, gate and publish each source for one date, then refresh the catalog "
-        "and the reports. One source failing does not stop the others; prints a JSON summary; exit 3 when a "
-        "partition was quarantined. --dry-run validates and reports each verdict without publishing anything; "
-        "it exits 3 when a partition would be quarantined.",
-        examples="  newscorpus run --date 2026-11-20\n  newscorpus run --date 2026-11-20 --source a --source b\n"
+        "and the reports. One source failing does not stop the others; prints a JSON summary; exit 1 when a "
+        "partition failed before its gate (a crawl, a task, the storage), else 3 when one was quarantined. "
+        "--dry-run validates and reports each verdict without publishing anything; it exits 3 when a partition "
+        "would be quarantined.",
+        examples="  newscorpus run --date 2026-11-20\n  newscorpus run --date 2026-11-20 --source a b\n"
         "  newscorpus run --date 2026-11-20 --dry-run    # what would be published, nothing written for readers",
     )  # fmt: skip
     run.add_argument("--date", required=True, type=_date, help="crawl date, YYYY-MM-DD")
-    run.add_argument(
-        "--source", action="append", type=_source_id, help="only this source (repeatable); default: all enabled"
-    )
+    _sources_arg(run, "only these sources; default: all enabled")
     run.add_argument("--run-id", type=_run_id, help="run id (default: cli__DATE)")
     run.add_argument(
         "--dry-run", action="store_true", help="validate and report verdicts; publish, quarantine, catalog nothing"
@@ -128,8 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     extract.add_argument("--input", help="JSON lines {id, url, html}; - for stdin")
     extract.add_argument("--output", help="where the article lines go; - for stdout")
-    extract.add_argument("--workers", type=int, help="processes (default: every core)")
-    extract.add_argument("--time-limit", type=float, default=10.0, help="seconds per page before it is cut off")
+    extract.add_argument("--workers", type=_positive_int, help="processes (default: every core)")
+    extract.add_argument(
+        "--time-limit", type=_positive_float, default=10.0, help="seconds per page before it is cut off"
+    )
     extract.add_argument("--timezone", default="UTC", help="time zone for dates that state none (default UTC)")
     extract.add_argument("--source", type=_source_id, help="source id (pipeline and --html modes)")
     extract.add_argument("--html", help="a saved page to extract with the source's rules (selector test)")
@@ -141,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("crawl", "crawl one source for one date; raw WARC lands under raw/"),
         ("transform", "run the SQL models of transforms/ on a partition"),
-        ("validate", "run the gate on a staged partition: publish it, or quarantine it (exit 3)"),
+        ("validate", "run the gate on a staged partition: publish it, or quarantine it (exit 3); refresh the catalog"),
         ("publish", "the same as validate: nothing is published without passing the gate"),
     ):
         _partition_args(
@@ -150,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = _command(
         commands, "query", "run read-only SQL against the catalog and print a table",
-        "Tables: articles, pages, crawl_runs, validations (views over published/). Only reading statements run.",
+        "Tables: articles, pages, crawl_runs, validations (views over published/). Only reading statements run. "
+        "A query that returns no rows is not an error (exit 0); exit 4 means there is no catalog yet.",
         examples='  newscorpus query "SELECT source, count(*) AS n FROM articles GROUP BY source"\n'
         '  newscorpus query --json "SELECT title, url FROM articles WHERE agency = \'Antara\'" | jq .title',
     )  # fmt: skip
@@ -188,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--source", type=_source_id, help="only this source")
     search.add_argument("--since", type=_date, help="only articles published on or after YYYY-MM-DD")
     search.add_argument("--lang", help="only this language code, e.g. id")
-    search.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
+    search.add_argument("--limit", type=_positive_int, default=10, help="at most this many hits (default 10)")
     search.add_argument("--json", action="store_true", help="print hits as JSON lines")
 
     report = _command(
@@ -205,18 +236,28 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "export", "export the corpus for training: one document per line, with a dataset card",
         "Each document is {id, text, metadata}: text is the title, a blank line and the body. A dataset card "
         "(NAME.card.md and NAME.card.json) is written beside the file: counts, sources, date range, languages and "
-        "each source's permission notes from the registry. Exit 4 when nothing matches the filters.",
+        "each source's permission notes as its runs recorded them from the registry they crawled with. Exit 4 when "
+        "nothing matches the filters.",
         examples="  newscorpus export --format jsonl --output corpus.jsonl\n"
         "  newscorpus export --format parquet --dedup --since 2026-11-01 --lang id --output id.parquet\n"
-        "  newscorpus export --format jsonl --source korankota --source wartanusantara --output two.jsonl --json",
+        "  newscorpus export --format jsonl --source korankota wartanusantara --output two.jsonl --json",
     )  # fmt: skip
     export.add_argument("--format", required=True, choices=("jsonl", "parquet"), help="file format")
     export.add_argument("--output", required=True, help="the file to write (its card goes beside it)")
     export.add_argument("--since", type=_date, help="only articles published (else crawled) on or after YYYY-MM-DD")
-    export.add_argument("--source", action="append", type=_source_id, help="only this source (repeatable)")
+    _sources_arg(export, "only these sources")
     export.add_argument("--lang", help="only this language code, e.g. id")
     export.add_argument("--dedup", action="store_true", help="one document per near-duplicate cluster")
     export.add_argument("--json", action="store_true", help="print a JSON summary (paths, counts, sha256)")
+
+    _command(
+        commands, "catalog", "rebuild the catalog corpus.duckdb (views and search index) from what is published",
+        "`run`, `validate`/`publish` and `quarantine release` refresh the catalog themselves; run this after "
+        "publishing some other way (an Airflow run on another machine, files copied in) or after deleting the "
+        "catalog. It writes no data: like every refresh it only drops files that a newer commit retired longer ago "
+        "than NEWSCORPUS_RETIRED_GRACE_S.",
+        examples="  newscorpus catalog\n  newscorpus catalog && newscorpus query \"SELECT count(*) FROM articles\"",
+    )  # fmt: skip
 
     sources = _command(
         commands, "sources", "list the sources of the registry (validating it)",
@@ -263,12 +304,18 @@ def _stage(args: argparse.Namespace) -> dict[str, Any]:
     from newscorpus.transform import discover_models
 
     marts = [m.name for m in discover_models() if m.layer == "marts"]
+    from newscorpus.publish import GateFailed
     from newscorpus.settings import storage_root
     from newscorpus.storage import Storage
 
     store = Storage.at(storage_root())  # a local folder or s3://
     staged = {t: store.uri(Partition.from_dict(partition).staging_key(t)) for t in marts}
-    return pipeline.gate({**carried, "staged": staged})
+    try:
+        outcome = pipeline.gate({**carried, "staged": staged})
+    except GateFailed:  # quarantined: its failed validation is on record, so the catalog's validations show it
+        pipeline.refresh_catalog()
+        raise
+    return {**outcome, "catalog": pipeline.refresh_catalog()}  # what `query` and `search` read
 
 
 def _quarantine(args: argparse.Namespace) -> int:
@@ -288,7 +335,12 @@ def _quarantine(args: argparse.Namespace) -> int:
         if not items:
             print("nothing is quarantined")
         return 0
-    item = quarantine.find_quarantined(root, Partition(args.source, args.date, args.run_id))
+    partition = Partition(args.source, args.date, args.run_id)
+    try:
+        item = quarantine.find_quarantined(root, partition)
+    except FileNotFoundError:  # a wrong --source/--date/--run-id: a usage error
+        print(f"error: {_not_quarantined(root, partition)}", file=sys.stderr)
+        return EXIT_USAGE
     if args.action == "show":
         if args.json:
             print(json.dumps({**_quarantined_json(item), "rows": item.rows()}, indent=2, default=str))
@@ -299,12 +351,29 @@ def _quarantine(args: argparse.Namespace) -> int:
     from newscorpus.sources import source_from_dict
 
     outcome = quarantine.release(source_from_dict(pipeline.list_sources([args.source])[0]), item, root)
+    pipeline.refresh_catalog()  # published, or one more failed validation on record: the catalog shows either
     if not outcome.published:
         print(f"still failing, kept in quarantine:\n{outcome.summary}", file=sys.stderr)
         return EXIT_QUARANTINED
-    pipeline.refresh_catalog()
     print(f"released and published: {outcome.location} ({outcome.articles} articles)")
     return 0
+
+
+def _not_quarantined(root: str, partition: Any) -> str:
+    """Nothing quarantined under that source, date and run: say so, and which runs of that day are."""
+    from newscorpus import quarantine
+
+    runs = sorted(
+        item.partition.run_id
+        for item in quarantine.list_quarantined(root, partition.source)
+        if item.partition.crawl_date == partition.crawl_date
+    )
+    day = f"{partition.source} on {partition.crawl_date}"
+    known = f"quarantined runs of {day}: {', '.join(runs)}" if runs else f"nothing of {day} is quarantined"
+    return (
+        f"no quarantined partition {partition.hive_path} from run {partition.run_id}; {known} "
+        f"(see newscorpus quarantine list --source {partition.source})"
+    )
 
 
 def _quarantined_json(item: Any) -> dict[str, Any]:
@@ -327,12 +396,16 @@ def _sources(args: argparse.Namespace) -> int:
         from newscorpus.sources_check.command import run
 
         return run(args.source_id, sample_date=args.date, timeout=args.timeout, as_json=args.json)
-    registry = load_sources(sources_file(), include_disabled=args.all)
+    every = load_sources(sources_file(), include_disabled=True)
+    registry = every if args.all else [s for s in every if s.enabled]
     if args.json:
         print(json.dumps([s.to_dict() for s in registry], indent=2, default=str))
-        return 0
-    for s in registry:
-        print(f"{s.id:<20} {'enabled ' if s.enabled else 'disabled'} {s.language:<4} {s.home}")
+    else:
+        for s in registry:
+            print(f"{s.id:<20} {'enabled ' if s.enabled else 'disabled'} {s.language:<4} {s.home}")
+    hidden = len(every) - len(registry)
+    if hidden:  # on stderr: a script reading stdout gets the list it asked for, a person learns about --all
+        print(f"{hidden} disabled source(s) not shown; use --all (newscorpus sources --all)", file=sys.stderr)
     return 0
 
 
@@ -394,7 +467,18 @@ def _extract_batch(args: argparse.Namespace) -> int:
     if not args.output:
         print("error: --input needs --output (a path, or - for stdout)", file=sys.stderr)
         return EXIT_USAGE
-    source, target = open_jsonl(args.input, "r"), open_jsonl(args.output, "w")
+    try:
+        source = open_jsonl(args.input, "r")
+    except OSError as exc:
+        print(f"error: --input {args.input}: {exc.strerror or exc} (JSON lines, or - for stdin)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        target = open_jsonl(args.output, "w")
+    except OSError as exc:
+        if source is not sys.stdin:
+            source.close()
+        print(f"error: --output {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         stats = extract_jsonl(
             source, target, workers=args.workers, time_limit_s=args.time_limit, default_timezone=args.timezone,
@@ -414,12 +498,30 @@ def _data_root():
     return data_root()
 
 
+class _WithoutScrapyLog(logging.Filter):
+    """Drops the Scrapy log lines newscorpus.crawl forwards (hundreds per crawl): without -v a failed crawl is one
+    error line naming the file that keeps the log's tail; -v shows them all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "newscorpus.crawl" and str(record.msg).startswith("[scrapy "))
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Like logging.basicConfig: a host that set up logging already (pytest, an embedding program) keeps its own."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        if not verbose:
+            handler.addFilter(_WithoutScrapyLog())
+        root.addHandler(handler)
+        root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    _configure_logging(args.verbose)
     from newscorpus import progress
 
     try:
@@ -430,19 +532,34 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the exit code and one line saying what to do; the traceback with -v
         code, hint = _classify(exc)
+        message = str(exc)
+        if isinstance(exc, OSError):
+            from newscorpus.cli_errors import explain_os_error
+
+            explained = explain_os_error(exc, _path_flags(args))
+            if explained:
+                (code, message), hint = explained, ""
         if args.verbose:
             logging.getLogger("newscorpus.cli").exception("%s failed", args.command)
-        print(f"error: {exc}" + (f"\n{hint}" if hint else ""), file=sys.stderr)
+        print(f"error: {message}" + (f"\n{hint}" if hint else ""), file=sys.stderr)
         return code
 
 
+def _path_flags(args: argparse.Namespace) -> dict[str, str | None]:
+    """The command's path flags, so an OSError about one of them names the flag."""
+    return {flag: getattr(args, flag.removeprefix("--"), None) for flag in ("--output", "--input", "--html")}
+
+
 _LONG_COMMANDS = {"run", "crawl", "extract", "transform"}
+# commands that write into the storage root: it is created (or refused, naming NEWSCORPUS_DATA) before any work
+_WRITING_COMMANDS = {"run", "crawl", "extract", "transform", "validate", "publish", "catalog"}
 
 
 def _classify(exc: Exception) -> tuple[int, str]:
     """Exit code and next step for an exception that reached the command line."""
     import duckdb
 
+    from newscorpus.crawl import CrawlError
     from newscorpus.export import ExportError
     from newscorpus.publish import GateFailed
     from newscorpus.report import NoCorpus
@@ -450,6 +567,8 @@ def _classify(exc: Exception) -> tuple[int, str]:
 
     if isinstance(exc, GateFailed):
         return EXIT_QUARANTINED, "see why: newscorpus quarantine list; after a fix: newscorpus quarantine release ..."
+    if isinstance(exc, CrawlError):  # its one line names the file with Scrapy's log; -v shows the whole log
+        return EXIT_FAILED, ""
     if isinstance(exc, NoCorpus):
         return EXIT_NO_DATA, "publish something first: make demo, or newscorpus run --date YYYY-MM-DD"
     if isinstance(exc, ExportError) and str(exc).startswith("no published article"):
@@ -464,6 +583,13 @@ def _classify(exc: Exception) -> tuple[int, str]:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in _WRITING_COMMANDS and not (args.command == "extract" and (args.input or args.html)):
+        _data_root().mkdir(parents=True, exist_ok=True)  # an unusable NEWSCORPUS_DATA fails here, named (main)
+    if args.command == "catalog":
+        from newscorpus import pipeline
+
+        print(f"catalog refreshed: {pipeline.refresh_catalog()}")
+        return 0
     if args.command == "demo":
         from newscorpus.demo import DEMO_DATE, run_demo
 
@@ -523,10 +649,19 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         result = pipeline.run_all(args.date, args.run_id or f"cli__{args.date}", args.source, dry_run=args.dry_run)
         print(json.dumps(result, indent=2, default=str))
-        succeeded = "passed" if args.dry_run else "published"
-        return 0 if all(p.get(succeeded) for p in result["partitions"].values()) else EXIT_QUARANTINED
+        return _run_exit_code(result["partitions"].values(), dry_run=args.dry_run)
     print(json.dumps(_stage(args), indent=2, default=str))
     return 0
+
+
+def _run_exit_code(outcomes: Any, *, dry_run: bool) -> int:
+    """1 when a partition broke before its gate gave a verdict (a crawl, a task, the storage: a retry may help),
+    else 3 when the gate quarantined one (or would have, in a dry run), else 0."""
+    outcomes = list(outcomes)
+    verdict = "passed" if dry_run else "published"
+    if any("error" in o and not o.get("quarantined") for o in outcomes):
+        return EXIT_FAILED
+    return 0 if all(o.get(verdict) for o in outcomes) else EXIT_QUARANTINED
 
 
 if __name__ == "__main__":

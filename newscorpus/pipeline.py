@@ -17,17 +17,37 @@ log = logging.getLogger(__name__)
 
 
 def list_sources(source_ids: list[str] | None = None) -> list[dict[str, Any]]:
-    """The enabled sources to run (all of them, or the ones named); an unknown name is an error, not a no-op."""
-    sources = load_sources(sources_file())
+    """The enabled sources to run (all of them, or the ones named); an unknown name is an error, not a no-op, and a
+    disabled one says it is disabled and why (the registry ships every real outlet off, so that is the usual case)."""
+    registry = load_sources(sources_file(), include_disabled=True)
+    sources = [s for s in registry if s.enabled]
     if source_ids:
-        known = {s.id for s in sources}
-        unknown = sorted(set(source_ids) - known)
+        unknown = sorted(set(source_ids) - {s.id for s in sources})
         if unknown:
-            raise ValueError(f"unknown or disabled source(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ValueError(f"unknown or disabled source(s): {', '.join(unknown)}; {_not_runnable(unknown, registry)}")
         sources = [s for s in sources if s.id in set(source_ids)]
     if not sources:
-        raise ValueError(f"{sources_file()}: no enabled source to run")
+        raise ValueError(f"{sources_file()}: no enabled source to run{_disabled_hint(registry)}")
     return [s.to_dict() for s in sources]
+
+
+def _not_runnable(source_ids: list[str], registry: list[Source]) -> str:
+    """Why each named source cannot run, and which ones can."""
+    by_id = {s.id: s for s in registry}
+    reasons = []
+    for source_id in source_ids:
+        source = by_id.get(source_id)
+        if source is None:
+            reasons.append(f"{source_id} is not in {sources_file()}")
+        else:
+            reasons.append(f"{source_id} is disabled: {source.disabled_reason or 'enabled: false'}")
+    enabled = sorted(s.id for s in registry if s.enabled)
+    return "; ".join(reasons) + f"; enabled: {', '.join(enabled) or 'none'}{_disabled_hint(registry)}"
+
+
+def _disabled_hint(registry: list[Source]) -> str:
+    disabled = sum(not s.enabled for s in registry)
+    return f" ({disabled} disabled: newscorpus sources --all)" if disabled else ""
 
 
 def plan(
@@ -61,15 +81,20 @@ def crawl(
     source: dict[str, Any], crawl_date: str | dt.date, run_id: str, timeout_s: float | None = None
 ) -> dict[str, Any]:
     from newscorpus import progress
-    from newscorpus.crawl import crawl_source, partition_dir
+    from newscorpus.crawl import CrawlError, crawl_source, partition_dir
+    from newscorpus.crawl_failure import short_crawl_error
 
     src = source_from_dict(source)
     partition = Partition(src.id, parse_date(crawl_date), run_id)
-    fetched = progress.new_crawl_log(partition_dir(data_root(), src.id, partition.crawl_date, run_id))
-    with progress.poll(f"crawl {src.id}", fetched, total=src.max_pages, unit="fetches"):
-        result = crawl_source(
-            src, crawl_date=partition.crawl_date, run_id=run_id, data_root=data_root(), timeout_s=timeout_s
-        )
+    folder = partition_dir(data_root(), src.id, partition.crawl_date, run_id)
+    fetched = progress.new_crawl_log(folder)
+    try:
+        with progress.poll(f"crawl {src.id}", fetched, total=src.max_pages, unit="fetches"):
+            result = crawl_source(
+                src, crawl_date=partition.crawl_date, run_id=run_id, data_root=data_root(), timeout_s=timeout_s
+            )
+    except CrawlError as exc:  # one line; Scrapy's log tail goes to a file beside the crawl's stats
+        raise CrawlError(short_crawl_error(str(exc), folder)) from None
     return {
         "source": source,
         "partition": partition.to_dict(),
@@ -228,11 +253,14 @@ def run_all(
     crawl_date: dt.date, run_id: str, source_ids: list[str] | None = None, *, dry_run: bool = False
 ) -> dict[str, Any]:
     """Every stage for one date without Airflow (the `newscorpus run` command); one source failing its gate does
-    not stop the others, and the result says which partitions were published and which quarantined.
+    not stop the others, and the result says which partitions were published, which quarantined (`quarantined`:
+    true) and which failed before a verdict (only `error`: a crawl, a task or the storage broke).
 
     A dry run crawls, extracts, transforms and validates as usual and reports each partition's verdict, but
     publishes and quarantines nothing and leaves the catalog and the corpus report as they were (newscorpus.dry_run).
     """
+    from newscorpus.publish import GateFailed
+
     outcomes: dict[str, Any] = {}
     transformed = []
     for source in list_sources(source_ids):
@@ -244,6 +272,9 @@ def run_all(
     for staged in cluster(transformed):
         try:
             outcomes[staged["source"]["id"]] = gate(staged, dry_run=dry_run)
+        except GateFailed as exc:  # a verdict, not a breakage: the caller tells the two apart (exit 3 vs 1)
+            log.error("source %s was quarantined: %s", staged["source"]["id"], exc)
+            outcomes[staged["source"]["id"]] = {"published": False, "quarantined": True, "error": f"GateFailed: {exc}"}
         except Exception as exc:
             log.error("source %s failed: %s", staged["source"]["id"], exc)
             outcomes[staged["source"]["id"]] = {"published": False, "error": f"{type(exc).__name__}: {exc}"}

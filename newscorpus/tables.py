@@ -13,10 +13,15 @@ def _cell(value: Any, width: int) -> str:
 
 
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: int = 48) -> str:
+    """Columns joined by " | " and a rule whose "+" sits exactly under each "|" (so "-+-" between columns, as rows
+    have no leading space); lines carry no trailing blanks."""
     cells = [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = "+".join("-" * (w + 2) for w in widths)
-    out = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)), line]
-    out += [" | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+
+    def joined(values: Sequence[str]) -> str:
+        return " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    out = [joined(columns), "-+-".join("-" * w for w in widths)]
+    out += [joined(row) for row in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
