@@ -56,6 +56,9 @@ class ExtractionRules:
     drop: tuple[str, ...] = ()  # CSS selectors removed before reading the body (menus, widgets, captions)
     image_caption: str | None = None
     date: str | None = None  # CSS selector of an element whose text holds the publication date
+    # strptime formats the source prints its publication date in ("%d/%m/%Y %H:%M"), read from the `date` element
+    # or, without one, from the lines under the headline; month names of any language the extractor knows
+    date_format: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,26 @@ def _str_tuple(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _date_formats(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The `date_format` list, each format checked now: it must name a day, a month and a year, and read back
+    what it writes (a typo such as "%d/%m/%Q" fails here, not silently on every page)."""
+    formats = _str_tuple(raw, "date_format", where)
+    sample = dt.datetime(2026, 8, 3, 17, 53, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    for date_format in formats:
+        codes = set(re.findall(r"%(.)", date_format))
+        if not ({"d"} <= codes and codes & {"m", "b", "B"} and codes & {"Y", "y"}):
+            raise SourceConfigError(
+                f"{where}: field 'date_format' {date_format!r} needs a day (%d), a month (%m, %b or %B) and a year "
+                "(%Y or %y)"
+            )
+        try:
+            dt.datetime.strptime(sample.strftime(date_format), date_format)
+        except ValueError as exc:
+            message = f"{where}: field 'date_format' {date_format!r} is not a usable format: {exc}"
+            raise SourceConfigError(message) from exc
+    return formats
+
+
 def _parse_source(raw: Any, where: str) -> Source:
     if not isinstance(raw, dict):
         raise SourceConfigError(f"{where}: each source must be a mapping")
@@ -188,7 +211,7 @@ def _parse_source(raw: Any, where: str) -> Source:
     extraction_raw = raw.get("extraction", {}) or {}
     if not isinstance(extraction_raw, dict):
         raise SourceConfigError(f"{where}: field 'extraction' must be a mapping")
-    unknown = set(extraction_raw) - {"body", "title", "drop", "image_caption", "date"}
+    unknown = set(extraction_raw) - {"body", "title", "drop", "image_caption", "date", "date_format"}
     if unknown:
         raise SourceConfigError(f"{where}: unknown field(s) in 'extraction': {', '.join(sorted(unknown))}")
     extraction = ExtractionRules(
@@ -197,6 +220,7 @@ def _parse_source(raw: Any, where: str) -> Source:
         drop=_str_tuple(extraction_raw, "drop", f"{where}.extraction"),
         image_caption=extraction_raw.get("image_caption"),
         date=extraction_raw.get("date"),
+        date_format=_date_formats(extraction_raw, f"{where}.extraction"),
     )
     politeness_raw = raw.get("politeness", {}) or {}
     if not isinstance(politeness_raw, dict):
@@ -379,6 +403,7 @@ def source_from_dict(raw: dict[str, Any]) -> Source:
     raw = dict(raw)
     extraction = dict(raw.pop("extraction", {}) or {})
     extraction["drop"] = tuple(extraction.get("drop", ()))
+    extraction["date_format"] = tuple(extraction.get("date_format", ()))
     politeness = Politeness(**(raw.pop("politeness", {}) or {}))
     permission = Permission(**(raw.pop("permission", {}) or {}))
     dated_index = raw.pop("dated_index", None)

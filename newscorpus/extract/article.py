@@ -19,6 +19,7 @@ from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import Byline, extract_bylines, looks_like_name, read_byline
 from newscorpus.extract.credits import decide_credits, split_names
+from newscorpus.extract.date_formats import parse_with_formats
 from newscorpus.extract.dateline import Dateline, cut_dateline
 from newscorpus.extract.dates import (
     PageDate,
@@ -330,11 +331,18 @@ def _published(
 ) -> PageDate | None:
     """Publication instant, best evidence first; dates far after the crawl are skipped (they are event dates)."""
     latest = datetime.combine(crawl_date, datetime.min.time()) + _FUTURE_TOLERANCE if crawl_date else None
-    rule_values = []
+    rule_values: list[str | PageDate | None] = []
+    rule_texts: list[str] = []
     if rules is not None and rules.date:
         for element in select(tree, rules.date):
             rule_values += [v for v in (element.get("datetime"), element.get("content")) if v]
-            rule_values.append(normalize_space(" ".join(element_lines(element))))
+            rule_texts.append(normalize_space(" ".join(element_lines(element))))
+    if rules is not None and rules.date_format:
+        # the source says how it prints dates: read its date element (or the lines under the headline) that way
+        for text in rule_texts or header:
+            rule_values.append(parse_with_formats(text, rules.date_format, timezone_name=timezone))
+    rule_values += rule_texts
+    rule_values = [value for value in rule_values if value is not None]
     month_first = _writes_month_first(meta.language_hints)
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
     below_headline, _ = _printed_dates(_after_headline(header, title), timezone, month_first=month_first)

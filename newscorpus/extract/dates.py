@@ -234,7 +234,7 @@ def find_partial_date(text: str, *, timezone_name: str = "UTC", crawl_date: date
         reference = crawl_date or datetime.now(ZoneInfo(timezone_name)).date()
         resolved = resolve_day_month(int(match.group("day")), int(match.group("month")), weekday, reference)
         if resolved is not None:
-            return _to_page_date(datetime(resolved.year, resolved.month, resolved.day), None, timezone_name, False)
+            return to_page_date(datetime(resolved.year, resolved.month, resolved.day), None, timezone_name, False)
     return None
 
 
@@ -277,7 +277,7 @@ def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
     if parsed.tzinfo is not None:
         offset = parsed.utcoffset() or timedelta(0)
         return PageDate(parsed.astimezone(UTC), format_offset(offset), has_time)
-    return _to_page_date(parsed, None, timezone_name, has_time)
+    return to_page_date(parsed, None, timezone_name, has_time)
 
 
 def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
@@ -313,7 +313,7 @@ def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool =
             return None
     elif groups.get("zone"):
         stated = ZONE_ABBREVIATIONS[groups["zone"].upper()]
-    return _to_page_date(naive, stated, timezone_name, has_time)
+    return to_page_date(naive, stated, timezone_name, has_time)
 
 
 def _month_number(name: str) -> int | None:
@@ -323,7 +323,7 @@ def _month_number(name: str) -> int | None:
     return MONTHS.get(lowered) or MONTHS.get(lowered.replace("\u0307", ""))
 
 
-def _to_page_date(naive: datetime, stated: timedelta | None, timezone_name: str, has_time: bool) -> PageDate:
+def to_page_date(naive: datetime, stated: timedelta | None, timezone_name: str, has_time: bool) -> PageDate:
     if not has_time:
         # A bare date could be any moment of that local day; noon is the midpoint, and it keeps the UTC calendar
         # day equal to the stated day for every zone within 12 hours of UTC.
@@ -373,7 +373,7 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
             count = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
             days = count * _AGO_UNITS[unit.lower()] // 24
         day = crawl_date - timedelta(days=days)
-        return _to_page_date(datetime(day.year, day.month, day.day), None, timezone_name, False)
+        return to_page_date(datetime(day.year, day.month, day.day), None, timezone_name, False)
     return None
 
 
@@ -391,4 +391,4 @@ def date_from_url(url: str, *, timezone_name: str = "UTC") -> PageDate | None:
         day = datetime(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
-    return _to_page_date(day, None, timezone_name, False)
+    return to_page_date(day, None, timezone_name, False)
