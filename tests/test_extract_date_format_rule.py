@@ -43,6 +43,17 @@ def test_a_declared_format_reads_the_date_element_with_indonesian_month_names() 
     assert article.tz_offset == "+07:00"  # "WIB" states the zone, whatever the source's default
 
 
+def test_a_declared_format_reads_under_the_headline_and_never_outranks_a_machine_readable_time() -> None:
+    ticker = '<div class="ticker">Markets 01/07/2026 09:00</div>'
+    html = _page("Posted 03/08/2026 17:53").replace("<article>", f"{ticker}<article>")
+    rules = ExtractionRules(date_format=("%d/%m/%Y %H:%M",))
+    article = extract_article(html, url="https://news.example/a", rules=rules, timezone="Asia/Jakarta")
+    assert article.published_at == datetime(2026, 8, 3, 10, 53, tzinfo=UTC)  # not the ticker's 1 July above it
+    timed = html.replace('<div class="text">', '<time datetime="2026-08-02T09:15:00+07:00"></time><div class="text">')
+    article = extract_article(timed, url="https://news.example/a", rules=rules, timezone="Asia/Jakarta")
+    assert article.published_at == datetime(2026, 8, 2, 2, 15, tzinfo=UTC)
+
+
 def test_a_format_that_reads_nothing_leaves_the_generic_reader_in_charge() -> None:
     html = _page("Jumat, 24 Juli 2026 12:40 WIB", lang="id")
     rules = ExtractionRules(date_format=("%Y.%m.%d",))

@@ -337,15 +337,20 @@ def _published(
         for element in select(tree, rules.date):
             rule_values += [v for v in (element.get("datetime"), element.get("content")) if v]
             rule_texts.append(normalize_space(" ".join(element_lines(element))))
-    if rules is not None and rules.date_format:
-        # the source says how it prints dates: read its date element (or the lines under the headline) that way
-        for text in rule_texts or header:
-            rule_values.append(parse_with_formats(text, rules.date_format, timezone_name=timezone))
-    rule_values += rule_texts
-    rule_values = [value for value in rule_values if value is not None]
+    under_headline = _after_headline(header, title)
+    # the source says how it prints dates: its date element read that way ranks with the element; without one, the
+    # lines under the headline read that way come before the generic reading of those lines
+    formatted = [
+        found
+        for text in (rule_texts or under_headline if rules is not None and rules.date_format else [])
+        if (found := parse_with_formats(text, rules.date_format, timezone_name=timezone)) is not None
+    ]
+    rule_values += [*formatted, *rule_texts] if rule_texts else rule_texts
     month_first = _writes_month_first(meta.language_hints)
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
-    below_headline, _ = _printed_dates(_after_headline(header, title), timezone, month_first=month_first)
+    if not rule_texts:
+        printed = [*formatted, *printed]
+    below_headline, _ = _printed_dates(under_headline, timezone, month_first=month_first)
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
     if meta.published and _is_republish_stamp(meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
