@@ -150,6 +150,19 @@ def test_a_furniture_line_in_another_language_is_dropped(line: str) -> None:
         "Werbung ist für die Zeitung die wichtigste Einnahme, sagte der Verleger am Dienstag in Hamburg.",
         "Teilen sich zwei Familien eine Wohnung, zahlen sie nach dem neuen Gesetz weniger Steuern als bisher.",
         "Publicidad y propaganda no son lo mismo, explicó la profesora ante los estudiantes de la facultad.",
+        # a "read also" phrase opening a sentence (a link label has a colon, a dash or stands alone)
+        "Auch interessant ist, dass die Zahl der Anträge gestiegen ist.",
+        "Mehr zum Thema wollte der Minister am Abend nicht sagen.",
+        "Voir aussi les conséquences pour les agriculteurs, a-t-il ajouté.",
+        "Te puede interesar saber que el precio del pan subió un 10 %.",
+        "Veja também como o governo reagiu à crise econômica no país.",
+        # a paywall's words in a sentence (the paywall asks: "Déjà abonné ?")
+        "Il était déjà abonné au service depuis des années.",
+        "Ya eres suscriptor de la revista desde hace años, le dijo.",
+        "Weiterlesen mit dem neuen Angebot ist teuer, sagte sie.",
+        # a sentence opening with a dated "Published" is no header stamp
+        "Publicado el 3 de mayo de 2023, el informe advierte riesgos.",
+        "Publié le 12 janvier 2024, le rapport a fait polémique.",
     ],
 )
 def test_a_sentence_starting_with_a_label_word_stays(sentence: str) -> None:
@@ -176,7 +189,16 @@ def test_bylines_in_other_languages(line: str, authors: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Von der Leyen besucht am Montag Kiew", "Par ailleurs, le gouvernement a annoncé", "Por qué Madrid gana"],
+    [
+        "Von der Leyen besucht am Montag Kiew",
+        "Par ailleurs, le gouvernement a annoncé",
+        "Por qué Madrid gana",
+        # headings: German capitalises nouns, so they pass a capitalisation check; a byline names full names
+        "Von der Leyen",
+        "Von Berlin und Brandenburg",
+        "Par la Rédaction",
+        "Por Favor",
+    ],
 )
 def test_a_sentence_starting_with_by_in_another_language_is_not_a_byline(line: str) -> None:
     assert read_byline(line, at_start=True) is None

@@ -31,11 +31,12 @@ _PHOTO_CREDIT = re.compile(
 _RELATED = re.compile(
     r"^(?:Baca\s+(?:juga|pula)|Read\s+also|Also\s+read|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
-    r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick|"
-    # de, fr, es, pt, it, nl, ru
-    r"Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
+    r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick)\b\s*[:\-–—]?|"
+    # de, fr, es, pt, it, nl, ru: these phrases also open sentences ("Mehr zum Thema wollte er nicht sagen"), so
+    # only with the colon, dash or guillemet of a link label, or alone on the line
+    r"^(?:Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
     r"Voir\s+aussi|Le(?:[ae]|er)\s+también|Te\s+puede\s+interesar|Leia\s+também|Veja\s+também|Leggi\s+anche|"
-    r"Lees\s+ook|Читайте\s+также)\b\s*[:\-–—]?",
+    r"Lees\s+ook|Читайте\s+также)\s*(?:[:\-–—»›]|$)",
     re.IGNORECASE,
 )
 _RIGHTS_RESERVED = (
@@ -116,6 +117,7 @@ _STAMP_WORDS_ABROAD = (
     r"(?:Aktualisiert|Veröffentlicht|Mis\s+à\s+jour|Publié|Actualizado|Publicado|Atualizado|Aggiornato|Pubblicato|"
     r"Bijgewerkt|Gepubliceerd)(?:\s+(?:am|le|el|em|il|op))?"
 )
+_STAMP_ABROAD_MAX_WORDS = 8  # "Publicado el 3 de mayo de 2023, 14:05": longer, it is a sentence that opens with one
 # The article header's labels when they land in the body: "Posted On", "5 min read", "Updated on May 2, 2025",
 # "Reviewed by: Dr. X" (a reviewer is not an author), "Category: Travel"
 _META_LABEL = re.compile(
@@ -125,9 +127,8 @@ _META_LABEL = re.compile(
     r"Tiempo\s+de\s+lectura|Tempo\s+de\s+leitura|Tempo\s+di\s+lettura|Leestijd)\s*[:,]?$",
     re.IGNORECASE,
 )
-_META_STAMP = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)|" + _STAMP_WORDS_ABROAD + r")\b", re.IGNORECASE
-)
+_META_STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+_META_STAMP_ABROAD = re.compile(r"^" + _STAMP_WORDS_ABROAD + r"\b", re.IGNORECASE)
 _LABELLED_META = re.compile(
     r"^(?:(?:medically\s+)?reviewed|fact[- ]?checked|categor(?:y|ies)|filed\s+under)(?:\s+by)?\s*:?,?\s", re.IGNORECASE
 )
@@ -375,6 +376,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _META_MAX_WORDS and (
         _LABELLED_META.match(line) or (_META_STAMP.match(line) and bool(find_written_dates(line)))
     ):
+        return True
+    if words <= _STAMP_ABROAD_MAX_WORDS and _META_STAMP_ABROAD.match(line) and find_written_dates(line):
         return True
     if (
         words <= _NEWSLETTER_MAX_WORDS

@@ -59,7 +59,10 @@ _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, re
 # "Red:" needs its colon; "Editing by" reads as a label without one
 _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
 # "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch and the Scandinavian languages
-_LEADING_BY = re.compile(r"^(?:oleh|by|von|par|por|door|av)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor") and German
+# capitalises its nouns: after them only full names count, a first and a last name, not starting with a particle
+_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av"})
 # "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
 _LEADING_STAMP = re.compile(
     r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
@@ -169,7 +172,14 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     match = _REPORT_OF.match(text) or _LEADING_BY.match(text)
     if match is None or len(text.split()) > 12:
         return None
+    if match.re is _LEADING_BY and match.group("by").lower() in _AMBIGUOUS_BY and not _full_names(match["names"]):
+        return None
     return _credit(match.group("names"), "author", strict=True)
+
+
+def _full_names(names: str) -> bool:
+    pieces = [piece.strip(" .,:;") for piece in _NAME_SPLIT.split(names)]
+    return all(len(piece.split()) >= 2 and piece.split()[0].lower() not in _PARTICLES for piece in pieces if piece)
 
 
 def _read_labelled(text: str) -> Byline | None:

@@ -37,13 +37,15 @@ TEASER_PHRASES = re.compile(
     r"(?:artikel|berita|konten)\s+ini\s+(?:khusus|hanya\s+untuk)\s+(?:pelanggan|member|anggota)|"
     r"berlangganan\s+untuk\s+membaca|masuk\s+untuk\s+membaca|konten\s+premium|"
     # de, fr, es, pt, it, nl (lower case: the text is lowered before matching)
-    r"jetzt\s+weiterlesen|weiterlesen\s+mit|artikel\s+ist\s+(?:nur\s+|exklusiv\s+)?für\s+abonnent\w*|"
-    r"sie\s+(?:sind|haben)\s+bereits\s+(?:abonnent\w*|ein\s+abo\w*)|"
-    r"(?:article|contenu)\s+est\s+réservé\s+aux\s+abonnés|il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+(?:cet|l['’])\s*article|déjà\s+abonné|"
+    r"jetzt\s+weiterlesen|weiterlesen\s+mit\s+(?:\S+\+|(?:\S+\s+)?(?:abo\w*|plus)\b)|"
+    r"artikel\s+ist\s+(?:nur\s+|exklusiv\s+)?für\s+abonnent\w*|"
+    r"sie\s+(?:sind|haben)\s+bereits\s+(?:abonnent\w*|ein\s+abo\w*)\s*\?|"
+    r"(?:article|contenu)\s+est\s+réservé\s+aux\s+abonnés|déjà\s+abonné\s*\?|"
+    r"il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+(?:cet|l['’])\s*article|"
     r"contenido\s+(?:es\s+)?exclusivo\s+para\s+suscriptores|suscríbete\s+para\s+(?:seguir|continuar)\s+leyendo|"
-    r"ya\s+eres\s+suscriptor|conteúdo\s+(?:é\s+)?exclusivo\s+para\s+assinantes|já\s+é\s+assinante|"
-    r"articolo\s+è\s+riservato\s+agli\s+abbonati|sei\s+già\s+abbonato|"
-    r"artikel\s+is\s+(?:alleen\s+|exclusief\s+)?voor\s+abonnees)\b",
+    r"ya\s+eres\s+suscriptor\s*\?|conteúdo\s+(?:é\s+)?exclusivo\s+para\s+assinantes|já\s+é\s+assinante\s*\?|"
+    r"articolo\s+è\s+riservato\s+agli\s+abbonati|sei\s+già\s+abbonato\s*\?|"
+    r"artikel\s+is\s+(?:alleen\s+|exclusief\s+)?voor\s+abonnees)(?:\b|(?<=\?))",  # "Déjà abonné ?" ends in "?"
     re.IGNORECASE,
 )
 # the same phrases matched on lowercased text: case-insensitive matching is the slow part of scanning a whole page
