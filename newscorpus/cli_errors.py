@@ -17,11 +17,12 @@ def _settings() -> list[tuple[str, Path]]:
     from newscorpus import settings
 
     named: list[tuple[str, Path]] = []
+    remote_root = os.environ.get("NEWSCORPUS_DATA", "").startswith("s3://")
     for name, resolve in (
         ("NEWSCORPUS_CATALOG", settings.catalog_file),
         ("NEWSCORPUS_LOCAL_DIR", settings.data_root),
     ):
-        if os.environ.get(name):
+        if os.environ.get(name) and (remote_root or name != "NEWSCORPUS_LOCAL_DIR"):  # LOCAL_DIR serves s3 roots
             named.append((f"{name}={os.environ[name]}", resolve()))
     for name, default, resolve in (
         ("NEWSCORPUS_SOURCES", "./sources.yaml", settings.sources_file),

@@ -142,6 +142,10 @@ def test_usage_errors_are_exit_2_with_one_line_naming_the_flag_or_setting(tmp_pa
     assert main(["run", "--date", DAY]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("error: NEWSCORPUS_DATA=/proc/nc: No such file or directory") and err.count("\n") == 1
+    # NEWSCORPUS_LOCAL_DIR only matters for an s3:// root: set beside a local root, it is not what failed
+    monkeypatch.setenv("NEWSCORPUS_LOCAL_DIR", "/proc/nc-local")
+    assert main(["run", "--date", DAY]) == EXIT_USAGE
+    assert capsys.readouterr().err.startswith("error: NEWSCORPUS_DATA=/proc/nc: No such file or directory")
 
 
 # --- on the published demo corpus (shared with test_cli.py: read only) ------------------------------------------
