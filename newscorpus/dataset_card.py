@@ -17,28 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from newscorpus.sources import PERMISSION_COLUMN, permission_record
+
 if TYPE_CHECKING:
     from newscorpus.export import ExportResult
-    from newscorpus.sources import Source
-
-# The crawl_runs column holding, as JSON, the registry entry a run used (see permission_record).
-PERMISSION_COLUMN = "source_permission"
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
-
-
-def permission_record(source: Source) -> str:
-    """The registry's facts about a source's permission, as JSON for its run's crawl_runs row: kept with the data,
-    they still say under which terms it was collected when the registry has moved, changed or is not at hand."""
-    p = source.permission
-    record = {
-        "name": source.name, "home": source.home, "terms_url": p.terms_url, "robots_notes": p.robots_notes,
-        "contact": p.contact, "verified": p.verified, "checked_on": p.checked_on, "enabled": source.enabled,
-        "disabled_reason": source.disabled_reason,
-    }  # fmt: skip
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def _note(facts: dict[str, Any]) -> str:

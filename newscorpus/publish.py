@@ -27,13 +27,12 @@ from newscorpus.commits import (
     retire_previous,
     write_commit,
 )
-from newscorpus.dataset_card import PERMISSION_COLUMN, permission_record
 from newscorpus.partitions import PUBLISHED_TABLES, Partition
 from newscorpus.quality import GateResult, gate_parameters, validate_partition
 from newscorpus.quality.baselines import trailing_baseline
 from newscorpus.settings import data_root as local_data_root
 from newscorpus.settings import retired_file_grace
-from newscorpus.sources import Source
+from newscorpus.sources import PERMISSION_COLUMN, Source, permission_record
 from newscorpus.storage import Storage
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -140,6 +141,22 @@ def _expand_env(value: Any, where: str) -> Any:
     if isinstance(value, dict):
         return {k: _expand_env(v, f"{where}.{k}") for k, v in value.items()}
     return value
+
+
+# The crawl_runs column holding, as JSON, the registry entry a run used (see permission_record).
+PERMISSION_COLUMN = "source_permission"
+
+
+def permission_record(source: Source) -> str:
+    """The registry's facts about a source's permission, as JSON for its run's crawl_runs row: kept with the data,
+    they still say under which terms it was collected when the registry has moved, changed or is not at hand."""
+    p = source.permission
+    record = {
+        "name": source.name, "home": source.home, "terms_url": p.terms_url, "robots_notes": p.robots_notes,
+        "contact": p.contact, "verified": p.verified, "checked_on": p.checked_on, "enabled": source.enabled,
+        "disabled_reason": source.disabled_reason,
+    }  # fmt: skip
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def _str_tuple(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

@@ -27,8 +27,8 @@ import yaml
 from newscorpus import airflow_local
 from newscorpus.cli import main
 from newscorpus.dag_config import CRAWL_POOL, crawl_pool_slots
-from newscorpus.dataset_card import PERMISSION_COLUMN
 from newscorpus.settings import REPO_ROOT, sources_file
+from newscorpus.sources import PERMISSION_COLUMN
 
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
 ENV_EXAMPLE = REPO_ROOT / ".env.example"

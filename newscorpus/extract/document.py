@@ -14,7 +14,7 @@ import lxml.etree
 import lxml.html
 from charset_normalizer import from_bytes
 
-from newscorpus.extract.markup_depth import cap_nesting
+from newscorpus.extract.markup_depth import RAW_TEXT_ENDS, cap_nesting
 
 # Longer pages are inline data or junk; the article, if any, sits in the first megabytes (once inline scripts and
 # styles are emptied: a few megabytes of them in the head must not push the article past the cut).
@@ -34,7 +34,6 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F
 _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b([^>]*)>", re.IGNORECASE)
-_SCRIPT_OR_STYLE_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in ("script", "style")}
 
 
 # lxml.html's element classes, looked up in C: lxml.html's own lookup runs a Python method for every element the
@@ -115,7 +114,7 @@ def _without_bulk_code(text: str) -> str:
     copied_to = 0
     position = 0
     while (opening := _SCRIPT_OR_STYLE.search(text, position)) is not None:
-        closing = _SCRIPT_OR_STYLE_END[opening.group(1).lower()].search(text, opening.end())
+        closing = RAW_TEXT_ENDS[opening.group(1).lower()].search(text, opening.end())
         position = closing.start() if closing else len(text)  # a "<script" inside the code is no element
         if "ld+json" in opening.group(2).lower() and position - opening.end() <= _MAX_JSON_LD_CHARS:
             continue

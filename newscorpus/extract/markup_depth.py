@@ -18,8 +18,9 @@ import re
 
 # A tag's start: "<div", "</div"; the attributes and ">" are left as they are.
 _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)")
-# Elements whose content is text, not markup (a "<div" inside a script is not a tag), with their end tag.
-_RAW_TEXT_ENDS = {
+# Elements whose content is text, not markup (a "<div" inside a script is not a tag), with their end tag
+# (document.py finds the end of scripts and styles with them too).
+RAW_TEXT_ENDS = {
     name: re.compile(rf"</{name}", re.IGNORECASE)
     for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 }
@@ -80,7 +81,7 @@ def cap_nesting(text: str, max_depth: int) -> str:
             out.append(f"</{closed}>")
             copied_to = match.start()
         stack.append(name)
-        raw_text_end = _RAW_TEXT_ENDS.get(name)
+        raw_text_end = RAW_TEXT_ENDS.get(name)
         if raw_text_end is not None:
             # skip the content; an unclosed script runs to the end of the page, as it does in a browser
             close = raw_text_end.search(text, position)
