@@ -181,6 +181,14 @@ def demo_corpus(demo_site_urls: dict[str, str], tmp_path_factory: pytest.TempPat
     return DemoCorpus(data=data, env=env, first=first, second=second)
 
 
+@pytest.fixture
+def corpus_env(demo_corpus: DemoCorpus, monkeypatch: pytest.MonkeyPatch) -> DemoCorpus:
+    """The demo corpus's settings in the environment, for a test that runs commands on it (read only)."""
+    for name, value in demo_corpus.env.items():
+        monkeypatch.setenv(name, value)
+    return demo_corpus
+
+
 def published_files(data: Path, table: str, day: dt.date | None = None) -> list[Path]:
     """The data files of a published table as every reader sees them: the ones the commits name (a republished
     partition keeps its retired files on disk for a grace period, so a directory glob would count them twice)."""

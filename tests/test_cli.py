@@ -175,13 +175,6 @@ def test_extract_html_says_which_selector_misses(tmp_path: Path, monkeypatch, ca
 # --- on the published demo corpus --------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def corpus_env(demo_corpus, monkeypatch: pytest.MonkeyPatch):
-    for name, value in demo_corpus.env.items():
-        monkeypatch.setenv(name, value)
-    return demo_corpus
-
-
 def test_quarantine_list_json_matches_the_failed_gate_runs(corpus_env, capsys) -> None:
     from newscorpus.catalog import query
 

@@ -151,13 +151,6 @@ def test_usage_errors_are_exit_2_with_one_line_naming_the_flag_or_setting(tmp_pa
 # --- on the published demo corpus (shared with test_cli.py: read only) ------------------------------------------
 
 
-@pytest.fixture
-def corpus_env(demo_corpus, monkeypatch: pytest.MonkeyPatch):
-    for name, value in demo_corpus.env.items():
-        monkeypatch.setenv(name, value)
-    return demo_corpus
-
-
 def test_a_query_without_rows_is_exit_0_and_report_names_its_output_flag(corpus_env, capsys) -> None:
     assert main(["query", "SELECT 1 AS one WHERE false"]) == 0
     assert capsys.readouterr().out.splitlines() == ["one", "---", "(0 rows)"]

@@ -21,13 +21,6 @@ if TYPE_CHECKING:
     from conftest import DemoCorpus
 
 
-@pytest.fixture
-def corpus_env(demo_corpus: DemoCorpus, monkeypatch: pytest.MonkeyPatch) -> DemoCorpus:
-    for name, value in demo_corpus.env.items():
-        monkeypatch.setenv(name, value)
-    return demo_corpus
-
-
 def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
