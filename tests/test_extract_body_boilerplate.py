@@ -392,3 +392,10 @@ def test_the_repeated_run_search_stops_on_a_body_of_thousands_of_equal_lines() -
     # a short page still loses its second copy while a huge one keeps its lines instead of timing out
     assert remove_boilerplate(["a b c"] * 1_000) == ["a b c"] * 100
     assert remove_boilerplate(["a b c"] * 100_000) == ["a b c"] * 100_000
+
+
+def test_a_read_also_label_is_dropped_but_a_sentence_opening_with_its_words_stays() -> None:
+    for label in ("Also read: Storm season, what to expect", "Also Read | Storm season", "READ ALSO"):
+        assert remove_boilerplate([*STORY[:3], label, *STORY[3:]]) == STORY
+    sentence = "Also read the small print, the mayor told residents on Monday."
+    assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])

@@ -29,14 +29,17 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"^(?:Baca\s+(?:juga|pula)|Read\s+also|Also\s+read|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
+    # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
+    # dash, bar or guillemet, or a line of its own
+    r"^(?:Read\s+also|Also\s+read)\s*(?:[:|\-–—»›]|$)|"
+    r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
     r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick)\b\s*[:\-–—]?|"
     # de, fr, es, pt, it, nl, ru: these phrases also open sentences ("Mehr zum Thema wollte er nicht sagen"), so
     # only with the colon, dash or guillemet of a link label, or alone on the line
     r"^(?:Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
     r"Voir\s+aussi|Le(?:[ae]|er)\s+también|Te\s+puede\s+interesar|Leia\s+também|Veja\s+também|Leggi\s+anche|"
-    r"Lees\s+ook|Читайте\s+также)\s*(?:[:\-–—»›]|$)",
+    r"Lees\s+ook|Читайте\s+также)\s*(?:[:|\-–—»›]|$)",
     re.IGNORECASE,
 )
 _RIGHTS_RESERVED = (
