@@ -79,8 +79,8 @@ def refresh_catalog(data_root: Path | str) -> Path:
         current = cache.current_commits(store)  # one listing; a GET (on S3) only for manifests new or changed since
         with atomic_file.replacing(target) as tmp, duckdb.connect(str(tmp)) as con:
             store.configure_duckdb(con)
-            for table in TABLES:
-                files = _published_files(store, table, current)
+            files_of = {table: _published_files(store, table, current) for table in TABLES}
+            for table, files in files_of.items():
                 if not files:
                     continue
                 listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
@@ -89,7 +89,7 @@ def refresh_catalog(data_root: Path | str) -> Path:
                     "hive_partitioning = true, union_by_name = true)"
                 )
                 created.append(table)
-            shards = _index_new_articles(store, shard_folder, _published_files(store, "articles", current))
+            shards = _index_new_articles(store, shard_folder, files_of["articles"])
             con.execute(
                 "create table search_shards (shard varchar, source varchar, crawl_date date, articles bigint, "
                 "articles_file varchar)"

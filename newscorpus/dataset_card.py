@@ -114,7 +114,7 @@ def permission_notes() -> dict[str, dict[str, Any]]:
         return {"*": {"note": f"source registry not readable, permissions unknown: {exc}"}}
     notes = {}
     for source in registry:
-        facts = json.loads(permission_record(source))
+        facts = permission_record(source)
         according_to = f"the current registry {sources_file()}; its runs recorded none"
         notes[source.id] = {**facts, "note": _note(facts), "according_to": according_to}
     return notes

@@ -148,7 +148,8 @@ def _record_crawl_run(
     table = table.append_column("articles_published", pa.array([articles if passed else 0] * len(table), pa.int64()))
     table = table.append_column("articles_quarantined", pa.array([0 if passed else articles] * len(table), pa.int64()))
     table = table.append_column("gate_passed", pa.array([passed] * len(table), pa.bool_()))
-    table = table.append_column(PERMISSION_COLUMN, pa.array([permission_record(source)] * len(table), pa.string()))
+    record = json.dumps(permission_record(source), ensure_ascii=False, sort_keys=True)
+    table = table.append_column(PERMISSION_COLUMN, pa.array([record] * len(table), pa.string()))
     store.write_table(f"published/crawl_runs/{partition.hive_path}/run-{_file_key(partition.run_id)}.parquet", table)
 
 

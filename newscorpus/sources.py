@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -147,8 +146,8 @@ def _expand_env(value: Any, where: str) -> Any:
 PERMISSION_COLUMN = "source_permission"
 
 
-def permission_record(source: Source) -> str:
-    """The registry's facts about a source's permission, as JSON for its run's crawl_runs row: kept with the data,
+def permission_record(source: Source) -> dict[str, Any]:
+    """The registry's facts about a source's permission, stored as JSON in its run's crawl_runs row: kept with the data,
     they still say under which terms it was collected when the registry has moved, changed or is not at hand."""
     p = source.permission
     record = {
@@ -156,7 +155,7 @@ def permission_record(source: Source) -> str:
         "contact": p.contact, "verified": p.verified, "checked_on": p.checked_on, "enabled": source.enabled,
         "disabled_reason": source.disabled_reason,
     }  # fmt: skip
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+    return record
 
 
 def _str_tuple(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
