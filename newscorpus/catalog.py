@@ -132,7 +132,12 @@ def _remove_stale_temporaries(target: Path, cache_file: Path, shard_folder: Path
 
 
 def search_index_dir(data_root: Path | str) -> Path:
-    return catalog_path(data_root).parent / SEARCH_INDEX_DIR
+    """Beside the catalog and named for it: `search_index/` for the default corpus.duckdb, `<name>.search_index/`
+    for any other catalog name, so two catalogs configured into one folder (NEWSCORPUS_CATALOG) keep their own
+    shards; a refresh deletes the shards its catalog does not list, which would otherwise be the other's."""
+    catalog = catalog_path(data_root)
+    folder = SEARCH_INDEX_DIR if catalog.name == CATALOG_FILE else f"{catalog.stem}.{SEARCH_INDEX_DIR}"
+    return catalog.parent / folder
 
 
 def _shard_name(store: storage.Storage, uri: str, listed: storage.ListedFile | None) -> str:

@@ -140,3 +140,25 @@ def test_a_reader_holding_the_catalog_open_does_not_block_a_refresh(tmp_path: Pa
         refresh_catalog(root)  # would raise a lock error if the refresh wrote into the file the reader holds
         assert reader.sql("select count(*) from search_shards").fetchone()[0] == 1  # its snapshot, unchanged
     assert len(search(root, "banjir")) == 2
+
+
+def test_two_catalogs_in_one_folder_keep_their_own_search_index(tmp_path: Path, monkeypatch) -> None:
+    """Each refresh deletes the shards its own catalog does not list; a shared folder would lose the other's."""
+    harbour, valley = tmp_path / "harbour-data", tmp_path / "valley-data"
+    _publish_articles(harbour, "harborherald", "2026-11-20", [("h1", "Harbour wall", "The harbour wall held.")])
+    _publish_articles(valley, "valleyvoice", "2026-11-20", [("v1", "Valley floods", "The valley flooded.")])
+    catalogs = tmp_path / "catalogs"
+    for root, name in ((harbour, "corpus.duckdb"), (valley, "valley.duckdb")):
+        monkeypatch.setenv("NEWSCORPUS_CATALOG", str(catalogs / name))
+        refresh_catalog(root)
+
+    for root, name, word, title in (
+        (harbour, "corpus.duckdb", "harbour", "Harbour wall"),
+        (valley, "valley.duckdb", "valley", "Valley floods"),
+    ):
+        monkeypatch.setenv("NEWSCORPUS_CATALOG", str(catalogs / name))
+        assert [h.title for h in search(root, word)] == [title]
+        refresh_catalog(root)  # a refresh of one (harbour's, then valley's) leaves the other's index alone
+    monkeypatch.setenv("NEWSCORPUS_CATALOG", str(catalogs / "corpus.duckdb"))
+    assert [h.title for h in search(harbour, "harbour")] == ["Harbour wall"]
+    assert sorted(p.name for p in catalogs.iterdir() if p.is_dir()) == ["search_index", "valley.search_index"]
