@@ -11,6 +11,7 @@ Everything the user typed reaches DuckDB as a bound parameter, never as SQL text
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ import duckdb
 
 from newscorpus import duckdb_extensions
 from newscorpus.catalog import catalog_path, search_index_dir
+
+log = logging.getLogger(__name__)
 
 SEARCH_SQL = """
 with scored as (
@@ -88,14 +91,19 @@ def search(
             ).fetchall()
         ]
     params = {"terms": terms, "source": source, "since": since, "language": language, "limit": limit}
-    rows = []
+    rows, missing = [], []
     for shard in shards:
         try:
             with duckdb.connect(str(search_index_dir(data_root) / shard), read_only=True, config=config) as con:
                 duckdb_extensions.load(con, "fts")
                 rows += con.execute(SEARCH_SQL, params).fetchall()
-        except duckdb.IOException:  # removed by a refresh since the catalog was read: its file is unpublished
-            continue
+        except duckdb.IOException:  # removed by a refresh since the catalog was read (its file is unpublished)
+            missing.append(shard)
+    if missing:  # or lost some other way: say so rather than answer from part of the corpus in silence
+        log.warning(
+            "%d search shard(s) listed in %s are missing (%s); if this repeats, `newscorpus catalog` rebuilds them",
+            len(missing), path, ", ".join(missing[:3]),
+        )  # fmt: skip
     rows.sort(key=lambda r: (r[-1], r[2].timestamp() if r[2] else float("-inf")), reverse=True)
     return [
         Hit(src, crawl_date, published_at, lang, title, url, float(score), snippet(body, terms))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import duckdb
@@ -162,3 +163,16 @@ def test_two_catalogs_in_one_folder_keep_their_own_search_index(tmp_path: Path, 
     monkeypatch.setenv("NEWSCORPUS_CATALOG", str(catalogs / "corpus.duckdb"))
     assert [h.title for h in search(harbour, "harbour")] == ["Harbour wall"]
     assert sorted(p.name for p in catalogs.iterdir() if p.is_dir()) == ["search_index", "valley.search_index"]
+
+
+def test_a_lost_shard_is_reported_and_the_next_refresh_rebuilds_it(tmp_path: Path, caplog) -> None:
+    root = tmp_path / "data"
+    _publish_articles(root, "korankota", "2026-11-20", [("a1", "Banjir Jakarta", "Banjir merendam Jakarta Utara.")])
+    refresh_catalog(root)
+    (shard,) = search_index_dir(root).glob("*.duckdb")
+    shard.unlink()
+    with caplog.at_level(logging.WARNING, logger="newscorpus.search"):
+        assert search(root, "banjir") == []
+    assert f"1 search shard(s) listed in {catalog_path(root)} are missing ({shard.name})" in caplog.text
+    refresh_catalog(root)
+    assert [h.title for h in search(root, "banjir")] == ["Banjir Jakarta"]
