@@ -364,3 +364,73 @@ def test_year_first_east_asian_and_more_languages_stamps_are_read(stamp: str, ex
 
 def test_a_version_number_is_not_a_year_first_date() -> None:
     assert find_written_dates("Release notes for 2019.1.2 and 2020.3.10") == []
+
+
+# --- what the page prints, with no metadata to lean on ----------------------------------------------------------
+
+
+def test_a_deck_and_byline_run_together_still_give_the_byline_and_its_date() -> None:
+    """Inline markup (<span class=deck>, <span class=byline>) puts the summary and "By X on <date>" on one line."""
+    header = (
+        "<h1>River towns rebuild their quays</h1><span class='deck'>Eleven villages along the valley have turned "
+        "their old loading docks into markets, workshops and small museums, and visitors are coming back.</span>"
+        "<span class='byline'> By <a href='/profile/lisa-jennings'>Lisa Jennings</a> on Dec. 19, 2025</span>"
+    )
+    footer = "<a href='/profile/lisa-jennings'>View All Articles by This Author</a>"
+    article = extract_article(page(header=header, footer=footer), URL)
+    assert article.authors == ["Lisa Jennings"]
+    assert published_day(page(header=header, footer=footer)) == "2025-12-19"
+
+
+def test_the_headline_stamp_outranks_time_elements_of_other_stories() -> None:
+    """A "latest news" widget's <time>s show none of the days the headline's stamp prints: they date other stories."""
+    widget = "".join(
+        f"<li><a href='/n{i}'>Other story {i}</a><time datetime='2025-12-19T{9 + i:02d}:00:00-05:00'>Dec 19</time></li>"
+        for i in range(3)
+    )
+    header = "<h1>River towns rebuild their quays</h1><p>By Elaine Chen</p><p>Dec. 18, 2025</p>"
+    html = page(header=header, footer=f"<ul class='latest'>{widget}</ul>")
+    assert published_day(html) == "2025-12-18"
+    # a stamp that reads two ways ("03/08/2025": March 8 or 3 August) does not outrank a machine-readable <time>
+    ambiguous = page(header=header.replace("Dec. 18, 2025", "03/08/2025"), footer=f"<ul>{widget}</ul>")
+    assert published_day(ambiguous) == "2025-12-19"
+
+
+def test_a_stamp_labelled_posted_outranks_later_update_stamps() -> None:
+    footer = "<p>Updated November 23, 2013</p><p>Updated September 26, 2011</p><p>Posted July 10, 2004</p>"
+    assert published_day(page(footer=footer)) == "2004-07-10"
+
+
+def test_the_printed_day_keeps_the_declared_time_of_that_day() -> None:
+    """A re-save stamp gives way to the printed day; when the declaration is of that same day, it still says when."""
+    head = (
+        "<meta property='article:published_time' content='2025-12-19T23:35:13Z'>"
+        "<meta property='article:modified_time' content='2025-12-19T23:44:53Z'>"
+    )
+    header = "<h1>River towns rebuild their quays</h1><p>By Lisa Jennings</p><p>Dec. 19, 2025</p>"
+    article = extract_article(page(head=head, header=header), URL)
+    assert article.to_dict(json_safe=True)["published_at"] == "2025-12-19T23:35:13+00:00"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Shannon Williams, Journalist", ["Shannon Williams"]),
+        ("By Audrey Huang, Staff Photographer", ["Audrey Huang"]),
+        ("by Jacob Trussell—10 min read", ["Jacob Trussell"]),
+        ("By Jane Doe · 5 min read", ["Jane Doe"]),
+        ("Published on December 2nd, 2025 by Chen Zhao and Daryl Fairweather", ["Chen Zhao", "Daryl Fairweather"]),
+        ("By Arricca Elin SanSonePublished: Dec 20, 2023", ["Arricca Elin SanSone"]),
+        ("By Jeff Cobb. Last Updated on December 11, 2025", ["Jeff Cobb"]),
+        ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.", ["Matthew Digby", "Minh Do"]),
+        ("By Jane Doe and John Roe, 3 March 2024", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_a_byline_with_a_role_a_stamp_or_a_reading_time_gives_just_the_names(byline: str, authors: list[str]) -> None:
+    header = f"<h1>River towns rebuild their quays</h1><p class='byline'>{byline}</p>"
+    assert extract_article(page(header=header), URL).authors == authors
+
+
+def test_a_link_to_more_by_this_author_names_nobody() -> None:
+    footer = "<div class='author-box'><a href='/profile/x'>View All Articles by This Author</a></div>"
+    assert extract_article(page(footer=footer), URL).authors == []

@@ -63,6 +63,13 @@ _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 
 _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp this close are the same publication
 _REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
+# a stamp labelled with a date after the story's first appearance: "Last updated: …", "Reviewed on …"
+_LATER_STAMP_LABEL = re.compile(rf"^\W*(?:{UPDATE_LABEL_PATTERN}|(?:medically\s+)?reviewed\b)", re.IGNORECASE)
+# "By Lisa Jennings on Dec. 19, 2025", "By Sarah Schwartz — November 18, 2025": names, then at once a date
+_BYLINE_THEN_DATE = re.compile(
+    r"\bBy\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
+    r"(?:\s+on\s+|\s*[|·•—–,-]\s*|\s+)(?=\d{1,2}\s+[A-Z][a-z]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2})"
+)
 # "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023": a stamp's own label
 _STAMP_LABEL = re.compile(
     r"^\W*(?:(?:last\s+)?(?:updated|modified|published|posted|reviewed)|diperbarui|dipublikasikan|diterbitkan)\b",
@@ -250,11 +257,22 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
     """(dates the stamps print, dates printed after an "Updated"/"Last modified" label) in reading order."""
     printed: list[PageDate] = []
     updates: list[PageDate] = []
-    text = "\n".join(line for line in lines if len(line.split()) <= _STAMP_MAX_WORDS)  # not captions or prose
+    # not captions or prose; but a long line may end in a byline with its stamp (a deck and the byline in one block)
+    stamps = [line if len(line.split()) <= _STAMP_MAX_WORDS else _byline_stamp(line) for line in lines]
+    text = "\n".join(stamp for stamp in stamps if stamp)
     for position, found in find_written_dates(text, timezone_name=timezone, month_first=month_first):
         label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
         (updates if _UPDATE_LABEL.search(label) else printed).append(found)
     return printed, updates
+
+
+def _byline_stamp(line: str) -> str | None:
+    """The "By Lisa Jennings on Dec. 19, 2025" that closes a long line: the byline and the date right after it,
+    where inline markup ran a summary and the byline together. A date elsewhere in a long line is prose."""
+    match = _BYLINE_THEN_DATE.search(line)
+    if match is None or len(line[match.start() :].split()) > _STAMP_MAX_WORDS:
+        return None
+    return line[match.start() :]
 
 
 def _writes_month_first(language_hints: list[str]) -> bool:
@@ -308,7 +326,7 @@ def _labelled_name(page_lines: list[str]) -> str | None:
 def _read_header_bylines(lines: list[str]) -> Byline:
     byline = Byline()
     for index, line in enumerate(lines):
-        parsed = read_byline(line, at_start=True)
+        parsed = read_byline(_byline_stamp(line) or line, at_start=True)
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if parsed is None and _LONE_BY_LABEL.match(line) and _is_bare_name_line(following):
             parsed = read_byline(f"By {following}", at_start=True)  # "by" and the name in separate elements
@@ -354,7 +372,7 @@ def _published(
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
     if meta.published and _is_republish_stamp(meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
-        declared = [*printed, *meta.printed_times, *declared]
+        declared = [*_with_declared_times(printed, declared, timezone), *meta.printed_times, *declared]
     elif not rule_values and _presents_only_update(meta, printed + updates, page_lines, timezone, month_first):
         # the page shows readers only its later update date and declares the original date just for search
         # engines: the date the page presents is the one it is known by (a source's own date rule still wins)
@@ -363,7 +381,9 @@ def _published(
         declared = _displayed_first(declared, printed + updates, timezone)
     candidates: list[str | PageDate | None] = [
         *declared,
-        *_stamped_times_first(meta.time_elements, below_headline, timezone),
+        *_stamped_times_first(
+            meta.time_elements, below_headline, timezone, certain=_read_either_way(under_headline, timezone)
+        ),
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),
@@ -396,6 +416,16 @@ def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list
         ):
             return [value, *declared]
     return declared
+
+
+def _with_declared_times(
+    printed: list[PageDate], declared: list[str | PageDate | None], timezone: str
+) -> list[str | PageDate | None]:
+    """The printed stamps, each replaced by a declared value of the same day when there is one: the stamp says which
+    day, the declaration the time of it (a printed "Dec. 19, 2025" and a declared 2025-12-19T23:35Z)."""
+    parsed = [(v, v if isinstance(v, PageDate) else parse_date(v, timezone_name=timezone)) for v in declared]
+    by_day = {_local_day(found): value for value, found in reversed(parsed) if found is not None}
+    return [by_day.get(_local_day(found), found) for found in printed]
 
 
 def _is_midnight(found: PageDate) -> bool:
@@ -459,9 +489,13 @@ def _after_headline(zone: list[str], title: str | None) -> list[str]:
     return zone[index + 1 :] if index is not None else zone
 
 
-def _stamped_times_first(times: list[str], printed: list[PageDate], timezone: str) -> list[str | PageDate]:
+def _stamped_times_first(
+    times: list[str], printed: list[PageDate], timezone: str, *, certain: list[PageDate]
+) -> list[str | PageDate]:
     """`<time>` elements, the ones holding the day the headline's stamp prints first. Listing widgets ("latest
-    news", "events") above the article carry their own <time>s; the article's is the one its stamp shows."""
+    news", "events") carry their own <time>s; the article's is the one its stamp shows. When none shows it, the
+    <time>s are all the widgets' and a stamp that can be read only one way ("Dec. 18, 2025", not "03/08/2026")
+    comes before them."""
     if not times or not printed:
         return list(times)
     printed_days = {_local_day(found) for found in printed}
@@ -470,7 +504,14 @@ def _stamped_times_first(times: list[str], printed: list[PageDate], timezone: st
         found = parse_date(value, timezone_name=timezone)
         if found is not None and _local_day(found) in printed_days:
             stamped.append(value)
-    return [*stamped, *times]
+    return [*stamped, *times] if stamped else [*certain, *times]
+
+
+def _read_either_way(lines: list[str], timezone: str) -> list[PageDate]:
+    """The stamps of these lines that read the same day-first and month-first (a month name, or a day over 12)."""
+    day_first, _ = _printed_dates(lines, timezone, month_first=False)
+    month_first, _ = _printed_dates(lines, timezone, month_first=True)
+    return [found for found in day_first if found in month_first]
 
 
 def _relative_stamp(lines: list[str], timezone: str, crawl_date: date | None) -> PageDate | None:
@@ -486,11 +527,13 @@ def _relative_stamp(lines: list[str], timezone: str, crawl_date: date | None) ->
 def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) -> list[PageDate]:
     """Dates on short lines labelled "Published" / "Posted" / "Last updated" anywhere on the page: the last
     resort for pages that declare nothing and print their stamp away from the headline (a footer "Last updated")."""
-    found: list[PageDate] = []
+    published: list[PageDate] = []
+    updated: list[PageDate] = []
     for line in page_lines:
         if len(line.split()) <= _STAMP_MAX_WORDS and _STAMP_LABEL.match(line):
-            found += [d for _, d in find_written_dates(line, timezone_name=timezone, month_first=month_first)[:1]]
-    return found
+            dates = [d for _, d in find_written_dates(line, timezone_name=timezone, month_first=month_first)[:1]]
+            (updated if _LATER_STAMP_LABEL.match(line) else published).extend(dates)
+    return [*published, *updated]  # "Updated May 2013 · Posted July 2004": the story appeared when it was posted
 
 
 def _first_date(candidates: list, timezone: str, crawl_date: date | None, latest: datetime | None) -> PageDate | None:

@@ -63,11 +63,23 @@ _LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av)\s*:?\s+(?P<names
 # these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor") and German
 # capitalises its nouns: after them only full names count, a first and a last name, not starting with a particle
 _AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av"})
+# the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025"
+_STAMP_DATE = (
+    r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)
 # "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
 _LEADING_STAMP = re.compile(
     r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
-    r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"\s*[|•·,–—-]?\s*(?=(?:by|oleh)\s)",
+    rf"{_STAMP_DATE}\s*[|•·,–—-]?\s*(?=(?:by|oleh)\s)",
+    re.IGNORECASE,
+)
+# "By Lisa Jennings on Dec. 19, 2025 · 6 min read", "By Jeff Cobb. Last Updated on December 11, 2025": a stamp
+# after the byline, with its label and what follows it
+_TRAILING_STAMP = re.compile(
+    rf"\.?(?:\s*(?:last\s+)?(?:updated|published|posted|modified)\b:?)?"  # its label, even glued: "SanSonePublished"
+    rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+){_STAMP_DATE}\b.*$",
     re.IGNORECASE,
 )
 _REPORT_OF = re.compile(
@@ -81,7 +93,8 @@ _REPORT_OF = re.compile(
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og)\b))\s*", re.IGNORECASE
 )
-_TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s).*$")  # "By X ⋅ Review Editor ⋅ Updated ..."
+# "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
+_TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
 _PARTICLES = frozenset(
     {
         "bin",
@@ -108,7 +121,9 @@ _PARTICLES = frozenset(
 JOB_TITLE = re.compile(
     r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
     r"|writer|reporter|correspondent|columnist|contributor|consultant|analyst|professor|researcher|strategist"
-    r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner)\b",
+    r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner|journalist|producer"
+    r"|photographer|illustrator|intern|staff|blogger|author|expert|scientist|dietitian|nutritionist|physician"
+    r"|attorney|lawyer|developer|marketer|advisor|adviser)\b",
     re.IGNORECASE,
 )
 _HEAD_LINES = 2
@@ -168,7 +183,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
     if not at_start:
         return None
-    text = _LEADING_STAMP.sub("", text)
+    text = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(text) or _LEADING_BY.match(text)
     if match is None or len(text.split()) > 12:
         return None

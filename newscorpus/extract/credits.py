@@ -27,6 +27,13 @@ _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+revi
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
 )
+# "View All Articles by This Author", "More from our team": a role named with a determiner is nobody's name
+_ROLE_PHRASE = re.compile(
+    r"^(?:this|that|the|our|your|my|his|her|their|its)\s+(?:author|writer|contributor|editor|team|staff)s?$",
+    re.IGNORECASE,
+)
+# "View All Articles by This Author", "More posts from Jane Doe": an author box's link, not a credit
+_MORE_BY_LINK = re.compile(r"^(?:view|see|read|browse|more|all)\b.*\b(?:by|from)\b", re.IGNORECASE)
 # "Lizzie Streit, MS, RDN, LD": degrees and post-nominals split off a byline are not further authors
 _CREDENTIAL = re.compile(
     r"^(?:MD|DO|MS|MSc|MA|MBA|MPH|BSN|RN|RD|RDN|LD|LDN|CDN|CDE|CDCES|CPT|CSCS|PhD|Ph\.D\.?|M\.D\.?|DDS|DVM|PharmD"
@@ -125,6 +132,8 @@ def split_names(raw: str) -> list[str]:
         n
         for n in names
         if n.casefold() not in _PLACEHOLDERS
+        and not _ROLE_PHRASE.match(n)
+        and not _MORE_BY_LINK.match(n)
         and not _CREDENTIAL.match(n)
         and (looks_like_name(n, strict=False) or wire_service(n))
     ]
