@@ -434,3 +434,25 @@ def test_a_byline_with_a_role_a_stamp_or_a_reading_time_gives_just_the_names(byl
 def test_a_link_to_more_by_this_author_names_nobody() -> None:
     footer = "<div class='author-box'><a href='/profile/x'>View All Articles by This Author</a></div>"
     assert extract_article(page(footer=footer), URL).authors == []
+
+
+def test_an_author_widget_keeps_the_names_not_the_outlets_address_or_its_stamp() -> None:
+    header = (
+        "<h1>River towns rebuild their quays</h1>"
+        "<div class='byline author-info'><a href='/toireporter/author-toi-lifestyle-desk'>TOI Lifestyle Desk</a>"
+        " / etimes.in / Updated: Dec 17, 2025, 21:47 IST</div>"
+    )
+    article = extract_article(page(header=header), URL)
+    assert article.authors == ["TOI Lifestyle Desk"]
+    assert published_day(page(header=header)) == "2025-12-17"
+
+
+def test_a_label_word_opening_a_list_item_is_no_byline() -> None:
+    """ "Reporting:" labels a byline ("Reporting: Jane Doe"), and also a point in a checklist; the point stays."""
+    item = "<ul><li>Reporting: which KPIs must be visible in-CRM</li><li>Integration: what data flows in</li></ul>"
+    html = page(header="<h1>River towns rebuild their quays</h1><p>By Andrew Clark</p>").replace(
+        "</div></article>", f"{item}</div></article>"
+    )
+    article = extract_article(html, URL)
+    assert article.authors == ["Andrew Clark"]
+    assert "Reporting: which KPIs must be visible in-CRM" in article.body

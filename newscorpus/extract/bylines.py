@@ -126,6 +126,12 @@ JOB_TITLE = re.compile(
     r"|attorney|lawyer|developer|marketer|advisor|adviser)\b",
     re.IGNORECASE,
 )
+# "Updated: Dec 17, 2025" after the names: the stamp, and nothing after it is a name
+_STAMP_LABEL_START = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified|diperbarui)\b", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+# "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
+# name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
+_LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(_PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
@@ -224,15 +230,17 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
         piece = piece.strip(" .,:;()[]\"'")
         if not piece:
             continue
-        if byline.authors and JOB_TITLE.search(piece):
+        if byline.authors and (JOB_TITLE.search(piece) or _STAMP_LABEL_START.match(piece)):
             break  # "By Jane Doe, Senior Director, Content & Marketing": the rest is her job, not more authors
+        if _DOMAIN.match(piece):
+            continue  # "TOI Lifestyle Desk / etimes.in": the outlet's address, not a writer
         agency = wire_service(piece)
         if agency is not None:
             if agency not in byline.agencies:
                 byline.agencies.append(agency)
         elif role == "source":
             continue  # "Sumber: Kemenkes" credits a source of facts, not a writer
-        elif looks_like_name(piece, strict=strict):
+        elif looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece):
             (byline.editors if role == "editor" else byline.authors).append(piece)
         else:
             return None

@@ -70,6 +70,7 @@ _AUTHOR_ID_MARK = re.compile("uthor|zuozhe|bianji|xiaobian")
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
+_SITE_ADDRESS = re.compile(r"\s*[/|]\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?=\s*(?:[/|]|$))", re.IGNORECASE)
 
 
 def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -> str | None:
@@ -170,11 +171,12 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     dates = find_written_dates(text)
     if dates and dates[0][0] > 0:  # "FlowGuard EMEA on 04-ago-2021": the name ends where its stamp starts
         text = re.sub(
-            r"(?:[\s,|·•–—-]+(?:on|at|el|le|am|pada|posted|published|updated))*[\s,|·•–—-]*$",
+            r"(?:[\s,|·•–—/-]+(?:on|at|el|le|am|pada|posted|published|updated):?)*[\s,|·•–—/-]*$",
             "",
             text[: dates[0][0]],
             flags=re.IGNORECASE,
         )
+    text = _SITE_ADDRESS.sub("", text)  # "TOI Lifestyle Desk / etimes.in": the outlet's address is no author
     pieces = text.split(",")
     for index, piece in enumerate(pieces[1:], start=1):
         if JOB_TITLE.search(piece):
