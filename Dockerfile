@@ -2,9 +2,9 @@
 # the local .venv (constraints.txt), so the cluster runs exactly the versions the tests ran.
 FROM apache/airflow:3.3.2-python3.11
 
-# The project lives at one fixed path. newscorpus.settings finds transforms/, expectations/ and sources.yaml
-# relative to its own source file, and crawls run `python -m scrapy` with cwd = that directory (scrapy.cfg), so the
-# package is installed *editable* from here rather than copied into site-packages.
+# The project lives at one fixed path and is installed *editable* from here: docker-compose.yml mounts ./transforms,
+# ./expectations and ./dags over this directory so that an edited SQL model or suite takes effect without a rebuild,
+# and only an editable install reads them there (a wheel would read the copies bundled inside it).
 ENV NEWSCORPUS_HOME=/opt/airflow/project
 
 # Compose may run the containers under another uid (AIRFLOW_UID) with gid 0: the directory is group-writable so

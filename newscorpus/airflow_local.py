@@ -13,18 +13,21 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from newscorpus.settings import REPO_ROOT
+from newscorpus.settings import DAGS_DIR
 
 DAG_ID = "news_corpus"
 
 
 def airflow_env(airflow_home: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for Airflow commands: our dags folder, no example DAGs, SQLite under airflow_home."""
+    """The environment for Airflow commands: our dags folder, no example DAGs, SQLite under airflow_home.
+
+    Airflow runs in the caller's current directory, as the CLI does: a relative NEWSCORPUS_DATA or
+    NEWSCORPUS_SOURCES means the same to the DAG's tasks as to the caller (not something under site-packages)."""
     env = dict(os.environ)
     env.update(
         {
             "AIRFLOW_HOME": str(airflow_home),
-            "AIRFLOW__CORE__DAGS_FOLDER": str(REPO_ROOT / "dags"),
+            "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_DIR),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{airflow_home / 'airflow.db'}",
             "AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT": "120",
@@ -80,7 +83,7 @@ def dags_test(
     if conf:
         args += ["--conf", json.dumps(conf)]
     process = subprocess.Popen(
-        _airflow(args), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO_ROOT
+        _airflow(args), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     lines = []
     assert process.stdout is not None

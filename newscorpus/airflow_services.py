@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.airflow_local import DAG_ID, airflow_env
-from newscorpus.settings import REPO_ROOT
 
 WORKER_HOSTNAME_VARIABLE = "NEWSCORPUS_WORKER_HOSTNAME"
 FINISHED_RUN_STATES = {"success", "failed"}
@@ -118,9 +117,7 @@ class AirflowServices:
 
     def airflow(self, *args: str, timeout: float = 300) -> str:
         """Run one Airflow CLI command against this configuration; its output, or RuntimeError with it."""
-        done = subprocess.run(
-            [_airflow_bin(), *args], env=self.env, capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT
-        )
+        done = subprocess.run([_airflow_bin(), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0:
             raise RuntimeError(f"airflow {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
         return done.stdout
@@ -137,7 +134,6 @@ class AirflowServices:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                cwd=REPO_ROOT,
                 start_new_session=True,
             )
         self.processes[name] = process

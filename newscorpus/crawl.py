@@ -484,6 +484,10 @@ def _scrapy_command(
 
 def _run_streaming(command: list[str], source_id: str, timeout_s: float | None) -> tuple[int | None, deque[str]]:
     """Run Scrapy, forwarding its log line by line to our logger; None as exit code means it was killed."""
+    # SCRAPY_SETTINGS_MODULE names what scrapy.cfg names, so no scrapy.cfg is needed (an installed wheel has none).
+    # cwd is the folder that holds our packages (the checkout, or site-packages): `python -m` puts it first on
+    # sys.path, so a `spiders` folder in the caller's directory cannot stand in for ours. Scrapy writes nothing
+    # there: every path the crawl uses is absolute.
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="spiders.settings", PYTHONUNBUFFERED="1")
     tail: deque[str] = deque(maxlen=_LOG_TAIL_LINES)
     process = subprocess.Popen(

@@ -15,7 +15,7 @@ from pathlib import Path
 from newscorpus import airflow_local
 from newscorpus.catalog import catalog_path, query
 from newscorpus.demo_site import SOURCES_YAML, demo_env, render_site, serve_site
-from newscorpus.settings import REPO_ROOT, data_root
+from newscorpus.settings import data_root
 from newscorpus.tables import format_table
 
 DEMO_DATE = dt.date(2026, 11, 20)
@@ -49,8 +49,13 @@ def _progress(line: str) -> None:
 
 
 def run_demo(crawl_date: dt.date = DEMO_DATE, *, airflow_home: Path | None = None, verbose: bool = False) -> int:
+    """Run the demo; 0 when the DAG run succeeded, else its exit code.
+
+    AIRFLOW_HOME defaults to .airflow/ in the current directory, beside the default ./data: run from the repository
+    that is where `make demo` and `make clean` expect it, and an installed package has no repository to write into
+    (site-packages is no place for run-time state)."""
     root = data_root()
-    airflow_home = airflow_home or REPO_ROOT / ".airflow"
+    airflow_home = airflow_home or Path(".airflow").resolve()
     site_root = root / "demo-site"
     print(f"[1/4] rendering the demo news site for {crawl_date} into {site_root}", flush=True)
     render_site(site_root, crawl_date)

@@ -6,9 +6,24 @@ import datetime as dt
 import os
 from pathlib import Path
 
+# The folder that holds the newscorpus and spiders packages: the repository root of a checkout (and of an editable
+# install), site-packages of an installed wheel. Scrapy runs from here, so `python -m` imports these packages first.
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TRANSFORMS_DIR = REPO_ROOT / "transforms"
-EXPECTATIONS_DIR = REPO_ROOT / "expectations"
+
+
+def project_dir(name: str) -> Path:
+    """The repository's top-level folder `name` (transforms, expectations, dags) wherever it is.
+
+    A wheel carries the three folders inside the package, as newscorpus/_bundled/<name> (pyproject.toml maps them
+    there), because site-packages has no repository around it. A checkout has no _bundled/ folder, so an editable
+    install reads the repository's own folder: a SQL model edited there takes effect without a reinstall."""
+    bundled = Path(__file__).resolve().parent / "_bundled" / name
+    return bundled if bundled.is_dir() else REPO_ROOT / name
+
+
+TRANSFORMS_DIR = project_dir("transforms")
+EXPECTATIONS_DIR = project_dir("expectations")
+DAGS_DIR = project_dir("dags")
 
 USER_AGENT = "newscorpus/0.1 (+https://github.com/newscorpus/newscorpus; research corpus crawler)"
 

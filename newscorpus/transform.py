@@ -85,6 +85,8 @@ def discover_models(transforms_dir: Path = TRANSFORMS_DIR, layers: tuple[str, ..
             if path.stem in found:
                 raise ValueError(f"model name {path.stem!r} is defined twice ({found[path.stem][1]} and {path})")
             found[path.stem] = (layer, path, path.read_text(encoding="utf-8"))
+    if not found:  # an install without its SQL would otherwise "succeed" and leave the gate to find nothing staged
+        raise FileNotFoundError(f"{transforms_dir}: no SQL models in {', '.join(f'{layer}/' for layer in layers)}")
     names = set(found)
     models: dict[str, Model] = {}
     for name, (layer, path, sql) in found.items():

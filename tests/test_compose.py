@@ -271,8 +271,8 @@ def test_dockerfile_copies_existing_files_and_everything_the_package_needs_at_ru
 
 
 def test_the_package_is_installed_editable_from_the_project_directory():
-    # newscorpus.settings finds transforms/, expectations/ and sources.yaml next to its own source, and crawls run
-    # with cwd = that directory (scrapy.cfg): a plain install into site-packages would lose all of them.
+    # docker-compose.yml mounts ./transforms, ./expectations and ./dags over the image's copies so that edits take
+    # effect without a rebuild: only an editable install reads them there (a wheel reads its own bundled copies).
     installs = [" ".join(args) for keyword, args in _dockerfile_instructions() if keyword == "RUN"]
     assert any(re.search(r"pip install .*-e \.(\s|$)", command) for command in installs)
     assert settings.TRANSFORMS_DIR == settings.REPO_ROOT / "transforms"

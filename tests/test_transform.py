@@ -177,3 +177,8 @@ def test_rel_canonical_is_trusted_only_on_the_same_host(tmp_path: Path, partitio
         "http://news.example/2026-11-20/banjir",  # the page's own canonical link
         "http://news.example/ferry?page=all",  # a canonical link to another host is ignored
     ]
+
+
+def test_a_missing_models_folder_is_an_error_not_an_empty_success(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no SQL models in staging/, intermediate/, marts/"):
+        discover_models(tmp_path / "transforms")
