@@ -8,6 +8,7 @@ directory
         responses-00000.warc.gz   every response (robots.txt, redirects, errors too), gzip per record; written as
                                   responses-00000.warc.gz.open and renamed when closed (rotation at a size)
         crawl-log.jsonl           one line per response landed and per request that failed
+        scrapy.log                Scrapy's whole log, every attempt of this crawl (a resumed one appends)
         stats.json                Scrapy's statistics and finish reason, with every skip counted
                                   (newscorpus/skipped/{window,window_sitemap,seen,dupe}, newscorpus/failures/*)
         manifest.json             the WARC files with their records, bytes and sha256, written when the crawl is done
@@ -61,6 +62,7 @@ logger = logging.getLogger(__name__)
 
 CRAWL_LOG_NAME = "crawl-log.jsonl"
 STATS_NAME = "stats.json"
+SCRAPY_LOG_NAME = "scrapy.log"
 SUCCESS_MARKER = "_SUCCESS"
 MANIFEST_NAME = "manifest.json"
 JOBDIR_NAME = "jobdir"  # Scrapy's JOBDIR: pending requests and seen fingerprints of an unfinished crawl
@@ -179,7 +181,7 @@ def crawl_source(
         )
         logger.info("Crawling %s into %s (%d URLs known already)", source.id, crawl_dir, len(seen))
         started = time.monotonic()
-        return_code, log_tail = _run_streaming(command, source.id, timeout_s)
+        return_code, log_tail = _run_streaming(command, source.id, timeout_s, crawl_dir / SCRAPY_LOG_NAME)
         duration_s = time.monotonic() - started
     tail = "".join(log_tail)
     if return_code is None:
@@ -482,8 +484,11 @@ def _scrapy_command(
     return command
 
 
-def _run_streaming(command: list[str], source_id: str, timeout_s: float | None) -> tuple[int | None, deque[str]]:
-    """Run Scrapy, forwarding its log line by line to our logger; None as exit code means it was killed."""
+def _run_streaming(
+    command: list[str], source_id: str, timeout_s: float | None, log_file: Path
+) -> tuple[int | None, deque[str]]:
+    """Run Scrapy, forwarding its log line by line to our logger and appending it to `log_file` (kept with the crawl:
+    the Airflow task log rotates away and the CLI shows it only with -v); None as exit code means it was killed."""
     # SCRAPY_SETTINGS_MODULE names what scrapy.cfg names, so no scrapy.cfg is needed (an installed wheel has none).
     # cwd is the folder that holds our packages (the checkout, or site-packages): `python -m` puts it first on
     # sys.path, so a `spiders` folder in the caller's directory cannot stand in for ours. Scrapy writes nothing
@@ -503,7 +508,9 @@ def _run_streaming(command: list[str], source_id: str, timeout_s: float | None) 
         start_new_session=True,  # its own process group, so a timeout kills Scrapy and anything it started
     )
     assert process.stdout is not None
-    reader = threading.Thread(target=_forward_log, args=(process.stdout, source_id, tail), daemon=True)
+    log = log_file.open("a", encoding="utf-8")
+    log.write(f"--- newscorpus: scrapy started {datetime.now(UTC).isoformat(timespec='seconds')}\n")
+    reader = threading.Thread(target=_forward_log, args=(process.stdout, source_id, tail, log), daemon=True)
     reader.start()
     try:
         return_code: int | None = process.wait(timeout=timeout_s)
@@ -513,13 +520,17 @@ def _run_streaming(command: list[str], source_id: str, timeout_s: float | None) 
     except BaseException:
         _kill_group(process)
         raise
-    reader.join(timeout=_KILL_GRACE_S)
+    finally:
+        reader.join(timeout=_KILL_GRACE_S)
+        log.close()
     return return_code, tail
 
 
-def _forward_log(stream: IO[str], source_id: str, tail: deque[str]) -> None:
+def _forward_log(stream: IO[str], source_id: str, tail: deque[str], log: IO[str]) -> None:
     for line in stream:
         tail.append(line)
+        if not log.closed:  # closed when Scrapy outlived its kill grace: the rest still reaches our logger
+            log.write(line)
         logger.info("[scrapy %s] %s", source_id, line.rstrip())
 
 

@@ -46,7 +46,7 @@ def short_crawl_error(message: str, partition_dir: Path) -> str:
     cause = meaningful_line(log_text)
     saved = _save(message, failed_crawl_dir(partition_dir) or partition_dir)
     pointer = (
-        f" (Scrapy's last log lines: {saved}; with stats.json and crawl-log.jsonl beside it)"
+        f" (Scrapy's last log lines: {saved}; its whole log scrapy.log, stats.json and crawl-log.jsonl beside it)"
         if saved
         else " (rerun with -v for Scrapy's log)"
     )

@@ -15,6 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newscorpus.crawl import (
     CRAWL_LOG_NAME,
+    SCRAPY_LOG_NAME,
     STATS_NAME,
     SUCCESS_MARKER,
     CrawlError,
@@ -292,6 +293,8 @@ def test_success_marker_stats_and_result(crawl: CrawlResult, data_root: Path):
     assert crawl.errors == sum(line["error"] is not None for line in lines) == 3  # robots + two off-site
     assert crawl.crawl_log == str(crawl_dir / CRAWL_LOG_NAME)
     assert find_crawls(data_root, "fixture", CRAWL_DATE, RUN_ID)[0] == crawl_dir
+    scrapy_log = (crawl_dir / SCRAPY_LOG_NAME).read_text(encoding="utf-8")  # Scrapy's whole log stays with the crawl
+    assert scrapy_log.count("--- newscorpus: scrapy started") == 1 and "Spider closed (finished)" in scrapy_log
 
 
 def test_second_crawl_of_a_partition_writes_a_new_directory(crawl: CrawlResult, site: FixtureSite, data_root: Path):
@@ -354,6 +357,7 @@ def test_crawl_that_lands_nothing_raises_and_leaves_no_marker(tmp_path: Path):
         )
     assert "Spider closed" in str(raised.value)  # the message carries the tail of Scrapy's log
     (crawl_dir,) = partition_dir(tmp_path, "fixture", CRAWL_DATE, "broken").iterdir()
+    assert "Connection was refused" in (crawl_dir / SCRAPY_LOG_NAME).read_text(encoding="utf-8")  # and all of it
     assert not (crawl_dir / SUCCESS_MARKER).exists()
     lines = [json.loads(x) for x in (crawl_dir / CRAWL_LOG_NAME).read_text().splitlines()]
     failed = sorted((line["url"], line["discovered_via"]) for line in lines if line["error"].startswith("download: "))

@@ -206,6 +206,7 @@ def test_killed_crawl_resumes_without_landing_a_page_twice(
     manifest = json.loads((crawl_dir / "manifest.json").read_text())
     assert sum(f["records_by_type"].get("response", 0) for f in manifest["files"]) == resumed.responses
     assert not list(crawl_dir.glob("*.open")) and not (crawl_dir / "jobdir").exists()
+    assert (crawl_dir / "scrapy.log").read_text(encoding="utf-8").count("--- newscorpus: scrapy started") == 2
 
 
 def test_recovery_keeps_exactly_the_whole_records_of_a_cut_off_warc(tmp_path: Path):
