@@ -456,3 +456,68 @@ def test_a_label_word_opening_a_list_item_is_no_byline() -> None:
     article = extract_article(html, URL)
     assert article.authors == ["Andrew Clark"]
     assert "Reporting: which KPIs must be visible in-CRM" in article.body
+
+
+# --- the offset a page prints its time in ------------------------------------------------------------------------
+
+_UTC_DECLARED = "<meta property='article:published_time' content='2023-05-19T01:32:11Z'>"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("May 18, 2023 at 9:32 p.m. EDT", "2023-05-18T21:32:11-04:00"),  # a US zone word
+        ("May 18, 2023 9:32 PM", "2023-05-18T21:32:11-04:00"),  # no zone printed: the gap to UTC is the offset
+        ("19 May 2023 02:32 BST", "2023-05-19T02:32:11+01:00"),
+        ("May 18, 2023", "2023-05-19T01:32:11+00:00"),  # a bare day says nothing of the offset
+        ("May 18, 2023 9:17 PM", "2023-05-19T01:32:11+00:00"),  # another moment (not a whole quarter hour off)
+    ],
+)
+def test_a_declared_utc_instant_takes_the_offset_the_page_prints_it_in(stamp: str, published: str) -> None:
+    header = f"<h1>River towns rebuild their quays</h1><p>By Ann Lee</p><p>{stamp}</p>"
+    article = extract_article(page(head=_UTC_DECLARED, header=header), URL)
+    assert article.to_dict(json_safe=True)["published_at"] == published
+
+
+def test_a_bare_printed_time_means_the_sources_zone_when_one_is_configured() -> None:
+    header = "<h1>River towns rebuild their quays</h1><p>By Ann Lee</p><p>May 19, 2023 8:32 AM</p>"
+    article = extract_article(page(head=_UTC_DECLARED, header=header), URL, timezone="Asia/Jakarta")
+    assert article.to_dict(json_safe=True)["published_at"] == "2023-05-19T08:32:11+07:00"  # 08:32 WIB is 01:32Z
+    # read in the source's zone, 9:32 PM is another moment than the declared one: no offset is inferred from it
+    other = extract_article(
+        page(head=_UTC_DECLARED, header=header.replace("19, 2023 8:32 AM", "18, 2023 9:32 PM")),
+        URL,
+        timezone="Asia/Jakarta",
+    )
+    assert other.to_dict(json_safe=True)["published_at"] == "2023-05-19T01:32:11+00:00"
+
+
+def test_zone_words_other_than_wib_utc_gmt_count_only_in_capitals() -> None:
+    """ "ist" and "est" are German and French words ("… 10:15 ist …"), IST and EST are zones."""
+    assert find_written_dates("19 May 2023 10:15 IST")[0][1].offset == "+05:30"
+    assert find_written_dates("am 19. Mai 2023 10:15 ist es passiert")[0][1].offset == "+00:00"
+    assert find_written_dates("19 Mei 2023 14:05 wib")[0][1].offset == "+07:00"
+
+
+# --- stamps at the top of the story's container ------------------------------------------------------------------
+
+
+def test_a_stamp_line_opening_the_body_is_header_not_story() -> None:
+    stamp = "<p>Updated: May 22, 2023 9:40 a.m. | Published: May 19, 2023 11:58 p.m.</p>"
+    html = page().replace("<div class='entry-content'>", f"<div class='entry-content'>{stamp}")
+    article = extract_article(html, URL)
+    assert article.body.startswith(PARAGRAPHS[0][:40])
+    assert published_day(html) == "2023-05-19"  # the publication, not the update
+
+
+def test_a_relative_stamp_opening_the_body_dates_the_story_from_the_crawl_day() -> None:
+    html = page().replace("<div class='entry-content'>", "<div class='entry-content'><p>2 days ago</p>")
+    article = extract_article(html, URL, crawl_date=date(2024, 2, 14))
+    assert article.body.startswith(PARAGRAPHS[0][:40])
+    assert article.to_dict(json_safe=True)["published_at"][:10] == "2024-02-12"
+
+
+def test_a_story_opening_with_a_date_keeps_its_first_paragraph() -> None:
+    first = "<p>May 19, 2023 — The council voted on Monday night to repair the bridge.</p>"
+    html = page().replace("<div class='entry-content'>", f"<div class='entry-content'>{first}")
+    assert extract_article(html, URL).body.startswith("May 19, 2023 — The council voted")

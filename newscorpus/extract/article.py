@@ -27,6 +27,7 @@ from newscorpus.extract.dates import (
     find_partial_date,
     find_relative_date,
     find_written_dates,
+    is_stamp_only,
     parse_date,
 )
 from newscorpus.extract.document import parse_html
@@ -51,7 +52,7 @@ from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
-from newscorpus.extract.zones import parse_offset
+from newscorpus.extract.zones import format_offset, parse_offset
 from newscorpus.sources import ExtractionRules
 
 _DATELINE_SEARCH_LINES = 5  # a dateline further down is a quote, not the start of the story
@@ -60,6 +61,14 @@ _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption 
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
+_LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
+_SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
+_QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole number of quarter hours
+# the UTC offsets zones use, in quarter hours: whole hours from -12 to +14, the half hours of India, Iran,
+# Newfoundland, Myanmar, central Australia and the Marquesas, and Nepal's, Eucla's and the Chatham Islands' :45
+_OFFSETS_IN_USE = frozenset(
+    [h * 4 for h in range(-12, 15) if h] + [q * 2 for q in (-19, -7, 7, 9, 11, 13, 19, 21)] + [23, 35, 51]
+)
 _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp this close are the same publication
 _REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
@@ -123,6 +132,7 @@ def extract_article(
     first_paragraph = lines[0] if lines else ""
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
+    lines = _without_leading_stamps(lines)  # the date zone then reaches down over them
     header = _header_lines(page_lines, title, lines)
     date_zone = _date_zone(page_lines, title, lines) or header
     byline = _read_header_bylines(date_zone + preamble)
@@ -202,6 +212,16 @@ def _rule_text(tree: lxml.html.HtmlElement, selector: str | None) -> str | None:
         if text:
             return text
     return None
+
+
+def _without_leading_stamps(lines: list[str]) -> list[str]:
+    """The body without the date stamp lines it opens with ("2 days ago", "Updated: … | Published: …"): the stamp
+    sat in the story's container, but it is header, and the date zone (which ends at the first body line) must see
+    it."""
+    start = 0
+    while start < min(_LEADING_STAMP_LINES, len(lines) - 1) and is_stamp_only(lines[start]):
+        start += 1
+    return lines[start:]
 
 
 def _split_at_dateline(lines: list[str]) -> tuple[list[str], list[str], Dateline | None]:
@@ -390,11 +410,35 @@ def _published(
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
         _relative_stamp(header, timezone, crawl_date),
     ]
-    return (
-        _first_date(candidates, timezone, crawl_date, latest)
-        or _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)
-        or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
-    )
+    chosen = _first_date(candidates, timezone, crawl_date, latest)
+    if chosen is not None:
+        return _in_printed_offset(chosen, [*printed, *below_headline], timezone)
+    return _first_date(
+        _labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest
+    ) or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
+
+
+def _in_printed_offset(chosen: PageDate, stamps: list[PageDate], timezone: str) -> PageDate:
+    """A declared UTC instant in the offset the page prints it in: "2023-05-19T01:32Z" declared, "May 18, 2023 at
+    9:32 p.m. EDT" (or, with no source zone configured, a bare "9:32 p.m.") printed. Same instant, but the reader's
+    day is the 18th, and the day is what the corpus is queried by."""
+    if not chosen.has_time or chosen.offset != "+00:00":
+        return chosen
+    for stamp in stamps:
+        if not stamp.has_time:
+            continue
+        if stamp.offset != "+00:00" and abs(stamp.utc - chosen.utc) < _SAME_MINUTE:
+            return PageDate(chosen.utc, stamp.offset, True)
+        gap = stamp.utc - chosen.utc  # a bare printed time read as UTC: how far the page's clock is from UTC
+        quarters = round(gap / _QUARTER_HOUR)
+        if (
+            timezone == "UTC"
+            and stamp.offset == "+00:00"
+            and quarters in _OFFSETS_IN_USE
+            and abs(gap - quarters * _QUARTER_HOUR) < _SAME_MINUTE
+        ):
+            return PageDate(chosen.utc, format_offset(quarters * _QUARTER_HOUR), True)
+    return chosen
 
 
 def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list[str | PageDate | None]:

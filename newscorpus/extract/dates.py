@@ -140,6 +140,7 @@ WEEKDAYS: dict[str, int] = {
 # How far back a year-less "Jumat (19/5)" may reach for a matching weekday; every weekday recurs within 7 years.
 _WEEKDAY_SEARCH_YEARS = 7
 
+_ANY_CASE_ZONES = frozenset({"WITA", "WIB", "WIT", "UTC", "GMT"})
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, reverse=True))
 _TIME = (
@@ -147,7 +148,13 @@ _TIME = (
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?)?"
 )
-_ZONE = r"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT)\b\)?)?(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
+# WIB, UTC, GMT in any case; the others only in capitals ("ist" and "est" are German and French words)
+_CAPITAL_ZONES = [zone for zone in ZONE_ABBREVIATIONS if zone not in _ANY_CASE_ZONES and len(zone) > 1]
+_ZONE_WORDS = "|".join(sorted(_CAPITAL_ZONES, key=len, reverse=True))
+_ZONE = (
+    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}))\b\)?)?"
+    r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
+)
 # "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025"
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*-\s*|\s+(?:de\s+)?)(?P<month>{_MONTH_NAMES})\.?,?"
@@ -375,6 +382,27 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
         day = crawl_date - timedelta(days=days)
         return to_page_date(datetime(day.year, day.month, day.day), None, timezone_name, False)
     return None
+
+
+# what a date stamp prints besides its dates: labels, joiners, a reading time ("Updated: … | Published: …")
+_STAMP_WORDS = re.compile(
+    r"\b(?:last|updated?|published|posted|modified|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|diperbarui"
+    r"|dipublikasikan|diterbitkan|pukul|aktualisiert|veröffentlicht|um|uhr|publié|le|mis|à|jour|publicado|actualizado"
+    r"|atualizado|pubblicato|aggiornato|il|gepubliceerd|bijgewerkt|op)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def is_stamp_only(line: str) -> bool:
+    """True for a line made of nothing but date stamps: "2 days ago", "Updated: May 22, 2023 9:40 a.m. | Published:
+    May 19, 2023", "Jumat, 19 Mei 2023 14:05 WIB". Such a line at the top of a body belongs to the page's header."""
+    rest, found = line, False
+    for pattern in (*_FULL_PATTERNS, _ISO, _RELATIVE):
+        rest, count = pattern.subn(" ", rest)
+        found = found or count > 0
+    rest = _STAMP_WORDS.sub(" ", rest)
+    rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES})\b", " ", rest, flags=re.IGNORECASE)
+    return found and not re.search(r"[^\W\d_]", rest)
 
 
 _URL_DATE = re.compile(

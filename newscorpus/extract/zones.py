@@ -17,6 +17,25 @@ ZONE_ABBREVIATIONS: dict[str, timedelta] = {
     "UTC": timedelta(0),
     "GMT": timedelta(0),
     "Z": timedelta(0),
+    # what English-language sites print after a time: North America, Britain and Europe, India, East Asia, Australia
+    "EST": timedelta(hours=-5),
+    "EDT": timedelta(hours=-4),
+    "CST": timedelta(hours=-6),
+    "CDT": timedelta(hours=-5),
+    "MST": timedelta(hours=-7),
+    "MDT": timedelta(hours=-6),
+    "PST": timedelta(hours=-8),
+    "PDT": timedelta(hours=-7),
+    "BST": timedelta(hours=1),
+    "CET": timedelta(hours=1),
+    "CEST": timedelta(hours=2),
+    "IST": timedelta(hours=5, minutes=30),
+    "SGT": timedelta(hours=8),
+    "HKT": timedelta(hours=8),
+    "JST": timedelta(hours=9),
+    "KST": timedelta(hours=9),
+    "AEST": timedelta(hours=10),
+    "AEDT": timedelta(hours=11),
 }
 _OFFSET = re.compile(r"^([+-])(\d{1,2})(?::?(\d{2}))?$")
 
