@@ -521,3 +521,8 @@ def test_a_story_opening_with_a_date_keeps_its_first_paragraph() -> None:
     first = "<p>May 19, 2023 — The council voted on Monday night to repair the bridge.</p>"
     html = page().replace("<div class='entry-content'>", f"<div class='entry-content'>{first}")
     assert extract_article(html, URL).body.startswith("May 19, 2023 — The council voted")
+
+
+def test_in_a_footer_stamp_the_published_part_outranks_the_updated_part() -> None:
+    footer = "<p>Updated: May 22, 2023 9:40 a.m. | Published: May 19, 2023 11:58 p.m.</p>"
+    assert published_day(page(footer=footer)) == "2023-05-19"

@@ -61,6 +61,7 @@ _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption 
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
+_STAMP_PARTS = re.compile(r"\s+[|·•]\s+")
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 _QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole number of quarter hours
@@ -574,9 +575,11 @@ def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) ->
     published: list[PageDate] = []
     updated: list[PageDate] = []
     for line in page_lines:
-        if len(line.split()) <= _STAMP_MAX_WORDS and _STAMP_LABEL.match(line):
-            dates = [d for _, d in find_written_dates(line, timezone_name=timezone, month_first=month_first)[:1]]
-            (updated if _LATER_STAMP_LABEL.match(line) else published).extend(dates)
+        if len(line.split()) > _STAMP_MAX_WORDS or not _STAMP_LABEL.match(line):
+            continue
+        for part in _STAMP_PARTS.split(line):  # "Updated: May 22, 2023 | Published: May 19, 2023": each its label
+            dates = [d for _, d in find_written_dates(part, timezone_name=timezone, month_first=month_first)[:1]]
+            (updated if _LATER_STAMP_LABEL.match(part) else published).extend(dates)
     return [*published, *updated]  # "Updated May 2013 · Posted July 2004": the story appeared when it was posted
 
 
