@@ -155,6 +155,11 @@ def crawl_source(
     they are not public; added to those in the NEWSCORPUS_ALLOWED_NETWORKS environment variable.
     skip_published: do not fetch article URLs that earlier partitions of this source already published.
     """
+    if not (source.feeds or source.sitemaps or source.sections or source.dated_index):
+        raise CrawlError(  # Scrapy would start from nothing, finish at once and "land no response at all"
+            f"source {source.id} has nowhere to start: give it discovery.feeds, discovery.sitemaps, "
+            "discovery.sections or discovery.dated_index in the registry (README: Add a source in five minutes)"
+        )
     data_root = Path(data_root).resolve()
     allowed = resolve_allowed_networks(allowed_networks)
     parent = partition_dir(data_root, source.id, crawl_date, run_id)

@@ -425,3 +425,10 @@ def test_gzipped_sitemap_is_read_and_a_gzip_bomb_is_refused():
     assert (found.is_index, found.locs) == (False, ["http://x.test/a"])
     with pytest.raises(ValueError, match="larger than"):
         sitemap_links(gzip.compress(b"<urlset>" + b" " * 50_000 + b"</urlset>"), "http://x.test/", max_size=10_000)
+
+
+def test_a_source_with_nowhere_to_start_is_refused_before_anything_is_written(tmp_path: Path):
+    source = Source(**{**_source("http://127.0.0.1:9/").__dict__, "feeds": (), "sitemaps": (), "sections": ()})
+    with pytest.raises(CrawlError, match="has nowhere to start: give it discovery.feeds"):
+        crawl_source(source, crawl_date=CRAWL_DATE, run_id="r", data_root=tmp_path, allowed_networks=LOCAL_NETWORKS)
+    assert not (tmp_path / "raw").exists()
