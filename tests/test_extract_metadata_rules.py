@@ -526,3 +526,16 @@ def test_a_story_opening_with_a_date_keeps_its_first_paragraph() -> None:
 def test_in_a_footer_stamp_the_published_part_outranks_the_updated_part() -> None:
     footer = "<p>Updated: May 22, 2023 9:40 a.m. | Published: May 19, 2023 11:58 p.m.</p>"
     assert published_day(page(footer=footer)) == "2023-05-19"
+
+
+def test_an_h1_that_only_links_home_is_the_logo_not_the_headline() -> None:
+    head = "<meta property='og:title' content='River towns: the quays are back'>"  # an SEO title, not the headline
+    masthead = "<header class='site'><h1 class='logo'><a href='/'>The Valley Ledger</a></h1></header>"
+    seo_title = "<title>River towns: the quays are back | Example News</title>"
+    html = page(head=head).replace("<body>", f"<body>{masthead}")
+    html = html.replace("<title>River towns rebuild their quays | Example News</title>", seo_title)
+    assert extract_article(html, URL).title == "River towns rebuild their quays"
+    # a headline that links to its own article is still the headline
+    headline = "<h1>River towns rebuild their quays</h1>"
+    linked = html.replace(headline, f"<h1><a href='{URL}'>River towns rebuild their quays</a></h1>")
+    assert extract_article(linked, URL).title == "River towns rebuild their quays"

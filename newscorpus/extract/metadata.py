@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -174,7 +174,9 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.time_elements = [value for _, value in ranked_times]
     result.printed_times = [value for rank, value in ranked_times if rank <= _ARTICLE_TIME_RANK]
     result.canonical_link = _canonical_link(tree, base)
-    result.headings = [t for t in (_heading_text(h) for h in tree.iter("h1") if not _in_page_chrome(h)) if t]
+    result.headings = [
+        t for t in (_heading_text(h) for h in tree.iter("h1") if not _in_page_chrome(h) and not _is_logo(h, base)) if t
+    ]
     title_element = next(tree.iter("title"), None)
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
@@ -308,6 +310,16 @@ def _in_page_chrome(element: lxml.html.HtmlElement) -> bool:
     """Inside a footer / nav / aside that is not itself around the article (whole pages sit in popup asides)."""
     closest = next(element.iterancestors(*_CHROME_ANCESTORS, "article", "main"), None)
     return closest is not None and closest.tag in _CHROME_ANCESTORS
+
+
+def _is_logo(heading: lxml.html.HtmlElement, base: str) -> bool:
+    """An <h1> that is only a link to the site's home page ("<h1><a href="/">The Daily Ledger</a></h1>"): the logo
+    of a template that marks its masthead as the page's heading, not the headline."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or normalize_space(links[0].text_content()) != normalize_space(heading.text_content()):
+        return False
+    target = urlsplit(urljoin(base, links[0].get("href") or ""))
+    return target.path in ("", "/") and not target.query and target.netloc == urlsplit(base).netloc
 
 
 def _heading_text(heading: lxml.html.HtmlElement) -> str:
