@@ -2,8 +2,10 @@
 
 Selectors and trafilatura remove most chrome, but news CMSs put widgets inside the article container: the
 "A A A Pengaturan Font" font switcher, "Foto : ANTARA/Reuters/..." photo credits, "Baca juga: ..." related
-links, paywall prompts, copyright and anti-crawling notices, and a trailing "Komentar" block. Each rule here
-names one such thing and matches whole lines only, so story text is never cut mid-paragraph.
+links, embed placeholders ("[Gambas:Video 20detik]"), paywall prompts, copyright and anti-crawling notices,
+"follow us on WhatsApp" lines and syndication notes ("Artikel ini telah tayang di ...") at the end, and a trailing
+"Komentar" block. Each rule here names one such thing and matches whole lines only, so story text is never cut
+mid-paragraph.
 """
 
 from __future__ import annotations
@@ -42,11 +44,78 @@ _RELATED = re.compile(
     r"Lees\s+ook|Читайте\s+также)\s*(?:[:|\-–—»›]|$)",
     re.IGNORECASE,
 )
+# A related-stories label on a line of its own ("Baca Juga", "Related articles:", "Lesen Sie auch"): main_content.py
+# drops it with the list of links it heads; the same links under no label (a list of sources) stay
+_RELATED_LABEL = re.compile(
+    r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|(?:Artikel|Berita)\s+(?:terkait|lainnya|pilihan)|"
+    r"Pilihan\s+editor|Rekomendasi(?:\s+untuk\s+anda)?|Read\s+(?:also|more|next)|Also\s+read|"
+    r"Related(?:\s+(?:articles?|stories|news|posts|reading|content|links|coverage))?|"
+    r"More\s+(?:stories|articles|news)|Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|"
+    r"Editor['’]?s\s+picks?|"
+    # de, fr, es, pt, it, nl, ru
+    r"Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|Weitere\s+Artikel|Ähnliche\s+Artikel|"
+    r"(?:À\s+)?lire\s+(?:aussi|également)|Voir\s+aussi|Sur\s+le\s+même\s+sujet|Le(?:[ae]|er)\s+también|"
+    r"Te\s+puede\s+interesar|(?:Noticias|Artículos|Notícias|Artigos)\s+relacionad[oa]s|Leia\s+também|"
+    r"Veja\s+também|Leggi\s+anche|Articoli\s+correlati|Lees\s+ook|Gerelateerde\s+artikelen|Читайте\s+также|"
+    r"Похожие\s+(?:статьи|новости))\s*[:.…»›|\-–—]*$",
+    re.IGNORECASE,
+)
+_RELATED_LABEL_MAX_CHARS = 40
 _RIGHTS_RESERVED = (
     r"(?:All\s+rights\s+reserved|Alle\s+Rechte\s+vorbehalten|Tous\s+droits\s+réservés|"
     r"Todos\s+los\s+derechos\s+reservados|Todos\s+os\s+direitos\s+reservados|Tutti\s+i\s+diritti\s+riservati|"
     r"Alle\s+rechten\s+voorbehouden|Все\s+права\s+защищены)"
 )
+# A placeholder an embed left in the text: detik's "[Gambas:Video 20detik]", "[Gambas:Instagram]", CNN Indonesia's
+# "[Gambas:Video CNN]", a WordPress "[embed]" or "[video]" code that was not expanded
+_EMBED_TOKEN = re.compile(
+    r"^\[\s*/?(?:Gambas|Embed|Video|Instagram|Twitter|Tweet|YouTube|Facebook|TikTok)\b[^\[\]]{0,80}\]$", re.IGNORECASE
+)
+_EMBED_TOKEN_MAX_CHARS = 100
+# The outlet's "follow us" line at the end of the story: Kompas' "Simak breaking news ... WhatsApp Channel : https://…",
+# Okezone's "Follow WhatsApp Channel Okezone ...", Media Indonesia's "Cek berita dan artikel yg lain di Google News
+# dan ikuti WhatsApp channel ...". A verb opening a sentence (an imperative), then the channel it points to; a story's
+# sentence about WhatsApp ("Pengguna WhatsApp di Indonesia ...") opens with no such verb
+_FOLLOW_PROMPT = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:Jangan\s+lupa|Yuk|Ayo|Mari|Don['’]t\s+forget\s+to|Please|And)\s+)?"
+    r"(?:follow|ikuti|simak|cek|gabung|bergabung|join|subscribe|"
+    # de, fr, es, pt, it, nl, ru
+    r"folgen|abonnieren|suivez|rejoignez|abonnez-vous|síguenos|sigue|únete|siga|sigam|inscreva-se|seguici|segui|"
+    r"iscriviti|volg|abonneer|подписывайтесь|подпишитесь)\b"
+    r".{0,160}?\b(?:WhatsApp|Google\s+News|Telegram|channel|saluran|kanal|canal|chaîne|канал\w*)\b",
+    re.IGNORECASE,
+)
+_FOLLOW_PROMPT_MAX_WORDS = 50
+# A syndication note closing a republished story: the Tribun network's "Artikel ini telah tayang di Tribunnews.com
+# dengan judul …, https://…", "This article originally appeared in …", "This story was originally published by …".
+# Not a note dating the post ("This post was originally published on June 12, 2020 and has been updated"): after
+# "on" comes no date. The Conversation's "This article is republished from The Conversation under a Creative Commons
+# license" is left: the extraction dev set's truth keeps it as the text's own licence note
+_SYNDICATION_NOTE = re.compile(
+    r"^(?:(?:Sebagian\s+)?(?:Artikel|Berita|Tulisan|Konten)\s+ini\s+(?:(?:telah|sudah|pernah)\s+)?"
+    r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan)\s+(?:di|dalam)\s|"
+    r"(?:This|The)\s+(?:article|story|piece|post|report|column|essay|interview)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
+    r"(?:appeared|published|ran|posted)\s+(?:originally\s+|first\s+)?(?:on|in|at|by)\s+"
+    r"(?!(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
+    r"A\s+version\s+of\s+this\s+(?:article|story|piece)\s+(?:first\s+|originally\s+)?(?:appeared|ran|was\s+published)\s|"
+    # de, fr, es, pt, it, nl
+    r"(?:Dieser|Der)\s+(?:Artikel|Beitrag|Text)\s+(?:ist\s+)?(?:erschien|erschienen)?\s*(?:zuerst|ursprünglich)\s|"
+    r"Cet\s+article\s+(?:a\s+(?:été\s+)?(?:initialement|originellement|d['’]abord)\s+(?:été\s+)?(?:publié|paru)|"
+    r"est\s+republié)\s|"
+    r"Este\s+(?:artículo|artigo|texto)\s+(?:fue|foi|se)\s+(?:publicado\s+)?(?:originalmente|republicado)\s|"
+    r"Questo\s+articolo\s+(?:è\s+stato\s+)?(?:pubblicato\s+originariamente|originariamente\s+pubblicato|ripubblicato)\s|"
+    r"Dit\s+(?:artikel|stuk)\s+(?:verscheen|is)\s+(?:eerder|oorspronkelijk)\s)",
+    re.IGNORECASE,
+)
+_SYNDICATION_MAX_WORDS = 80
+# The credits the Tribun network prints on the same line after the note ("… https://… Penulis: A | Editor: B"):
+# kept for the byline reader, which reads the body's last lines
+_CREDIT_LABEL = re.compile(
+    r"(?:^|(?<=[\s/|;,.]))(?:Penulis|Editor|Pewarta|Reporter|Wartawan|Kontributor|Redaktur|Penyunting|Author|Writer)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+_CLOSING_TAIL_LINES = 4  # the follow prompts and syndication notes are among the body's last lines
 _NOTICE = re.compile(
     # "Copyright © 2024 ...", not a heading that starts with the word ("Copyright Office Weighs In on AI Training")
     r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\b"
@@ -352,6 +421,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
     kept = _drop_spec_cards(kept)
     kept = _drop_template_runs(kept)
+    kept = _drop_closing_notices(kept)
     kept = _cut_comment_block(kept)
     kept = _cut_after_lone_divider(kept)
     kept = _cut_author_bio(kept)
@@ -362,6 +432,32 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     return kept
 
 
+def is_related_label(line: str) -> bool:
+    """Whether the line is a related-stories label alone ("Baca Juga", "Related articles:", "Lire aussi"): the
+    heading of a list of links to other stories, which main_content.py leaves out with its label."""
+    return len(line) <= _RELATED_LABEL_MAX_CHARS and bool(_RELATED_LABEL.match(line))
+
+
+def _drop_closing_notices(lines: list[str]) -> list[str]:
+    """Drops the outlet's "follow us on WhatsApp / Google News" prompts and the syndication note of a republished
+    story ("Artikel ini telah tayang di …", "This article originally appeared in …") among the body's last lines.
+    Credits printed on the note's line after it ("… Penulis: A | Editor: B") stay as a line of their own, for the
+    byline reader. The first line is never one: a story that opens with such words is about them."""
+    tail = max(1, len(lines) - _CLOSING_TAIL_LINES)
+    kept = lines[:tail]
+    for line in lines[tail:]:
+        words = len(line.split())
+        if words <= _SYNDICATION_MAX_WORDS and _SYNDICATION_NOTE.match(line):
+            credits = _CREDIT_LABEL.search(line)
+            if credits is not None:
+                kept.append(line[credits.start() :])
+            continue
+        if words <= _FOLLOW_PROMPT_MAX_WORDS and _FOLLOW_PROMPT.search(line):
+            continue
+        kept.append(line)
+    return kept
+
+
 def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     words = len(line.split())  # cheap length tests first: this runs on every line of every page
     # the unanchored searches scan the whole line; a substring test on the lowered line rules most of them out
@@ -369,6 +465,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if caption_keys and _key(line) in caption_keys:
         return True
     if _FONT_WIDGET.match(line) or (words <= 4 and _SHARE.match(line)):
+        return True
+    if len(line) <= _EMBED_TOKEN_MAX_CHARS and line.startswith("[") and _EMBED_TOKEN.match(line):
         return True
     if words <= _SHORT_LINE_WORDS and (
         _PHOTO_CREDIT.match(line)

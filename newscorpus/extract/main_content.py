@@ -13,7 +13,8 @@ which made it most of our extraction time. This does what those do in one bottom
 3. the pick widens to the ancestor that holds the rest of the article, but not to one whose additions are link text
    or teaser cards of other stories; well-scored siblings join unless they are link-heavy;
 4. the container's blocks are read line by line, dropping link-dominated lines at its edges and as paragraphs
-   (a code block stays), with the numbers an ordered list shows;
+   (a code block stays), and a "Baca Juga" / "Related articles" label with the links it heads, with the numbers
+   an ordered list shows;
 5. intro paragraphs between the page's <h1> and the container (a hero block of their own) are read in front of it.
 
 The result carries a confidence; article.py falls back to trafilatura when it is low, so odd layouts lose speed,
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from newscorpus.extract.boilerplate import is_related_label
 from newscorpus.extract.dates import find_written_dates
 
 _SKIP_TAGS = frozenset(
@@ -112,6 +114,15 @@ _CHROME_WORDS = re.compile(
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
     r"(?:wp-|image-|photo-|img-|media-)?captions?(?:-text)?|(?:photo-|image-)?credits?)(?:$|[\s_-])",
 )
+# CSS modules (Next.js, webpack's css-loader) name a class "<Component>_<local>__<hash>": "RelatedArticles_list__x1",
+# "InlineNewsletter_root__b3Kq1", "signupBackground___27LhS". The component's name hides its words from _CHROME_WORDS
+# (no separator before "Newsletter"); read at camelCase boundaries they count. Only in such a class: a hand-named
+# "leadMediaCaption" or "tocHeader" (a heading of the text) keeps its old reading. The hash goes first: split, it
+# could spell "ad" or "nav"; a hash has a digit or a capital, a BEM element ("read__content") has none.
+_CSS_MODULE_CLASS = re.compile(
+    r"(?<!\S)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)_{2,3}(?=[\w-]*[0-9A-Z])[\w-]{2,12}(?!\S)"
+)
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _CONTENT_WORDS = re.compile(
     r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
@@ -276,11 +287,13 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             # the class-word patterns are lowercase: faster than case-insensitive matching; "no_toc_section",
             # "no-sidebar" say what the block is not. A substring test first where a pattern needs one word
             lowered = marks.lower()
+            words = _class_words(marks, lowered)
             if "no" in lowered:
                 lowered = _NEGATED_MARK.sub(" ", lowered)
+                words = _NEGATED_MARK.sub(" ", words)
             verdict = chrome_marks[marks] = (
                 ("comment" in lowered or "disqus" in lowered) and bool(_COMMENT_MARKS.search(lowered)),
-                bool(_CHROME_WORDS.search(lowered) and not _names_content(lowered)),
+                bool(_CHROME_WORDS.search(words) and not _names_content(words)),
                 ("author" in lowered or "sabox" in lowered) and bool(_AUTHOR_BOX.search(lowered)),
                 _popup_marks(lowered),
             )
@@ -303,6 +316,15 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
+
+
+def _class_words(marks: str, lowered: str) -> str:
+    """The class/id string lowered, CSS-module classes read without their hash and with their camelCase words set
+    apart by "-" ("InlineNewsletter_root__b3Kq1" -> "inline-newsletter_root"), for the chrome words. `lowered` is
+    marks.lower(), returned as it is when the string has no capitals or no "__" (most do not)."""
+    if lowered == marks or "__" not in marks:
+        return lowered
+    return _CSS_MODULE_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), marks).lower()
 
 
 def _popup_marks(marks: str) -> bool:
@@ -408,11 +430,13 @@ def _collapse_spaces(text: str) -> str:
 
 
 def _class_weight(element: lxml.html.HtmlElement) -> float:
-    marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}".lower()
+    raw = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+    marks = raw.lower()
     weight = 1.0
     if element.tag in ("article", "main") or _CONTENT_WORDS.search(marks):
         weight *= 1.25
-    if _CHROME_WORDS.search(marks) and not _names_content(marks):
+    words = _class_words(raw, marks)
+    if _CHROME_WORDS.search(words) and not _names_content(words):
         weight *= 0.6
     return weight
 
@@ -686,6 +710,9 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     current: list[str] = []
     link_chars = [0]
     blocks: list[str] = []
+    open_blocks: list[lxml.html.HtmlElement] = []  # the block elements being read, innermost last
+    owners: list[lxml.html.HtmlElement | None] = []  # each line's innermost block
+    spans: dict[lxml.html.HtmlElement, tuple[int, int]] = {}  # a block's lines: lines[start:end]
     items: list[lxml.html.HtmlElement] = []  # the list items and cells being read, innermost last
     item_number: list[str] = []  # the number an ordered list shows in front of the item being read
     list_numbers: dict[lxml.html.HtmlElement, int] = {}
@@ -698,6 +725,7 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
                     text = f"{item_number[0]} {text}"
                 item_number.clear()
             lines.append((text, link_chars[0], blocks[-1] if blocks else "", items[-1] if items else None))
+            owners.append(open_blocks[-1] if open_blocks else None)
         current.clear()
         link_chars[0] = 0
 
@@ -723,6 +751,8 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             flush()
         if block:
             blocks.append(tag)
+            open_blocks.append(element)
+            first_line = len(lines)
             if tag in _ITEM_TAGS:
                 items.append(element)
             if tag == "li":
@@ -738,6 +768,8 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
         if block:
             flush()
             blocks.pop()
+            open_blocks.pop()
+            spans[element] = (first_line, len(lines))
             if tag in _ITEM_TAGS:
                 items.pop()
         if element.tail:
@@ -767,11 +799,68 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
         if item is not None and item not in seen_items:
             seen_items.add(item)
             heads.add(index)
+    related = _related_link_lists(lines, linky, owners, spans, skipped)
     return [
         text
         for index, (text, _, block, _) in enumerate(lines[start:end], start)
-        if not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads
+        if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
     ]
+
+
+def _related_link_lists(
+    lines: list[tuple[str, int, str, lxml.html.HtmlElement | None]],
+    linky: list[bool],
+    owners: list[lxml.html.HtmlElement | None],
+    spans: dict[lxml.html.HtmlElement, tuple[int, int]],
+    skipped: set[lxml.html.HtmlElement],
+) -> set[int]:
+    """The lines of "Baca Juga" / "Related articles" boxes inside the text: a block whose first line is such a label
+    and whose other lines are all links, or a label block with a list of links right after it (an ad slot or an
+    empty block between them aside). Link-only list items are otherwise kept (a list of sources, a listicle's
+    products), so without the label such a list stays."""
+    dropped: set[int] = set()
+    for index, (text, *_) in enumerate(lines):
+        if not is_related_label(text):
+            continue
+        element = owners[index]
+        while element is not None and element in spans:
+            start, end = spans[element]
+            if start != index:
+                break  # the label is not the block's first line
+            if end - start > 1:  # the smallest block holding the label and more: a label over links
+                if all(linky[start + 1 : end]):
+                    dropped.update(range(start, end))
+                break
+            links_end = _links_after(element, end, linky, spans, skipped)
+            if links_end > end:
+                dropped.update(range(start, links_end))  # a label, then a list of links: no text between
+                break
+            element = element.getparent()
+    return dropped
+
+
+def _links_after(
+    element: lxml.html.HtmlElement,
+    end: int,
+    linky: list[bool],
+    spans: dict[lxml.html.HtmlElement, tuple[int, int]],
+    skipped: set[lxml.html.HtmlElement],
+) -> int:
+    """Where the run of link-only blocks right after the element ends (`end`, where the element's lines end, when
+    none follows): lists and linked paragraphs, with skipped or empty blocks (an ad slot) between them. Text outside
+    a block (a tail, an inline link) ends the run."""
+    for following in element.itersiblings():
+        if not isinstance(following.tag, str) or following in skipped:
+            if (following.tail or "").strip():
+                break
+            continue
+        span = spans.get(following)
+        if span is None or span[0] != end or not all(linky[span[0] : span[1]]):
+            break
+        end = span[1]
+        if (following.tail or "").strip():
+            break
+    return end
 
 
 def _sentence_around_link(text: str, links: int) -> bool:
