@@ -54,15 +54,31 @@ _LABEL_ROLES: dict[str, Role] = {
     "videografer": "ignored",
     "penerjemah": "ignored",
     "translator": "ignored",
+    # health publishers credit a reviewer beside the writer: "Medically reviewed by X — Written by Y"
+    "reviewed by": "ignored",
+    "medically reviewed by": "ignored",
+    "fact checked by": "ignored",
+    "fact-checked by": "ignored",
 }
+# "Posted by" as blog platforms print it in their post footers, in English and localised: Blogger's "Diposting oleh
+# X di 20.15", WordPress themes' "Publié par", "Gepostet von", "Publicado por", "Pubblicato da", "Geplaatst door"
+POSTED_BY_LABEL = (
+    r"(?:posted|written|published)\s+by|(?:diposting|ditulis)\s+oleh|(?:publié|écrit|posté)\s+par"
+    r"|(?:gepostet|geschrieben|veröffentlicht)\s+von|(?:publicado|escrito)\s+por|(?:pubblicato|scritto)\s+da"
+    r"|(?:geplaatst|geschreven)\s+door"
+)
+# labels of credits for someone other than the writer: the desk editor, the photographer, a medical reviewer
+NOT_AUTHOR_LABELS = frozenset(label for label, role in _LABEL_ROLES.items() if role in ("editor", "ignored"))
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
 _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
-# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch and the Scandinavian languages
-_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
-# these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor") and German
-# capitalises its nouns: after them only full names count, a first and a last name, not starting with a particle
-_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av"})
+# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages and Italian;
+# Italian "di" only in lower case: "Di notte …" opens a sentence and "Di Maio" is a surname
+_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di))\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor", "di buona
+# lena") and German capitalises its nouns: after them only full names count, a first and a last name, not starting
+# with a particle
+_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di"})
 # the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
@@ -93,6 +109,13 @@ _REPORT_OF = re.compile(
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og)\b))\s*", re.IGNORECASE
 )
+# the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
+_NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"&|\band\b|\bdan\b|(?-i:\b(?:und|et|y|e|en|och|og)\b)", re.IGNORECASE)
+# "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
+# lower-case word longer than a preposition makes it prose ("By Tuesday, the council had voted")
+_AFFILIATION_MAX_WORDS = 5
+_PROSE_WORD = re.compile(r"^[^\W\d_A-Z]{4,}$")
 # "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
 _PARTICLES = frozenset(
@@ -199,8 +222,18 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
 
 
 def _full_names(names: str) -> bool:
-    pieces = [piece.strip(" .,:;") for piece in _NAME_SPLIT.split(names)]
-    return all(len(piece.split()) >= 2 and piece.split()[0].lower() not in _PARTICLES for piece in pieces if piece)
+    """After an ambiguous "by" word the credit must open with a full name, a first and a last name not starting
+    with a particle, and every further name must be full too; a piece that is no name (an outlet's desk, "g1 SP")
+    is left to _credit."""
+    pieces = [piece.strip(" .,:;") for piece in _NAME_SPLIT.split(_TRAILING_NOISE.sub("", names))]
+    pieces = [piece for piece in pieces if piece]
+    if not pieces:
+        return False
+    return all(
+        len(piece.split()) >= 2 and piece.split()[0].lower() not in _PARTICLES
+        for index, piece in enumerate(pieces)
+        if index == 0 or looks_like_name(piece, strict=True)
+    )
 
 
 def _read_labelled(text: str) -> Byline | None:
@@ -222,29 +255,60 @@ def _read_labelled(text: str) -> Byline | None:
 
 
 def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
+    """The names of one credit's value; None when the value is not made of names. After the first full name, a
+    piece that is no name ends the list instead of voiding it: a job title ("By Jane Doe, Senior Director,
+    Content & Marketing") or the outlet's desk ("Por Fernanda Lima, g1 SP"); only "and Name" adds a further name
+    after that ("By Priya Raman, Energy Editor, and Ben Schultz")."""
     value = _TRAILING_NOISE.sub("", value).strip(" .,:;")
     if not value:
         return None
     byline = Byline()
-    for piece in _NAME_SPLIT.split(value):
-        piece = piece.strip(" .,:;()[]\"'")
+    names = byline.editors if role == "editor" else byline.authors
+    ended = False  # a job title or an affiliation ended the names
+    ender_before = False  # ... and it is the piece right before this one
+    joined_by = ""  # the separators since the previous piece
+    for position, token in enumerate(_NAME_SEPARATOR.split(value)):
+        if position % 2:
+            joined_by += token
+            continue
+        piece = token.strip(" .,:;()[]\"'")
         if not piece:
             continue
-        if byline.authors and (JOB_TITLE.search(piece) or _STAMP_LABEL_START.match(piece)):
-            break  # "By Jane Doe, Senior Director, Content & Marketing": the rest is her job, not more authors
+        # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
+        # MarketingSherpa and MECLABS Institute" goes on describing the job
+        reintroduced = ender_before and bool(_CONJUNCTION.search(joined_by))
+        joined_by, ender_before = "", False
+        if names and _STAMP_LABEL_START.match(piece):
+            break  # "By Jane Doe, Updated: Dec 17, 2025": the stamp, and nothing after it is a name
+        if names and JOB_TITLE.search(piece):
+            ended = ender_before = True  # her job, not more authors
+            continue
         if _DOMAIN.match(piece):
             continue  # "TOI Lifestyle Desk / etimes.in": the outlet's address, not a writer
         agency = wire_service(piece)
+        is_name = looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece)
         if agency is not None:
             if agency not in byline.agencies:
                 byline.agencies.append(agency)
         elif role == "source":
             continue  # "Sumber: Kemenkes" credits a source of facts, not a writer
-        elif looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece):
-            (byline.editors if role == "editor" else byline.authors).append(piece)
+        elif ended:
+            if is_name and reintroduced and len(piece.split()) >= 2:
+                names.append(piece)
+                ended = False
+        elif is_name:
+            names.append(piece)
+        elif any(len(name.split()) >= 2 for name in names) and _is_affiliation(piece):
+            ended = ender_before = True
         else:
             return None
     return byline if byline.found or role == "source" else None
+
+
+def _is_affiliation(piece: str) -> bool:
+    """ "g1 SP", "The Jakarta Post": a short piece without prose words, printed after a name."""
+    words = piece.split()
+    return len(words) <= _AFFILIATION_MAX_WORDS and not any(_PROSE_WORD.match(word) for word in words)
 
 
 def looks_like_name(text: str, *, strict: bool = True) -> bool:

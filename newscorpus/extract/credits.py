@@ -24,6 +24,8 @@ _TRAILING_MONTH = re.compile(
     re.IGNORECASE,
 )
 _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+reviewed)\s+by\b", re.IGNORECASE)
+# health publishers run several labelled credits into one line: "Medically reviewed by X — Written by Y"
+_PART_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
 )
@@ -71,9 +73,7 @@ def decide_credits(
     def credited(raws: list[str]) -> list[str]:
         found = []
         for raw in raws:
-            if _NOT_AUTHOR.match(raw.strip()):
-                continue
-            for name in split_names(raw):
+            for name in (name for part in _credit_parts(raw) for name in split_names(part)):
                 agency = wire_service(name)
                 if agency is not None:
                     agencies.append(agency)
@@ -86,8 +86,10 @@ def decide_credits(
     authors = _confirmed_by_metadata(authors, metadata_authors)
     if not authors:
         authors = credited(metadata_authors)
-    if not authors and not byline.found and fallback_authors is not None:
-        # before a declared organisation: sites declare the publisher as author and print the person's byline
+    if not authors and not (byline.authors or byline.agencies) and fallback_authors is not None:
+        # before a declared organisation: sites declare the publisher as author and print the person's byline. A
+        # printed "Editor : Heryadi" line names the desk editor, not who wrote it: it does not end the search, and
+        # credited() keeps the editor out of what the guess finds
         guess = fallback_authors()
         authors = credited([guess]) if guess else []
     if not authors:
@@ -95,14 +97,25 @@ def decide_credits(
     return Credits(authors=authors, editors=editors, agency=agencies[0] if agencies else None)
 
 
+def _credit_parts(raw: str) -> list[str]:
+    """The parts of a credit line that may name authors: "Medically reviewed by X — Written by Y — Updated on …"
+    is three labelled parts, and only the reviewer's is not an author's."""
+    return [part for part in _PART_SEPARATOR.split(raw.strip()) if part.strip() and not _NOT_AUTHOR.match(part.strip())]
+
+
 def _confirmed_by_metadata(authors: list[str], metadata_authors: list[str]) -> list[str]:
     """When the declared authors are all among the byline's names, the byline's other pieces must look like full
     names to stay: "Shannon Williams, Journalist" is one author and her job title, not two authors. A byline piece
     that runs a declared name into a bio ("Shivkumar M Head Product Launches") is cut back to the name."""
-    declared_names = [name for raw in metadata_authors for name in split_names(raw)]
+    declared_names = [name for raw in metadata_authors for part in _credit_parts(raw) for name in split_names(part)]
     declared = {_key(name) for name in declared_names}
     authors = _unique([_declared_prefix(a, declared_names) or a for a in authors])
-    if not declared or not declared <= {_key(a) for a in authors}:
+    printed = {_key(a) for a in authors}
+    if printed and printed < declared:
+        # the byline printed some of the declared persons ("By Priya Raman, Energy Editor, and Ben Schultz" read
+        # only as far as the job title): the declaration lists them all
+        return _unique(declared_names)
+    if not declared or not declared <= printed:
         return authors
     return [a for a in authors if _key(a) in declared or (len(a.split()) >= 2 and looks_like_name(a, strict=True))]
 

@@ -19,7 +19,7 @@ import lxml.html
 from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
-from newscorpus.extract.bylines import JOB_TITLE, looks_like_name
+from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_LABEL, looks_like_name
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.text_lines import element_lines, normalize_space
 
@@ -36,7 +36,14 @@ _AUTHOR_HREF = re.compile(
     r"/(?P<slug>[^/?#]+)/?(?:[?#]|$)",
     re.IGNORECASE,
 )
-_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|article)\s+by|by|authors?|oleh|penulis)\s*:?\s*", re.IGNORECASE)
+# the label opening an author widget's line, in the languages of _LEADING_BY and the localised "Posted by" of blog
+# footers (Blogger's "Diposting oleh"); Italian "di" only in lower case ("Di Maio" is a surname)
+_BY_LABEL = re.compile(
+    rf"^\s*(?:{POSTED_BY_LABEL}|article\s+by|by|authors?|oleh|penulis|(?-i:di)(?=\s))"
+    # a word boundary, or a name glued on ("ByTrevor Jones"), but not a name that starts so ("Byron", "Authority")
+    r"(?:\b|(?-i:(?=[A-Z])))\s*:?\s*",
+    re.IGNORECASE,
+)
 _DATA_LAYER_AUTHOR = re.compile(r'"page_?post_?author"\s*:\s*"(?P<name>[^"\\]{2,60})"', re.IGNORECASE)
 _PERSONAL_SITE = re.compile(
     r"^(?P<name>[^|:–—]{3,60}?)[’']s\s+(?:blog|weblog|substack|newsletter|journal|notes|website|site|homepage)$",
@@ -67,6 +74,10 @@ _AUTHOR_CLASS_MARK = re.compile(
     "|screenname|writer"
 )
 _AUTHOR_ID_MARK = re.compile("uthor|zuozhe|bianji|xiaobian")
+_NOT_AUTHOR_LABELS = "|".join(sorted((re.escape(k) for k in NOT_AUTHOR_LABELS), key=len, reverse=True))
+# "Editor : ", "Red: ", "Medically reviewed by ": a label for someone who did not write the story
+_OTHER_ROLE_LABEL = re.compile(rf"(?:^|[\s/|;,(])(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby))\s*$", re.IGNORECASE)
+_OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby)\s)", re.IGNORECASE)
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
@@ -90,14 +101,33 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     try:
         for candidates in author_elements(tree):
             for element in candidates:
-                if _in_page_furniture(element):
+                if _in_page_furniture(element) or _labelled_not_author(element):
                     continue
                 text = _author_widget_text(element)
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
-                    return normalize_authors(None, text)
+                    found = normalize_authors(None, text)
+                    # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
+                    if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
+                        return found
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _labelled_not_author(element: lxml.html.HtmlElement) -> bool:
+    """An author-classed element whose label names another role: Media Indonesia's `Editor : <a class="author">
+    Heryadi</a>`, a health site's "Medically reviewed by <span class="author">…". The label is the element's own
+    text or the text just before it in its parent."""
+    before = ""
+    parent = element.getparent()
+    if parent is not None:
+        before = parent.text or ""
+        for sibling in parent:
+            if sibling is element:
+                break
+            before = sibling.text_content() + (sibling.tail or "")  # "<b>Editor :</b> <a class=author>"
+    own = normalize_space(element.text_content())
+    return bool(_OTHER_ROLE_LABEL.search(normalize_space(before)) or _OTHER_ROLE_LABEL_START.match(own))
 
 
 def author_elements(tree: lxml.html.HtmlElement) -> tuple[list, list, list]:
@@ -225,14 +255,28 @@ def _letters(text: str) -> str:
 
 def _in_page_furniture(element: lxml.html.HtmlElement) -> bool:
     """Inside a sidebar, comments or related-stories box; the search stops at the article (or body) element,
-    whose classes describe the whole layout ("has-sidebar")."""
+    whose classes describe the whole layout ("has-sidebar"). A footer inside the article is the article's own
+    (WordPress' "entry-footer", Blogger's "post-footer" in its hAtom "hentry"): bylines sit there, unless that
+    article is itself a teaser in a sidebar."""
     for ancestor in element.iterancestors():
         if ancestor.tag in ("article", "main", "body", "html"):
             return False
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if ancestor.tag in ("aside", "nav") or (marks.strip() and _NOT_THE_ARTICLE.search(marks)):
+        if ancestor.tag in ("aside", "nav"):
             return True
+        found = {match.lower() for match in _NOT_THE_ARTICLE.findall(marks)}
+        if found:
+            article = _enclosing_article(ancestor) if found == {"footer"} else None
+            return article is None or _in_page_furniture(article)
     return False
+
+
+def _enclosing_article(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The nearest <article> or hAtom entry ("hentry", which blog templates put on each post's container)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "article" or "hentry" in (ancestor.get("class") or "").split():
+            return ancestor
+    return None
 
 
 def guess_tags(tree: lxml.html.HtmlElement) -> list[str]:

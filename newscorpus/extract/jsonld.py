@@ -34,6 +34,9 @@ ARTICLE_TYPES = frozenset(
         "posting",
     }
 )
+# pages that are not typed as articles but are one author's writing: a health publisher's MedicalWebPage carries the
+# article's author, dates and headline; read only when the page declares no article
+AUTHORED_PAGE_TYPES = frozenset({"medicalwebpage"})
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "website", "sitenavigationelement"})
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MAX_NODES = 5000
@@ -61,8 +64,11 @@ def types_of(obj: dict[str, Any]) -> set[str]:
 
 
 def find_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The article object; when several are present (related stories), the one with the most content wins."""
-    articles = [obj for obj in objects if types_of(obj) & ARTICLE_TYPES]
+    """The article object; when several are present (related stories), the one with the most content wins. A page
+    that declares no article but is typed as one author's page (MedicalWebPage, with an author) stands for it."""
+    articles = [obj for obj in objects if types_of(obj) & ARTICLE_TYPES] or [
+        obj for obj in objects if types_of(obj) & AUTHORED_PAGE_TYPES and obj.get("author")
+    ]
     if not articles:
         return None
     return max(articles, key=lambda obj: (bool(obj.get("datePublished")), bool(obj.get("headline")), len(obj)))
