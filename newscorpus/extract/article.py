@@ -17,7 +17,7 @@ import lxml.html
 
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import Byline, extract_bylines, looks_like_name, read_byline
+from newscorpus.extract.bylines import POSTED_BY_LABEL, Byline, extract_bylines, looks_like_name, read_byline
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
 from newscorpus.extract.dateline import Dateline, cut_dateline
@@ -86,9 +86,15 @@ _STAMP_LABEL = re.compile(
     re.IGNORECASE,
 )
 _POSTED_BY = re.compile(
-    r"^\s*(?:(?:posted|written|published)\s+by\s*:?|(?:view|see|read|browse)?\s*(?:all|more)\s+"
-    r"(?:posts|articles|stories)\s+(?:by|from))\s+(?P<name>[^\W\d_][\w.'’ -]{1,50}?)"
-    r"\s*(?:$|\s(?:at|on)\s+\S.*$|\s*[·|•]\s.*$)",
+    # the label, in English and localised ("Publié par", "Diposting oleh"), or an author box's "View all posts by"
+    rf"^\s*(?:(?:{POSTED_BY_LABEL})\s*:?|(?:view|see|read|browse)?\s*(?:all|more)\s+(?:posts|articles|stories)\s+"
+    r"(?:by|from))\s+(?P<name>[^\W\d_][\w.'’ -]{1,50}?)"
+    # then the end, a stamp ("at 11:15 AM", "on December 16"), a localised one that is a date or a time and no
+    # sentence ("le 3 mai 2024", "am 3. Mai 2024 um 10:15", "di 20.15", "às 10:30"; not "il 3 maggio 2019, il
+    # romanzo ...": no comma, no full stop at the end, a few words), or a bar
+    r"\s*(?:$|\s(?:at|on)\s+\S.*$|\s(?:di|le|à|am|um|em|às|el|en|il|alle|op|om)\s+\d\S*(?:\s+[^\s,;]+){0,7}"
+    r"(?<![.!?])$"
+    r"|\s*[·|•]\s.*$)",
     re.IGNORECASE,
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
@@ -326,7 +332,8 @@ def _posted_by_name(page_lines: list[str]) -> str | None:
     commenters' come after it."""
     for line in page_lines:
         match = _POSTED_BY.match(line)
-        if match and looks_like_name(match.group("name"), strict=True):
+        # a name opens with a capital: "la Redacción", "le Monde" pass as names (particles, then a capital)
+        if match and match.group("name")[0].isupper() and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
     return None
 

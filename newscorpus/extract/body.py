@@ -20,7 +20,8 @@ import trafilatura
 from cssselect import SelectorError
 from trafilatura.settings import Document
 
-from newscorpus.extract.main_content import extract_main_content
+from newscorpus.extract.boilerplate import is_related_label
+from newscorpus.extract.main_content import extract_main_content, related_link_lists
 from newscorpus.extract.text_lines import element_lines
 from newscorpus.sources import ExtractionRules
 
@@ -72,7 +73,12 @@ def body_by_rules(tree: lxml.html.HtmlElement, rules: ExtractionRules) -> list[s
     containers = select(work, rules.body)
     matched = set(containers)
     outermost = [c for c in containers if not any(a in matched for a in c.iterancestors())]
-    return [line for container in outermost for line in element_lines(container)]
+    lines = [line for container in outermost for line in element_lines(container)]
+    if not any(is_related_label(line) for line in lines):
+        return lines
+    # a "Baca Juga" label over a list of links to other stories goes with its links, as in main_content.py
+    related = {block for container in outermost for block in related_link_lists(container)}
+    return [line for container in outermost for line in element_lines(container, leave_out=related)]
 
 
 def select(tree: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
@@ -99,10 +105,16 @@ def remove_keeping_tail(element: lxml.html.HtmlElement) -> None:
 
 
 def run_trafilatura(tree: lxml.html.HtmlElement, url: str, *, favor_precision: bool) -> Document | None:
-    """trafilatura's extraction of a copy of the tree (it edits what it reads); None when it finds nothing."""
+    """trafilatura's extraction of a copy of the tree (it edits what it reads), without the "Baca Juga" /
+    "Related articles" boxes main_content.py leaves out; None when it finds nothing."""
+    work = copy.deepcopy(tree)
+    # trafilatura's text keeps no links: a "Baca Juga" label and the links it heads go before it reads the page
+    body = work.find("body")
+    for block in related_link_lists(body if body is not None else work):
+        remove_keeping_tail(block)
     try:
         result = trafilatura.bare_extraction(
-            copy.deepcopy(tree),
+            work,
             url=url or None,
             favor_precision=favor_precision,
             include_comments=False,

@@ -30,6 +30,7 @@ import lxml.html
 
 from newscorpus.extract.boilerplate import is_related_label
 from newscorpus.extract.dates import find_written_dates
+from newscorpus.extract.text_lines import INVISIBLE_TAGS
 
 _SKIP_TAGS = frozenset(
     {
@@ -706,6 +707,48 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
     the text, a list item or a heading that is a link is the article's own (a list of sources, a listicle's
     linked product names), and so is a linked paragraph that opens such an item or cell ("<li><p><a>Title</a></p>
     <p>Description</p></li>"). A link-heavy line with a sentence of its own around the link is text."""
+    reading = _read_lines(container, skipped)
+    lines, linky = reading.lines, reading.linky
+    start, end = 0, len(lines)
+    while start < end and linky[start]:
+        start += 1
+    while end > start and linky[end - 1]:
+        end -= 1
+    heads: set[int] = set()  # the first line of each list item or cell: the item's own name
+    seen_items: set[lxml.html.HtmlElement] = set()
+    for index, (*_, item) in enumerate(lines):
+        if item is not None and item not in seen_items:
+            seen_items.add(item)
+            heads.add(index)
+    related = {index for block in _related_link_lists(reading, skipped) for index in range(*reading.spans[block])}
+    return [
+        text
+        for index, (text, _, block, _) in enumerate(lines[start:end], start)
+        if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
+    ]
+
+
+def related_link_lists(container: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The blocks of the "Baca Juga" / "Related articles" boxes in the container, each a label with the links it
+    heads, as this extractor leaves them out of its own lines: for readers of the container's text that lost the
+    links (a source's body selector, trafilatura), which drop these blocks first. Only what a reader sees is read:
+    scripts, styles and comments are passed over as an ad slot is."""
+    unseen = {e for e in container.iter() if not isinstance(e.tag, str) or e.tag in INVISIBLE_TAGS}
+    return _related_link_lists(_read_lines(container, unseen), unseen)
+
+
+@dataclass
+class _Reading:
+    """A container's lines as rendered, each with its link characters, the tag of its block and the list item or
+    cell it is in; which block each line is in, and which lines each block holds."""
+
+    lines: list[tuple[str, int, str, lxml.html.HtmlElement | None]]
+    owners: list[lxml.html.HtmlElement | None]  # each line's innermost block
+    spans: dict[lxml.html.HtmlElement, tuple[int, int]]  # a block's lines: lines[start:end]
+    linky: list[bool]  # the line is (mostly) a link
+
+
+def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> _Reading:
     lines: list[tuple[str, int, str, lxml.html.HtmlElement | None]] = []
     current: list[str] = []
     link_chars = [0]
@@ -788,52 +831,31 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
         )
         for text, links, _, _ in lines
     ]
-    start, end = 0, len(lines)
-    while start < end and linky[start]:
-        start += 1
-    while end > start and linky[end - 1]:
-        end -= 1
-    heads: set[int] = set()  # the first line of each list item or cell: the item's own name
-    seen_items: set[lxml.html.HtmlElement] = set()
-    for index, (*_, item) in enumerate(lines):
-        if item is not None and item not in seen_items:
-            seen_items.add(item)
-            heads.add(index)
-    related = _related_link_lists(lines, linky, owners, spans, skipped)
-    return [
-        text
-        for index, (text, _, block, _) in enumerate(lines[start:end], start)
-        if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
-    ]
+    return _Reading(lines=lines, owners=owners, spans=spans, linky=linky)
 
 
-def _related_link_lists(
-    lines: list[tuple[str, int, str, lxml.html.HtmlElement | None]],
-    linky: list[bool],
-    owners: list[lxml.html.HtmlElement | None],
-    spans: dict[lxml.html.HtmlElement, tuple[int, int]],
-    skipped: set[lxml.html.HtmlElement],
-) -> set[int]:
-    """The lines of "Baca Juga" / "Related articles" boxes inside the text: a block whose first line is such a label
-    and whose other lines are all links, or a label block with a list of links right after it (an ad slot or an
-    empty block between them aside). Link-only list items are otherwise kept (a list of sources, a listicle's
+def _related_link_lists(reading: _Reading, skipped: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """The blocks of "Baca Juga" / "Related articles" boxes inside the text: a block whose first line is such a
+    label and whose other lines are all links, or a label block and the list of links right after it (an ad slot or
+    an empty block between them aside). Link-only list items are otherwise kept (a list of sources, a listicle's
     products), so without the label such a list stays."""
-    dropped: set[int] = set()
-    for index, (text, *_) in enumerate(lines):
+    spans, linky = reading.spans, reading.linky
+    dropped: list[lxml.html.HtmlElement] = []
+    for index, (text, *_) in enumerate(reading.lines):
         if not is_related_label(text):
             continue
-        element = owners[index]
+        element = reading.owners[index]
         while element is not None and element in spans:
             start, end = spans[element]
             if start != index:
                 break  # the label is not the block's first line
             if end - start > 1:  # the smallest block holding the label and more: a label over links
                 if all(linky[start + 1 : end]):
-                    dropped.update(range(start, end))
+                    dropped.append(element)
                 break
-            links_end = _links_after(element, end, linky, spans, skipped)
-            if links_end > end:
-                dropped.update(range(start, links_end))  # a label, then a list of links: no text between
+            links = _links_after(element, end, linky, spans, skipped)
+            if links and spans[links[-1]][1] > end:
+                dropped += [element, *links]  # a label, then a list of links: no text between
                 break
             element = element.getparent()
     return dropped
@@ -845,10 +867,11 @@ def _links_after(
     linky: list[bool],
     spans: dict[lxml.html.HtmlElement, tuple[int, int]],
     skipped: set[lxml.html.HtmlElement],
-) -> int:
-    """Where the run of link-only blocks right after the element ends (`end`, where the element's lines end, when
-    none follows): lists and linked paragraphs, with skipped or empty blocks (an ad slot) between them. Text outside
-    a block (a tail, an inline link) ends the run."""
+) -> list[lxml.html.HtmlElement]:
+    """The run of link-only blocks right after the element (whose lines end at `end`): lists and linked paragraphs,
+    with skipped or empty blocks (an ad slot) between them. Text outside a block (a tail, an inline link) ends the
+    run."""
+    run: list[lxml.html.HtmlElement] = []
     for following in element.itersiblings():
         if not isinstance(following.tag, str) or following in skipped:
             if (following.tail or "").strip():
@@ -858,9 +881,10 @@ def _links_after(
         if span is None or span[0] != end or not all(linky[span[0] : span[1]]):
             break
         end = span[1]
+        run.append(following)
         if (following.tail or "").strip():
             break
-    return end
+    return run
 
 
 def _sentence_around_link(text: str, links: int) -> bool:

@@ -7,6 +7,7 @@ paragraph that follows; byline and boilerplate rules work line by line, so they 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import lxml.html
 
@@ -62,18 +63,19 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def element_lines(element: lxml.html.HtmlElement) -> list[str]:
-    """Non-empty visible lines of the element, in document order."""
+def element_lines(element: lxml.html.HtmlElement, *, leave_out: Collection[lxml.html.HtmlElement] = ()) -> list[str]:
+    """Non-empty visible lines of the element, in document order; the `leave_out` subtrees are not read (their
+    tails are)."""
     parts: list[str] = []
-    _collect(element, parts)
+    _collect(element, parts, leave_out)
     # most pieces between block boundaries are empty: skip them before the regex
     lines = (normalize_space(line) for line in "".join(parts).split("\n") if line and not line.isspace())
     return [line for line in lines if line]
 
 
-def _collect(element: lxml.html.HtmlElement, parts: list[str]) -> None:
+def _collect(element: lxml.html.HtmlElement, parts: list[str], leave_out: Collection[lxml.html.HtmlElement]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in INVISIBLE_TAGS or not tag:
+    if tag in INVISIBLE_TAGS or not tag or (leave_out and element in leave_out):
         # comments and processing instructions have a callable tag; their tail is still page text
         if element.tail:
             parts.append(element.tail.replace("\n", " "))
@@ -86,7 +88,7 @@ def _collect(element: lxml.html.HtmlElement, parts: list[str]) -> None:
     if element.text:
         parts.append(element.text.replace("\n", " "))
     for child in element:
-        _collect(child, parts)
+        _collect(child, parts, leave_out)
     if is_block:
         parts.append("\n")
     if element.tail:
