@@ -332,3 +332,30 @@ def test_author_elements_are_the_ones_trafilaturas_author_xpaths_select() -> Non
     for expression, found in zip(AUTHOR_XPATHS, ours, strict=True):
         assert [e.text_content() for e in expression(tree)] == [e.text_content() for e in found]
     assert all(ours)
+
+
+def test_a_webpage_node_that_names_the_site_home_does_not_date_an_article() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Organization", "name": "Harbor Home Lending", "url": "https://harborhomelending.com"},
+            {"@type": "WebPage", "url": "https://harborhomelending.com", "datePublished": "2018-06-01T00:00:00+00:00"},
+        ],
+    }
+    own = {
+        "@type": "WebPage",
+        "@id": "https://harborhomelending.com/learning/refinance/#webpage",
+        "datePublished": "2025-12-10T09:00:00+00:00",
+    }
+    site_wide = (
+        f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body></body></html>'
+    )
+    url = "https://harborhomelending.com/learning/refinance/"
+    assert read_metadata(lxml.html.fromstring(site_wide), url).published == []
+    graph["@graph"].append(own)
+    page = f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body></body></html>'
+    assert read_metadata(lxml.html.fromstring(page), url).published == ["2025-12-10T09:00:00+00:00"]
+    # on the home page itself, the node is the page's own
+    assert read_metadata(lxml.html.fromstring(site_wide), "https://harborhomelending.com/").published == [
+        "2018-06-01T00:00:00+00:00"
+    ]

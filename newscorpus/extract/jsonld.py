@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
@@ -97,14 +98,28 @@ def resolve_references(value: Any, objects: list[dict[str, Any]]) -> Any:
     return resolved if isinstance(value, list) else resolved[0]
 
 
-def page_published(objects: list[dict[str, Any]]) -> list[str]:
+def page_published(objects: list[dict[str, Any]], page_url: str) -> list[str]:
     """datePublished of the page's own WebPage node: Yoast often dates only that node, not the article. Dates of
-    other articles (related stories, list items) are never taken."""
+    other articles (related stories, list items) are never taken, nor those of a node that names the site's home
+    page while this page is not it: a CMS that stamps every page with the site's launch day."""
     return [
         text
         for obj in objects
-        if types_of(obj) & _PAGE_TYPES and (text := first_text(obj.get("datePublished"))) is not None
+        if types_of(obj) & _PAGE_TYPES
+        and not _names_home_page_of_other(obj, page_url)
+        and (text := first_text(obj.get("datePublished"))) is not None
     ]
+
+
+def _names_home_page_of_other(node: dict[str, Any], page_url: str) -> bool:
+    address = first_text(node.get("url")) or first_text(node.get("@id")) or ""
+    if not address.startswith(("http://", "https://", "/")):
+        return False
+    return _is_home(urljoin(page_url, address)) and not _is_home(page_url)
+
+
+def _is_home(url: str) -> bool:
+    return urlsplit(url).path.strip("/") == ""
 
 
 def person_and_org_names(value: Any) -> tuple[list[str], list[str]]:

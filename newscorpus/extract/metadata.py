@@ -152,7 +152,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.published_tag = _has_tag(tree, _PUBLISHED_META)
     microdata = _ITEMPROP_ELEMENTS(tree)
     result.published += _values(meta, _PUBLISHED_META) + _itemprop_values(microdata, "datePublished")
-    result.published += page_published(objects)  # last: a WebPage's date is weaker than the article's own
+    result.published += page_published(objects, url)  # last: a WebPage's date is weaker than the article's own
     result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(microdata, "dateModified")
     # one tier only: pages list related stories' and commenters' authors in microdata
     citation_authors = [_first_name_first(a) for a in _values(meta, ("citation_author",))]
