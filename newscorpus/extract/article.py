@@ -50,6 +50,7 @@ from newscorpus.extract.guesses import (
 )
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
+from newscorpus.extract.stamp_labels import ENGLISH, INDONESIAN
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
 from newscorpus.extract.zones import format_offset, parse_offset
@@ -81,10 +82,7 @@ _BYLINE_THEN_DATE = re.compile(
     r"(?:\s+on\s+|\s*[|·•—–,-]\s*|\s+)(?=\d{1,2}\s+[A-Z][a-z]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2})"
 )
 # "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023": a stamp's own label
-_STAMP_LABEL = re.compile(
-    r"^\W*(?:(?:last\s+)?(?:updated|modified|published|posted|reviewed)|diperbarui|dipublikasikan|diterbitkan)\b",
-    re.IGNORECASE,
-)
+_STAMP_LABEL = re.compile(rf"^\W*(?:{ENGLISH}|(?:last\s+)?reviewed|{INDONESIAN})\b", re.IGNORECASE)
 _POSTED_BY = re.compile(
     # the label, in English and localised ("Publié par", "Diposting oleh"), or an author box's "View all posts by"
     rf"^\s*(?:(?:{POSTED_BY_LABEL})\s*:?|(?:view|see|read|browse)?\s*(?:all|more)\s+(?:posts|articles|stories)\s+"

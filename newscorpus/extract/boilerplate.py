@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.flags import teaser_phrase_in
+from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
 from newscorpus.extract.text_lines import normalize_space
 
 _FONT_WIDGET = re.compile(
@@ -185,21 +186,18 @@ _MEDIA_WIDGET = re.compile(
     re.IGNORECASE,
 )
 # "Updated" / "Published" in de, fr, es, pt, it, nl
-_STAMP_WORDS_ABROAD = (
-    r"(?:Aktualisiert|Veröffentlicht|Mis\s+à\s+jour|Publié|Actualizado|Publicado|Atualizado|Aggiornato|Pubblicato|"
-    r"Bijgewerkt|Gepubliceerd)(?:\s+(?:am|le|el|em|il|op))?"
-)
+_STAMP_WORDS_ABROAD = rf"{EUROPEAN}(?:\s+(?:am|le|el|em|il|op))?"
 _STAMP_ABROAD_MAX_WORDS = 8  # "Publicado el 3 de mayo de 2023, 14:05": longer, it is a sentence that opens with one
 # The article header's labels when they land in the body: "Posted On", "5 min read", "Updated on May 2, 2025",
 # "Reviewed by: Dr. X" (a reviewer is not an author), "Category: Travel"
 _META_LABEL = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at|by|in))?|estimated\s+reading\s+time|"
+    rf"^(?:{ENGLISH}(?:\s+(?:on|at|by|in))?|estimated\s+reading\s+time|"
     r"reading\s+time|\d+\s*-?\s*min(?:ute)?s?\s+read|categor(?:y|ies)|filed\s+under|print\s+this\s+(?:page|article)|"
-    r"diperbarui|dipublikasikan|waktu\s+baca|" + _STAMP_WORDS_ABROAD + r"|Lesezeit|Temps\s+de\s+lecture|"
+    rf"{INDONESIAN}|waktu\s+baca|" + _STAMP_WORDS_ABROAD + r"|Lesezeit|Temps\s+de\s+lecture|"
     r"Tiempo\s+de\s+lectura|Tempo\s+de\s+leitura|Tempo\s+di\s+lettura|Leestijd)\s*[:,]?$",
     re.IGNORECASE,
 )
-_META_STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+_META_STAMP = re.compile(rf"^{ENGLISH}\b", re.IGNORECASE)
 _META_STAMP_ABROAD = re.compile(r"^" + _STAMP_WORDS_ABROAD + r"\b", re.IGNORECASE)
 _LABELLED_META = re.compile(
     r"^(?:(?:medically\s+)?reviewed|fact[- ]?checked|categor(?:y|ies)|filed\s+under)(?:\s+by)?\s*:?,?\s", re.IGNORECASE
@@ -340,7 +338,7 @@ _TAG_LIST = re.compile(r"^(?:Tags?|Tagged(?:\s+with)?|Topics?|Filed\s+under|Kate
 _TAG_LIST_MAX_WORDS = 25
 # "This post was last updated July 2021.", "Last reviewed January 2023": a stamp with a year but no full date
 _UPDATED_STAMP = re.compile(
-    r"^(?:This\s+(?:post|article|page|story)\s+was\s+)?(?:last\s+)?(?:updated|reviewed|modified|published|posted)\b"
+    rf"^(?:This\s+(?:post|article|page|story)\s+was\s+)?(?:{ENGLISH}|(?:last\s+)?reviewed)\b"
     r".*\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newscorpus.extract.agencies import wire_service
+from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, INDONESIAN
 
 Role = Literal["author", "editor", "source", "ignored"]
 
@@ -94,7 +95,7 @@ _LEADING_STAMP = re.compile(
 # "By Lisa Jennings on Dec. 19, 2025 · 6 min read", "By Jeff Cobb. Last Updated on December 11, 2025": a stamp
 # after the byline, with its label and what follows it
 _TRAILING_STAMP = re.compile(
-    rf"\.?(?:\s*(?:last\s+)?(?:updated|published|posted|modified)\b:?)?"  # its label, even glued: "SanSonePublished"
+    rf"\.?(?:\s*{ENGLISH}\b:?)?"  # its label, even glued: "SanSonePublished"
     rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+){_STAMP_DATE}\b.*$",
     re.IGNORECASE,
 )
@@ -150,8 +151,8 @@ JOB_TITLE = re.compile(
     re.IGNORECASE,
 )
 # "Updated: Dec 17, 2025" after the names: the stamp, and nothing after it is a name
-_STAMP_LABEL_START = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified|diperbarui)\b", re.IGNORECASE)
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_STAMP_LABEL_START = re.compile(rf"^(?:{ENGLISH}|{INDONESIAN})\b", re.IGNORECASE)
+_DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
 _LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(_PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")

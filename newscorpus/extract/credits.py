@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import wire_service
 from newscorpus.extract.bylines import Byline, looks_like_name
+from newscorpus.extract.stamp_labels import ENGLISH
 
 _BY_PREFIX = re.compile(r"^(?:(?:written|posted)\s+by|by|oleh|penulis|authors?|reporter)\s*:?\s+", re.IGNORECASE)
 # Byline widgets run the name into the next label: "Luke Kim December 3, 2025", "Craig McCarthy Last updated".
-_TRAILING_LABEL = re.compile(r"\s+(?:(?:last\s+)?updated|published|posted)\b.*$", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(rf"\s+{ENGLISH}\b.*$", re.IGNORECASE)
 # "Luke Kim December 3": a month after a full name is the date label ("May" is also a surname, so it stays).
 _TRAILING_MONTH = re.compile(
     r"^(\S+\s+\S+.*?)\s+(?:january|february|march|april|june|july|august|september|october|november|december"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 from newscorpus.extract.zones import ZONE_ABBREVIATIONS, format_offset, localize, parse_offset, with_fixed_offset
 
 MONTHS: dict[str, int] = {
@@ -384,11 +385,11 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
     return None
 
 
-# what a date stamp prints besides its dates: labels, joiners, a reading time ("Updated: … | Published: …")
+# what a date stamp prints besides its dates: labels (also "last", "update", "mis", "jour" on their own), joiners,
+# a reading time ("Updated: … | Published: …")
 _STAMP_WORDS = re.compile(
-    r"\b(?:last|updated?|published|posted|modified|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|diperbarui"
-    r"|dipublikasikan|diterbitkan|pukul|aktualisiert|veröffentlicht|um|uhr|publié|le|mis|à|jour|publicado|actualizado"
-    r"|atualizado|pubblicato|aggiornato|il|gepubliceerd|bijgewerkt|op)\b\.?",
+    rf"\b(?:{STAMP_LABEL_WORDS}|last|update|mis|jour|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|pukul|um|uhr|le|à"
+    r"|il|op)\b\.?",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,7 @@ from trafilatura.metadata import normalize_authors
 
 from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_LABEL, looks_like_name
 from newscorpus.extract.dates import find_written_dates
+from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME
 from newscorpus.extract.text_lines import element_lines, normalize_space
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bb
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
-_SITE_ADDRESS = re.compile(r"\s*[/|]\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?=\s*(?:[/|]|$))", re.IGNORECASE)
+_SITE_ADDRESS = re.compile(rf"\s*[/|]\s*{HOST_NAME}(?=\s*(?:[/|]|$))", re.IGNORECASE)
 
 
 def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -> str | None:
@@ -201,7 +202,7 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     dates = find_written_dates(text)
     if dates and dates[0][0] > 0:  # "FlowGuard EMEA on 04-ago-2021": the name ends where its stamp starts
         text = re.sub(
-            r"(?:[\s,|·•–—/-]+(?:on|at|el|le|am|pada|posted|published|updated):?)*[\s,|·•–—/-]*$",
+            rf"(?:[\s,|·•–—/-]+(?:on|at|el|le|am|pada|{ENGLISH}):?)*[\s,|·•–—/-]*$",
             "",
             text[: dates[0][0]],
             flags=re.IGNORECASE,

@@ -25,6 +25,7 @@ from newscorpus.extract.jsonld import (
     resolve_references,
     types_of,
 )
+from newscorpus.extract.stamp_labels import UPDATED_WORDS
 from newscorpus.extract.text_lines import normalize_space
 
 _PUBLISHED_META = (
@@ -87,10 +88,7 @@ _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 _CHROME_ANCESTORS = ("aside", "nav", "footer")
 _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in the article, or unmarked
 _LABEL_REACH = 40  # characters before a <time> that may hold its label
-UPDATE_LABEL_PATTERN = (
-    r"\b(?:(?:last\s+)?updated|(?:last\s+)?modified|diperbarui|update|"
-    r"aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt)\b"
-)
+UPDATE_LABEL_PATTERN = rf"\b(?:{UPDATED_WORDS}|update)\b"
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from newscorpus.extract.stamp_labels import HOST_NAME_ANY_TLD
+
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 _TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
 _QUALIFIER_SEPARATORS = (" - ", " – ", " — ", " | ")
 _MAX_QUALIFIER_WORDS = 5
 # what aggregators print after a linked headline: the source's domain and a comment count
-_ATTRIBUTION_TAIL = re.compile(r"^\s*\(?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)?(?:\s+\d+)?\s*$", re.IGNORECASE)
+_ATTRIBUTION_TAIL = re.compile(rf"^\s*\(?{HOST_NAME_ANY_TLD}\)?(?:\s+\d+)?\s*$", re.IGNORECASE)
 # a site's host name printed before the headline without a separator: "davidbau.com Vibe Coding"
-_LEADING_HOST = re.compile(r"^(?P<host>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\s+(?=\S)", re.IGNORECASE)
+_LEADING_HOST = re.compile(rf"^(?P<host>{HOST_NAME_ANY_TLD})\s+(?=\S)", re.IGNORECASE)
 
 
 def choose_title(

@@ -1,0 +1,35 @@
+"""The words that label a date stamp ("Published", "Last updated", "Diperbarui", "Mis à jour") and the shape of a
+host name ("etimes.in"), as regex source strings.
+
+Several extraction rules look for these: the date readers, the byline and credit readers, the boilerplate filter,
+the title cleaner. They used to keep their own copies, which drifted apart (one knew "dipublikasikan", the next did
+not). This module owns the vocabularies; each rule compiles its own regex from them (always with re.IGNORECASE),
+adding its own anchoring and the words only it needs ("reviewed", "update", joiners like "on" or "pukul").
+Every constant is a self-contained non-capturing group.
+"""
+
+from __future__ import annotations
+
+_LAST = r"(?:last\s+)?"  # "Last updated", "Last modified", and so on
+
+ENGLISH_PUBLISHED = rf"(?:{_LAST}(?:published|posted))"
+ENGLISH_UPDATED = rf"(?:{_LAST}(?:updated|modified))"
+INDONESIAN_PUBLISHED = r"(?:dipublikasikan|diterbitkan)"
+INDONESIAN_UPDATED = r"(?:diperbarui)"
+# de, fr, es, pt, it, nl
+EUROPEAN_PUBLISHED = r"(?:Veröffentlicht|Publié|Publicado|Pubblicato|Gepubliceerd)"
+EUROPEAN_UPDATED = r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt)"
+
+ENGLISH = rf"(?:{ENGLISH_PUBLISHED}|{ENGLISH_UPDATED})"
+INDONESIAN = rf"(?:{INDONESIAN_PUBLISHED}|{INDONESIAN_UPDATED})"
+EUROPEAN = rf"(?:{EUROPEAN_PUBLISHED}|{EUROPEAN_UPDATED})"
+
+PUBLISHED_WORDS = rf"(?:{ENGLISH_PUBLISHED}|{INDONESIAN_PUBLISHED}|{EUROPEAN_PUBLISHED})"
+UPDATED_WORDS = rf"(?:{ENGLISH_UPDATED}|{INDONESIAN_UPDATED}|{EUROPEAN_UPDATED})"
+STAMP_LABEL_WORDS = rf"(?:{PUBLISHED_WORDS}|{UPDATED_WORDS})"
+
+_HOST_LABELS = r"[\w-]+(?:\.[\w-]+)*"
+# "etimes.in", "news.example.co.uk": a top-level domain of at most six letters, so that "J.Robertson" stays a name
+HOST_NAME = rf"(?:{_HOST_LABELS}\.[a-z]{{2,6}})"
+# where only a site's name is expected (around a headline), any top-level domain: "example.digital"
+HOST_NAME_ANY_TLD = rf"(?:{_HOST_LABELS}\.[a-z]{{2,}})"
