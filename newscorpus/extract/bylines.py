@@ -61,10 +61,11 @@ _LABEL_ROLES: dict[str, Role] = {
     "fact checked by": "ignored",
     "fact-checked by": "ignored",
 }
-# "Posted by" as blog platforms print it in their post footers, in English and localised: Blogger's "Diposting oleh
-# X di 20.15", WordPress themes' "Publié par", "Gepostet von", "Publicado por", "Pubblicato da", "Geplaatst door"
+# "Posted by" as blog platforms print it in their post footers, in English and localised: Drupal's "Submitted by X
+# on Tue, 12/09/2025 - 10:32", Blogger's "Diposting oleh X di 20.15", WordPress themes' "Publié par", "Gepostet von",
+# "Publicado por", "Pubblicato da", "Geplaatst door"
 POSTED_BY_LABEL = (
-    r"(?:posted|written|published)\s+by|(?:diposting|ditulis)\s+oleh|(?:publié|écrit|posté)\s+par"
+    r"(?:posted|written|published|submitted)\s+by|(?:diposting|ditulis)\s+oleh|(?:publié|écrit|posté)\s+par"
     r"|(?:gepostet|geschrieben|veröffentlicht)\s+von|(?:publicado|escrito)\s+por|(?:pubblicato|scritto)\s+da"
     r"|(?:geplaatst|geschreven)\s+door"
 )
@@ -85,6 +86,13 @@ _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+# "Guest post by Jane Roe, a property manager based in Columbus.": a blog's credit for an outside writer, the name
+# up to the comma that opens her description (a lower-case word)
+_GUEST_BY = re.compile(
+    r"^(?:this\s+is\s+a\s+)?(?:guest\s+(?:post|article|column|blog\s+post)\s+(?:written\s+)?by"
+    r"|(?:ein\s+)?gastbeitrag\s+von)\s*:?\s+(?P<names>.+?)(?:,\s+(?-i:[a-z]).*)?[.!]?$",
+    re.IGNORECASE,
 )
 # "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
 _LEADING_STAMP = re.compile(
@@ -141,13 +149,25 @@ _PARTICLES = frozenset(
         "y",
     }
 )
+# "By Karen Liu Staff Writer": the job title printed in its own element right after the name, read as one line; the
+# words that may open such a title before its job word ("Senior Health Reporter", "Contributing Editor")
+_ROLE_MODIFIER = re.compile(
+    r"^(?:staff|senior|junior|contributing|managing|executive|associate|assistant|deputy|chief|special|guest"
+    r"|freelance|political|sports|business|science|health|features?|digital|web|online|copy|city|metro|news"
+    r"|investigative|data|legal|travel|food|arts|culture|opinion|education|environment|climate|entertainment"
+    r"|lifestyle|national|foreign|general|assignment|extension)$",
+    re.IGNORECASE,
+)
 # words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
 JOB_TITLE = re.compile(
     r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
     r"|writer|reporter|correspondent|columnist|contributor|consultant|analyst|professor|researcher|strategist"
     r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner|journalist|producer"
     r"|photographer|illustrator|intern|staff|blogger|author|expert|scientist|dietitian|nutritionist|physician"
-    r"|attorney|lawyer|developer|marketer|advisor|adviser)\b",
+    r"|attorney|lawyer|developer|marketer|advisor|adviser|secretary|treasurer|chairman|chairwoman|chairperson"
+    r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
+    r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
+    r"|pharmacist|veterinarian)\b",
     re.IGNORECASE,
 )
 # "Updated: Dec 17, 2025" after the names: the stamp, and nothing after it is a name
@@ -214,8 +234,8 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if not at_start:
         return None
     text = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
-    match = _REPORT_OF.match(text) or _LEADING_BY.match(text)
-    if match is None or len(text.split()) > 12:
+    match = _REPORT_OF.match(text) or _GUEST_BY.match(text) or _LEADING_BY.match(text)
+    if match is None or len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
         return None
     if match.re is _LEADING_BY and match.group("by").lower() in _AMBIGUOUS_BY and not _full_names(match["names"]):
         return None
@@ -272,7 +292,7 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
         if position % 2:
             joined_by += token
             continue
-        piece = token.strip(" .,:;()[]\"'")
+        piece = _without_trailing_role(token.strip(" .,:;()[]\"'"))
         if not piece:
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
@@ -304,6 +324,20 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
         else:
             return None
     return byline if byline.found or role == "source" else None
+
+
+def _without_trailing_role(piece: str) -> str:
+    """ "Karen Liu Staff Writer" -> "Karen Liu": a job title run on after a name of at least two words, made of
+    job words and the words that qualify them, ending with a job word."""
+    words = piece.split()
+    start = len(words)
+    while start > 2 and (
+        JOB_TITLE.fullmatch(words[start - 1]) or (start < len(words) and _ROLE_MODIFIER.match(words[start - 1]))
+    ):
+        start -= 1
+    if start < len(words) and JOB_TITLE.fullmatch(words[-1]):
+        return " ".join(words[:start])
+    return piece
 
 
 def _is_affiliation(piece: str) -> bool:

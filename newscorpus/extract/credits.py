@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import wire_service
-from newscorpus.extract.bylines import Byline, looks_like_name
+from newscorpus.extract.bylines import JOB_TITLE, Byline, looks_like_name
 from newscorpus.extract.stamp_labels import ENGLISH
 
 _BY_PREFIX = re.compile(r"^(?:(?:written|posted)\s+by|by|oleh|penulis|authors?|reporter)\s*:?\s+", re.IGNORECASE)
@@ -138,7 +138,8 @@ def split_names(raw: str) -> list[str]:
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
         if len(commas) > 1 and all(len(c.split()) >= 2 for c in commas):
-            names.extend(commas)
+            # "Walt Prendergast, Club Secretary": a job title after the name is no further author
+            names.extend(c for index, c in enumerate(commas) if index == 0 or not JOB_TITLE.search(c))
         else:
             names.append(piece)
     names = [clean_name(n) for n in names]

@@ -13,6 +13,7 @@ import logging
 import re
 import unicodedata
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -48,6 +49,17 @@ _BY_LABEL = re.compile(
 _DATA_LAYER_AUTHOR = re.compile(r'"page_?post_?author"\s*:\s*"(?P<name>[^"\\]{2,60})"', re.IGNORECASE)
 _PERSONAL_SITE = re.compile(
     r"^(?P<name>[^|:–—]{3,60}?)[’']s\s+(?:blog|weblog|substack|newsletter|journal|notes|website|site|homepage)$",
+    re.IGNORECASE,
+)
+# the headline and the site's name in a <title>: "Headline | Site", "Headline - Site", "Site – Headline"
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
+_HOST_NAME = re.compile(rf"^(?:www\.)?{HOST_NAME}/?$", re.IGNORECASE)
+_BAR = re.compile(r"\s*\|\s*")
+# words that make a byline's part an organisation, not a person: "Hartwell University News", "Metro Desk"
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
+    r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
+    r"|society|agency)\b",
     re.IGNORECASE,
 )
 # trafilatura's AUTHOR_XPATHS (trafilatura/xpaths.py, 2.3.1) as plain tests on an element's tag and attributes, so
@@ -100,11 +112,12 @@ def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -
 def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
+        site_names = _site_names(tree)
         for candidates in author_elements(tree):
             for element in candidates:
-                if _in_page_furniture(element) or _labelled_not_author(element):
+                if _in_page_furniture(element) or _labelled_not_author(element) or _site_link(element):
                     continue
-                text = _author_widget_text(element)
+                text = _without_outlet(_author_widget_text(element), site_names)
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     found = normalize_authors(None, text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
@@ -113,6 +126,44 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _site_names(tree: lxml.html.HtmlElement) -> set[str]:
+    """The site's name as the page declares it (og:site_name) and as its <title> prints it beside the headline
+    ("Notes on SQLite WAL mode | jmoreland.net"), as _key()s."""
+    names = [meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:site_name"]
+    title = tree.find(".//title")
+    if title is not None:
+        names += _TITLE_PARTS.split(normalize_space(title.text_content()))
+    return {key for key in map(_key, names) if key}
+
+
+def _site_link(element: lxml.html.HtmlElement) -> bool:
+    """A rel=author link that is the site's own: themes (Jekyll's minima) put rel=author on the site-title link
+    home, `<a rel="author" href="/">jmoreland.net</a>`; it names the site, not who wrote the post. A personal
+    site's title link that is a person's name ("Jane Doe") is hers, and stays."""
+    if element.get("rel") != "author":
+        return False
+    text = normalize_space(element.text_content())
+    href = urlsplit(element.get("href") or "")
+    home = href.path == "/" or (bool(href.netloc) and not href.path)
+    return bool(_HOST_NAME.match(text)) or (home and not looks_like_name(text))
+
+
+def _without_outlet(text: str, site_names: set[str]) -> str:
+    """ "Lena Whitaker | Hartwell University News": a byline naming the writer and, beside her, the office or site
+    she writes for; the part that is the site's name or an organisation's is dropped when a person's name stays."""
+    parts = [part for part in _BAR.split(text) if part]
+    if len(parts) < 2:
+        return text
+    kept = [part for part in parts if _key(part) not in site_names and not _ORGANISATION_WORD.search(part)]
+    if kept and len(kept) < len(parts) and all(len(p.split()) >= 2 and looks_like_name(p, strict=True) for p in kept):
+        return " | ".join(kept)
+    return text
+
+
+def _key(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.casefold()))
 
 
 def _labelled_not_author(element: lxml.html.HtmlElement) -> bool:
