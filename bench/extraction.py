@@ -1,9 +1,11 @@
 """Extraction benchmark: our batch extractor against trafilatura on a labelled page set, scored the same way.
 
     .venv/bin/python bench/extraction.py ../shared/extraction-dev [--workers 2] [--limit N] [--strip-metadata]
+    .venv/bin/python bench/extraction.py bench/platform-pages --scorer ../shared/extraction-dev/score.py
 
 DATASET_DIR holds `pages/<id>.html.gz`, `truth.jsonl` and `score.py` (the set's own scorer, imported from there so
-both extractors are judged by exactly its metric definitions). Ours runs through `extract_jsonl`, the same door
+both extractors are judged by exactly its metric definitions; `--scorer` names it for a set that ships none, such as
+bench/platform-pages, so its figures are scored like the dev set's). Ours runs through `extract_jsonl`, the same door
 `newscorpus extract` uses, with `--workers` processes; trafilatura runs `bare_extraction` with metadata in this one
 process. The pages are only read from DATASET_DIR; nothing of them is copied into the repository.
 The last line printed is one JSON object: {"ours": {...}, "trafilatura": {...}, "speed_ratio": ...}.
@@ -39,9 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of truth.jsonl")
     parser.add_argument("--strip-metadata", action="store_true", help="drop JSON-LD and metadata <meta> tags first")
+    parser.add_argument(
+        "--scorer", type=Path, default=None, help="the scorer to judge by (default: DATASET_DIR/score.py)"
+    )
     args = parser.parse_args(argv)
 
-    scorer = load_scorer(args.dataset_dir / "score.py")
+    scorer = load_scorer(args.scorer or args.dataset_dir / "score.py")
     truth = [json.loads(line) for line in (args.dataset_dir / "truth.jsonl").open(encoding="utf-8") if line.strip()]
     truth = truth[: args.limit] if args.limit else truth
     with tempfile.TemporaryDirectory(prefix="extraction-bench-") as tmp:
