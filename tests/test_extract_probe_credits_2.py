@@ -100,3 +100,8 @@ def test_personal_site_title_link_with_a_name_stays_the_author() -> None:
     site_header = "<a class='site-title' rel='author' href='/'>James Moreland</a>"
     html = page(site_header=site_header, title_suffix=" | James Moreland")
     assert authors_of(html) == ["James Moreland"]
+
+
+def test_a_desk_named_with_an_acronym_keeps_its_job_word() -> None:
+    header = "<div class='credits'><span>Written by</span><span>AAA Travel Editor, SMT</span></div>"
+    assert authors_of(page(header=header)) == ["AAA Travel Editor", "SMT"]

@@ -328,8 +328,11 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
 
 def _without_trailing_role(piece: str) -> str:
     """ "Karen Liu Staff Writer" -> "Karen Liu": a job title run on after a name of at least two words, made of
-    job words and the words that qualify them, ending with a job word."""
+    job words and the words that qualify them, ending with a job word. A name opening with an acronym is an
+    organisation's desk, job word included ("AAA Travel Editor")."""
     words = piece.split()
+    if words and len(words[0]) > 1 and words[0].isupper():
+        return piece
     start = len(words)
     while start > 2 and (
         JOB_TITLE.fullmatch(words[start - 1]) or (start < len(words) and _ROLE_MODIFIER.match(words[start - 1]))

@@ -160,6 +160,10 @@ _INLINE_TAGS = frozenset(
 # React's streamed server rendering sends a suspended part of the page (often the whole article) as <div hidden
 # id="S:0"> at the end of the body, and a script moves it into place: hidden in the markup, shown to the reader
 _STREAMED_BOUNDARY = re.compile(r"S:\d+$")
+# An accordion, FAQ, toggle or tab block: its titles are anchors going nowhere. (Its closed panels, display:none
+# until clicked, stay left out: the dev set's truth leaves such answers out of the text, wcxb-dev-4155.)
+_DISCLOSURE_MARKS = re.compile(r"(?:^|[\s_-])(?:accordions?|faqs?|toggles?|collaps(?:e|ed|ible)|tabs?)(?:$|[\s_-])")
+_DISCLOSURE_LEVELS = 4  # the element and its three nearest ancestors
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
@@ -422,6 +426,30 @@ def _block_text(element: lxml.html.HtmlElement) -> str:
 
 def _link_chars(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> int:
     return sum(len((a.text_content() or "").strip()) for a in element.iter("a") if a not in skipped)
+
+
+def _is_disclosure_title(anchor: lxml.html.HtmlElement) -> bool:
+    """An <a> that goes nowhere (no href, "", "#" or "javascript:…") in an accordion, FAQ, toggle or tab block: the
+    title a reader clicks to open the text under it (`<a class="elementor-accordion-title" tabindex="0">`), a
+    question of the text's own and not a link. An <a> with no href elsewhere is still read as a link: site builders
+    leave their menu links' and buttons' href to the page's scripts."""
+    href = (anchor.get("href") or "").strip()
+    if href and href != "#" and not href[:11].lower().startswith("javascript:"):
+        return False
+    return _in_disclosure(anchor)
+
+
+def _in_disclosure(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element or one of its nearest ancestors is marked as an accordion, FAQ, toggle or tab block."""
+    node: lxml.html.HtmlElement | None = element
+    for _ in range(_DISCLOSURE_LEVELS):
+        if node is None:
+            return False
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if len(marks) > 1 and _DISCLOSURE_MARKS.search(marks.lower()):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _collapse_spaces(text: str) -> str:
@@ -775,9 +803,12 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
     def add(text: str, tag: str = "") -> None:
         """Appends an element's text; "Williams" + "Shipwreck" from two elements with no space between are two
         words a reader sees apart (block-styled spans), not "WilliamsShipwreck"; so are a recipe card's "Prep
-        Time" label and its "2 hrs" value (but not "H" and a subscript "2")."""
+        Time" label and its "2 hrs" value (but not "H" and a subscript "2"), and a date's year and an "Updated"
+        label (but not a subscript "2" and the "O" after it: a capital after a digit is set apart only where an
+        element starts)."""
         if current and (
             (text[:1].isupper() and current[-1][-1:].islower())
+            or (text[:1].isupper() and current[-1][-1:].isdigit() and tag and tag not in _INDEX_TAGS)
             or (text[:1].isdigit() and current[-1][-1:].isalpha() and tag not in _INDEX_TAGS)
         ):
             current.append(" ")
@@ -801,7 +832,7 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
             if tag == "li":
                 number = _list_number(element, list_numbers)
                 item_number[:] = [number] if number else []
-        inside = in_link or tag == "a"
+        inside = in_link or (tag == "a" and not _is_disclosure_title(element))
         if element.text:
             add(element.text, tag)
             if inside:

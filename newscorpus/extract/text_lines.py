@@ -54,6 +54,9 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2009\u202f]+")
 # What _SPACES would change: a space character other than " ", or " " followed by any space character. A line
 # without one (most lines) has only single plain spaces, which the substitution would copy as they are.
 _SPACES_TO_COLLAPSE = re.compile(r"[\t\r\f\v\u00a0\u200b\u2009\u202f]| [ \t\r\f\v\u00a0\u200b\u2009\u202f]")
+_INDEX_TAGS = frozenset({"sub", "sup"})  # "H2O", "10th": glued to what comes before them
+_LINE_BREAKS = BLOCK_TAGS | {"br"}
+_NOT_RUN_ON = _LINE_BREAKS | _INDEX_TAGS
 
 
 def normalize_space(text: str) -> str:
@@ -87,9 +90,30 @@ def _collect(element: lxml.html.HtmlElement, parts: list[str], leave_out: Collec
         parts.append("\n")
     if element.text:
         parts.append(element.text.replace("\n", " "))
+    runs_on = False  # the previous child is inline and has no tail: the next one's text starts where its ends
     for child in element:
-        _collect(child, parts, leave_out)
+        child_tag = child.tag
+        if runs_on and parts and child_tag not in _NOT_RUN_ON and isinstance(child_tag, str):
+            start = len(parts)
+            _collect(child, parts, leave_out)
+            if len(parts) > start and _apart(parts[start - 1][-1], parts[start][0]):
+                parts[start] = " " + parts[start]
+        else:
+            _collect(child, parts, leave_out)
+        runs_on = not child.tail and child_tag not in _LINE_BREAKS
     if is_block:
         parts.append("\n")
     if element.tail:
         parts.append(element.tail.replace("\n", " "))
+
+
+def _apart(before: str, after: str) -> bool:
+    """Whether a space goes between two sibling elements' texts that meet with none between them, `before` the last
+    character of the one and `after` the first of the next: where the join would run two words together
+    ("…Specialist" + "Feb. 1, 2023", "…2021" + "Updated:", "Read time" + "5" + "min" are apart as a reader sees
+    them). A letter and a lower-case letter stay glued, so a word split by its markup across siblings
+    ("<b>W</b><i>ord</i>") stays whole; a child's text after its parent's ("e<i>x</i>ample"), a tail after its
+    element ("<b>W</b>ord") and a sub- or superscript ("10<sup>th</sup>") are never set apart."""
+    if not before.isalnum() or not after.isalnum():
+        return False
+    return after.isupper() or before.isdigit() != after.isdigit()
