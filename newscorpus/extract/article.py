@@ -50,7 +50,7 @@ from newscorpus.extract.guesses import (
 )
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
-from newscorpus.extract.stamp_labels import ENGLISH, INDONESIAN
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
 from newscorpus.extract.zones import format_offset, parse_offset
@@ -62,7 +62,9 @@ _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption 
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
-_STAMP_PARTS = re.compile(r"\s+[|·•]\s+")
+_STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
+_LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2025 at …": the date right after a label
+_KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 _QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole number of quarter hours
@@ -75,14 +77,19 @@ _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp thi
 _REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # a stamp labelled with a date after the story's first appearance: "Last updated: …", "Reviewed on …"
-_LATER_STAMP_LABEL = re.compile(rf"^\W*(?:{UPDATE_LABEL_PATTERN}|(?:medically\s+)?reviewed\b)", re.IGNORECASE)
+_LATER_STAMP_LABEL = re.compile(
+    rf"^\W*{STAMP_LEAD_IN}?(?:{UPDATE_LABEL_PATTERN}|(?:medically\s+|last\s+)?reviewed\b)", re.IGNORECASE
+)
 # "By Lisa Jennings on Dec. 19, 2025", "By Sarah Schwartz — November 18, 2025": names, then at once a date
 _BYLINE_THEN_DATE = re.compile(
     r"\bBy\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
     r"(?:\s+on\s+|\s*[|·•—–,-]\s*|\s+)(?=\d{1,2}\s+[A-Z][a-z]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2})"
 )
-# "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023": a stamp's own label
-_STAMP_LABEL = re.compile(rf"^\W*(?:{ENGLISH}|(?:last\s+)?reviewed|{INDONESIAN})\b", re.IGNORECASE)
+# "Last updated: November 13, 2025", "Published on 3 June 2024", "Diperbarui 19 Mei 2023", "Date published:",
+# "Page last reviewed:", "Originally published on …", "Veröffentlicht am …": a stamp's own label
+_STAMP_LABEL = re.compile(rf"^\W*{STAMP_LEAD_IN}?(?:{STAMP_LABEL_WORDS}|(?:last\s+)?reviewed)\b", re.IGNORECASE)
+# the label alone, its date in the next element: "Date published:" / "3 November 2025" (a <dt> and its <dd>)
+_LONE_STAMP_LABEL = re.compile(rf"{_STAMP_LABEL.pattern}(?:\s+(?:on|at|am|le|el|em|il|op))?\W*$", re.IGNORECASE)
 _POSTED_BY = re.compile(
     # the label, in English and localised ("Publié par", "Diposting oleh"), or an author box's "View all posts by"
     rf"^\s*(?:(?:{POSTED_BY_LABEL})\s*:?|(?:view|see|read|browse)?\s*(?:all|more)\s+(?:posts|articles|stories)\s+"
@@ -138,8 +145,9 @@ def extract_article(
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
     lines = _without_leading_stamps(lines)  # the date zone then reaches down over them
-    header = _header_lines(page_lines, title, lines)
-    date_zone = _date_zone(page_lines, title, lines) or header
+    zone_end = _below_headline_in_body(lines, title)  # the body's lines stay as they are
+    header = _header_lines(page_lines, title, zone_end)
+    date_zone = _date_zone(page_lines, title, zone_end) or header
     byline = _read_header_bylines(date_zone + preamble)
     byline.merge(body_byline)
     credits = decide_credits(
@@ -220,13 +228,52 @@ def _rule_text(tree: lxml.html.HtmlElement, selector: str | None) -> str | None:
 
 
 def _without_leading_stamps(lines: list[str]) -> list[str]:
-    """The body without the date stamp lines it opens with ("2 days ago", "Updated: … | Published: …"): the stamp
-    sat in the story's container, but it is header, and the date zone (which ends at the first body line) must see
-    it."""
+    """The body without the date stamps it opens with ("2 days ago", "Updated: … | Published: …", a lone label and
+    its date: "Date published:" / "3 November 2025"): the stamp sat in the story's container, but it is header, and
+    the date zone (which ends at the first body line) must see it."""
     start = 0
-    while start < min(_LEADING_STAMP_LINES, len(lines) - 1) and is_stamp_only(lines[start]):
-        start += 1
+    for _ in range(_LEADING_STAMP_LINES):
+        if start + 1 >= len(lines):
+            break
+        size = 2 if _LONE_STAMP_LABEL.match(lines[start]) else 1
+        if start + size >= len(lines) or not is_stamp_only(" ".join(lines[start : start + size])):
+            break
+        start += size
     return lines[start:]
+
+
+def _below_headline_in_body(lines: list[str], title: str | None) -> list[str]:
+    """The body lines from the first one below the headline and its stamps, when the body holds the headline (under
+    a kicker: "Learning Center" / headline / "Dec 10, 2025 · 6 min read" / story): the date zone must reach down
+    over the stamp printed under the headline, whatever the body's first line is. Else the body lines."""
+    title_key = _key(title or "")
+    for index, line in enumerate(lines[: _KICKER_LINES + 1]):
+        if title_key and _key(line) == title_key and index + 1 < len(lines):
+            return _without_leading_stamps(lines[index + 1 :])
+    return lines
+
+
+def _joined_labels(lines: list[str]) -> list[str]:
+    """The lines with each lone stamp label joined to the date under it ("Last updated:" / "10 November 2025"), so
+    that the date is read with its label."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index + 1 < len(lines) and _LONE_STAMP_LABEL.match(lines[index]):
+            joined.append(f"{lines[index]} {lines[index + 1]}")
+            index += 2
+        else:
+            joined.append(lines[index])
+            index += 1
+    return joined
+
+
+def _stamp_pieces(line: str) -> list[str]:
+    """The pieces of a line (split at | · •) that are short enough to be stamps: "Written by Jen Kowal | Fact
+    checked by Omar Haddad | Updated December 5, 2025" is a row of stamps, however many words it has in all."""
+    if len(line.split()) <= _STAMP_MAX_WORDS:
+        return [line]
+    return [piece for piece in _STAMP_PARTS.split(line) if len(piece.split()) <= _STAMP_MAX_WORDS]
 
 
 def _split_at_dateline(lines: list[str]) -> tuple[list[str], list[str], Dateline | None]:
@@ -282,8 +329,9 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
     """(dates the stamps print, dates printed after an "Updated"/"Last modified" label) in reading order."""
     printed: list[PageDate] = []
     updates: list[PageDate] = []
-    # not captions or prose; but a long line may end in a byline with its stamp (a deck and the byline in one block)
-    stamps = [line if len(line.split()) <= _STAMP_MAX_WORDS else _byline_stamp(line) for line in lines]
+    # not captions or prose, but the short pieces of a row of stamps; and a long line may end in a byline with its
+    # stamp (a deck and the byline in one block)
+    stamps = [" | ".join(_stamp_pieces(line)) or _byline_stamp(line) for line in _joined_labels(lines)]
     text = "\n".join(stamp for stamp in stamps if stamp)
     for position, found in find_written_dates(text, timezone_name=timezone, month_first=month_first):
         label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
@@ -579,12 +627,19 @@ def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) ->
     resort for pages that declare nothing and print their stamp away from the headline (a footer "Last updated")."""
     published: list[PageDate] = []
     updated: list[PageDate] = []
-    for line in page_lines:
-        if len(line.split()) > _STAMP_MAX_WORDS or not _STAMP_LABEL.match(line):
+    for line in _joined_labels(page_lines):
+        if not _STAMP_LABEL.match(line):
             continue
-        for part in _STAMP_PARTS.split(line):  # "Updated: May 22, 2023 | Published: May 19, 2023": each its label
-            dates = [d for _, d in find_written_dates(part, timezone_name=timezone, month_first=month_first)[:1]]
-            (updated if _LATER_STAMP_LABEL.match(part) else published).extend(dates)
+        # "Updated: May 22, 2023 | Published: May 19, 2023": each its label; a longer piece only when its date follows
+        # its label at once ("This entry was posted on Wednesday, November 5th, 2025 at 2:30 pm and is filed …")
+        for part in _STAMP_PARTS.split(line):
+            found = find_written_dates(part, timezone_name=timezone, month_first=month_first)[:1]
+            label = _STAMP_LABEL.match(part)
+            if len(part.split()) > _STAMP_MAX_WORDS and not (
+                found and label and len(part[label.end() : found[0][0]].split()) <= _LABEL_TO_DATE_WORDS
+            ):
+                continue
+            (updated if _LATER_STAMP_LABEL.match(part) else published).extend(d for _, d in found)
     return [*published, *updated]  # "Updated May 2013 · Posted July 2004": the story appeared when it was posted
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
 from newscorpus.extract.zones import ZONE_ABBREVIATIONS, format_offset, localize, parse_offset, with_fixed_offset
 
 MONTHS: dict[str, int] = {
@@ -156,19 +156,23 @@ _ZONE = (
     rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}))\b\)?)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
 )
-# "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025"
+# "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025". The year ends at
+# the first non-digit, not at a word boundary: markup may glue it to the next label ("January 05, 2021Updated: …")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*-\s*|\s+(?:de\s+)?)(?P<month>{_MONTH_NAMES})\.?,?"
-    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+)?)(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+)?)(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
     re.IGNORECASE,
 )
-# the lookahead (a word of letters, then the day's digits) skips most words before the long list of names is tried
+# the lookahead (a word of letters, then the day's digits) skips most words before the long list of names is tried.
+# Markup may glue the month to what precedes it: "November 20, 2025March 5, 2024" (an updated and a published
+# <time>), "By Rachel GreenbergJuly 8, 2025": a digit, or a small letter before the month's capital
 _MONTH_DAY_YEAR = re.compile(
-    rf"\b(?=[^\W\d_]+\.?\s+\d)(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}{_ZONE}",
+    r"(?:(?<![^\W\d_])|(?-i:(?<=[^\W\d_])(?<![A-Z])(?=[A-Z])))(?=[^\W\d_]+\.?\s+\d)"
+    rf"(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    rf"(?<![\d/.-])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}})\b{_TIME}{_ZONE}", re.IGNORECASE
+    rf"(?<![\d/.-])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}", re.IGNORECASE
 )
 # "2023/05/19", "2023.05.19 14:05" (East Asian and Hungarian order): zero-padded, so "2019.1.2" stays a version
 _YEAR_FIRST = re.compile(
@@ -385,10 +389,10 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
     return None
 
 
-# what a date stamp prints besides its dates: labels (also "last", "update", "mis", "jour" on their own), joiners,
-# a reading time ("Updated: … | Published: …")
+# what a date stamp prints besides its dates: labels ("Date published"; also "last", "update", "mis", "jour" on their
+# own), joiners, a reading time ("Updated: … | Published: …")
 _STAMP_WORDS = re.compile(
-    rf"\b(?:{STAMP_LABEL_WORDS}|last|update|mis|jour|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|pukul|um|uhr|le|à"
+    rf"\b(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|last|update|mis|jour|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|pukul|um|uhr|le|à"
     r"|il|op)\b\.?",
     re.IGNORECASE,
 )

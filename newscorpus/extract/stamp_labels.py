@@ -27,6 +27,13 @@ EUROPEAN = rf"(?:{EUROPEAN_PUBLISHED}|{EUROPEAN_UPDATED})"
 PUBLISHED_WORDS = rf"(?:{ENGLISH_PUBLISHED}|{INDONESIAN_PUBLISHED}|{EUROPEAN_PUBLISHED})"
 UPDATED_WORDS = rf"(?:{ENGLISH_UPDATED}|{INDONESIAN_UPDATED}|{EUROPEAN_UPDATED})"
 STAMP_LABEL_WORDS = rf"(?:{PUBLISHED_WORDS}|{UPDATED_WORDS})"
+# the words a stamp's label may open with: "Date published:", "Page last reviewed:", "Originally published on",
+# "Date first published", "This entry was posted on" (WordPress's footer), "Zuletzt aktualisiert". Each ends in
+# whitespace, so the label follows at once; a rule makes the group optional: rf"{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}"
+STAMP_LEAD_IN = (
+    r"(?:(?:(?:date|page|article|story|post|content)\s+|originally\s+|first\s+|zuletzt\s+"
+    r"|this\s+(?:entry|post|article|story|page)\s+was\s+){1,2})"
+)
 
 _HOST_LABELS = r"[\w-]+(?:\.[\w-]+)*"
 # "etimes.in", "news.example.co.uk": a top-level domain of at most six letters, so that "J.Robertson" stays a name
