@@ -23,6 +23,7 @@ from trafilatura.settings import Document
 from newscorpus.extract.boilerplate import is_related_label
 from newscorpus.extract.main_content import extract_main_content, related_link_lists
 from newscorpus.extract.text_lines import element_lines
+from newscorpus.extract.words import count_tokens
 from newscorpus.sources import ExtractionRules
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 BodyMethod = Literal["rules", "main_content", "generic", "none"]
 # A rules match shorter than this is a stub (a changed layout, a teaser box), not the article
 _MIN_RULES_WORDS = 15
-# Below this share of the page's prose kept, or this many words, main_content.py's pick is not trusted
+# Below this share of the page's prose kept, or this many words, main_content.py's pick is not trusted (words as
+# words.py counts them: a Chinese or Japanese story has no spaces to count)
 _MIN_CONFIDENCE = 0.3
 _MIN_MAIN_CONTENT_WORDS = 30
 
@@ -45,10 +47,10 @@ def extract_body(tree: lxml.html.HtmlElement, url: str, rules: ExtractionRules |
     """Body lines, one per paragraph (a `<br>` starts a new line), before any text-level cleanup."""
     if rules is not None and rules.body:
         lines = body_by_rules(tree, rules)
-        if sum(len(line.split()) for line in lines) >= _MIN_RULES_WORDS:
+        if sum(count_tokens(line) for line in lines) >= _MIN_RULES_WORDS:
             return BodyResult(lines=lines, method="rules")
     main = extract_main_content(tree)
-    if main.confidence >= _MIN_CONFIDENCE and sum(len(line.split()) for line in main.lines) >= _MIN_MAIN_CONTENT_WORDS:
+    if main.confidence >= _MIN_CONFIDENCE and sum(count_tokens(line) for line in main.lines) >= _MIN_MAIN_CONTENT_WORDS:
         return BodyResult(lines=main.lines, method="main_content")
     # balanced, not favor_precision: the pages that reach this point are the odd layouts, where precision mode
     # drops whole sections of the article (measured on the extraction dev set: recall 0.16 -> 0.98 on such a page)

@@ -17,6 +17,7 @@ from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
 from newscorpus.extract.text_lines import normalize_space
+from newscorpus.extract.words import count_tokens
 
 _FONT_WIDGET = re.compile(
     r"^(?:(?:A[+-]?\s*){2,4}|(?:A\s*)*(?:Pengaturan|Ukuran|Atur)\s+(?:Font|Huruf|Teks)|Font\s+Size|(?:A\s*)+"
@@ -31,6 +32,15 @@ _PHOTO_CREDIT = re.compile(
     r"\s*(?::|/|by\b)\s*\S",
     re.IGNORECASE,
 )
+# "Read also" in pl, tr, ar, hi, vi, th, ja, zh, ko: a label over links to other stories, alone on its line or with
+# a colon before the link ("Czytaj też: …", "اقرأ أيضا:")
+_READ_ALSO_ABROAD = (
+    r"(?:Prze)?czytaj\s+(?:też|także|również)|Ayrıca\s+okuyun|[İIi]lgili\s+haberler|"
+    r"[اإأ]قرأ\s+[أا]يض(?:ا\u064b?|\u064bا)|"  # "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "إقرأ ايضا"
+    r"(?:यह|ये)\s+भी\s+प(?:ढ\u093c|\u095d)(?:\u0947\u0902|\u093f\u090f)|"  # "ये भी पढ़ें", "यह भी पढ़िए"
+    r"Xem\s+thêm|Tin\s+liên\s+quan|อ่านเพิ่มเติม|関連記事|関連ニュース|"
+    r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사"
+)
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
     # dash, bar or guillemet, or a line of its own
@@ -42,7 +52,9 @@ _RELATED = re.compile(
     # only with the colon, dash or guillemet of a link label, or alone on the line
     r"^(?:Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
     r"Voir\s+aussi|Le(?:[ae]|er)\s+también|Te\s+puede\s+interesar|Leia\s+também|Veja\s+também|Leggi\s+anche|"
-    r"Lees\s+ook|Читайте\s+также)\s*(?:[:|\-–—»›]|$)",
+    r"Lees\s+ook|Читайте\s+также|" + _READ_ALSO_ABROAD + r")\s*(?:[:：|\-–—»›]|$)|"
+    # CNN Indonesia's "Baca berita lengkap dan ikuti …", "Baca artikel selengkapnya di …": a pointer, not the story
+    r"^Baca\s+(?:berita|artikel)\s+(?:lengkap|selengkapnya)\w*\b",
     re.IGNORECASE,
 )
 # A related-stories label on a line of its own ("Baca Juga", "Related articles:", "Lesen Sie auch"): main_content.py
@@ -58,10 +70,17 @@ _RELATED_LABEL = re.compile(
     r"(?:À\s+)?lire\s+(?:aussi|également)|Voir\s+aussi|Sur\s+le\s+même\s+sujet|Le(?:[ae]|er)\s+también|"
     r"Te\s+puede\s+interesar|(?:Noticias|Artículos|Notícias|Artigos)\s+relacionad[oa]s|Leia\s+também|"
     r"Veja\s+também|Leggi\s+anche|Articoli\s+correlati|Lees\s+ook|Gerelateerde\s+artikelen|Читайте\s+также|"
-    r"Похожие\s+(?:статьи|новости))\s*[:.…»›|\-–—]*$",
+    r"Похожие\s+(?:статьи|новости)|" + _READ_ALSO_ABROAD + r")\s*[:：.…»›|\-–—]*$",
     re.IGNORECASE,
 )
 _RELATED_LABEL_MAX_CHARS = 40
+# The editors' initials closing a story at Indonesian outlets: detik's "(rdp/imk)", CNN Indonesia's "(fby/sfr)",
+# Koran Jakarta's "sur/AR-3". Two to four groups of 2-4 letters joined by "/", the first in lower case (an agency
+# credit "(AP/AFP)" is upper case and stays for the agency reader); a pair of words ("and/or") is not one
+_EDITOR_CODE = r"(?!(?:and/or|he/she|his/her|him/her|km/jam)\b)[a-z]{2,4}(?:/[A-Za-z]{2,4}(?:-\d{1,2})?){1,3}"
+_EDITOR_CODE_LINE = re.compile(rf"\(?{_EDITOR_CODE}\)?")
+# at the end of the last paragraph, in brackets after its closing stop or quote: "… pada 27 November. (rdp/imk)"
+_EDITOR_CODE_AT_END = re.compile(rf"(?<=[.!?\"”’])\s*\({_EDITOR_CODE}\)$")
 _RIGHTS_RESERVED = (
     r"(?:All\s+rights\s+reserved|Alle\s+Rechte\s+vorbehalten|Tous\s+droits\s+réservés|"
     r"Todos\s+los\s+derechos\s+reservados|Todos\s+os\s+direitos\s+reservados|Tutti\s+i\s+diritti\s+riservati|"
@@ -121,7 +140,7 @@ _NOTICE = re.compile(
     # "Copyright © 2024 ...", not a heading that starts with the word ("Copyright Office Weighs In on AI Training")
     r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\b"
     + _RIGHTS_RESERVED
-    + r")|Hak\s+cipta\b|©|\(c\)\s|"
+    + r")|Hak\s+cipta\b|©|\(c\)\s|Riproduzione\s+riservata\b|"
     + _RIGHTS_RESERVED
     + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
@@ -425,8 +444,10 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _cut_author_bio(kept)
     kept = _drop_leading_header_lines(kept, title_key)
     kept = _drop_closing_disclaimers(kept)
-    while kept and _SHARE.match(kept[-1]):
+    while kept and (_SHARE.match(kept[-1]) or _EDITOR_CODE_LINE.fullmatch(kept[-1])):
         kept.pop()
+    if kept and kept[-1].endswith(")"):
+        kept[-1] = _EDITOR_CODE_AT_END.sub("", kept[-1])
     return kept
 
 
@@ -444,7 +465,7 @@ def _drop_closing_notices(lines: list[str]) -> list[str]:
     tail = max(1, len(lines) - _CLOSING_TAIL_LINES)
     kept = lines[:tail]
     for line in lines[tail:]:
-        words = len(line.split())
+        words = count_tokens(line)
         if words <= _SYNDICATION_MAX_WORDS and _SYNDICATION_NOTE.match(line):
             credits = _CREDIT_LABEL.search(line)
             if credits is not None:
@@ -457,7 +478,7 @@ def _drop_closing_notices(lines: list[str]) -> list[str]:
 
 
 def _is_furniture(line: str, caption_keys: set[str]) -> bool:
-    words = len(line.split())  # cheap length tests first: this runs on every line of every page
+    words = count_tokens(line)  # cheap length tests first: this runs on every line of every page
     # the unanchored searches scan the whole line; a substring test on the lowered line rules most of them out
     folded = _folded(line)
     if caption_keys and _key(line) in caption_keys:
@@ -577,8 +598,8 @@ def _drop_spec_cards(lines: list[str]) -> list[str]:
             end = index + 1
             while (
                 end < len(lines)
-                and len(lines[end].split()) <= _SPEC_ROW_MAX_WORDS
-                and not (len(lines[end].split()) > _SPEC_VALUE_MAX_WORDS and lines[end].endswith((".", "!", "?")))
+                and count_tokens(lines[end]) <= _SPEC_ROW_MAX_WORDS
+                and not (count_tokens(lines[end]) > _SPEC_VALUE_MAX_WORDS and lines[end].endswith((".", "!", "?")))
             ):
                 end += 1
             if end - index - 1 >= _SPEC_MIN_ROWS:
@@ -596,7 +617,7 @@ def _drop_template_runs(lines: list[str]) -> list[str]:
     low, high = _TEMPLATE_LINE_WORDS
     prefixes = [
         " ".join(line.casefold().split()[:_TEMPLATE_PREFIX_WORDS])
-        if low <= len(line.split()) <= high and not line.endswith(".")
+        if low <= count_tokens(line) <= high and not line.endswith(".")
         else ""
         for line in lines
     ]
@@ -621,7 +642,7 @@ def _drop_closing_disclaimers(lines: list[str]) -> list[str]:
     return [
         line
         for index, line in enumerate(lines)
-        if index < tail or len(line.split()) > _DISCLAIMER_MAX_WORDS or not _DISCLAIMER.search(line)
+        if index < tail or count_tokens(line) > _DISCLAIMER_MAX_WORDS or not _DISCLAIMER.search(line)
     ]
 
 
@@ -631,7 +652,7 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     order (responsive layouts that print the article twice). A line repeated on its own further down stays:
     interviews repeat their questions, recipes their ingredients, training plans their rows."""
     keys = [line.casefold() for line in lines]
-    words_before = list(accumulate((len(line.split()) for line in lines), initial=0))  # words of lines[:i]
+    words_before = list(accumulate((count_tokens(line) for line in lines), initial=0))  # words of lines[:i]
     min_run_words = max(_REPEAT_MIN_RUN_WORDS, _REPEAT_MIN_RUN_SHARE * words_before[-1])
     first: dict[str, int] = {}
     for index, key in enumerate(keys):
@@ -643,7 +664,7 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         key = keys[index]
-        if key in keys[max(0, index - _REPEAT_WINDOW) : index] and len(lines[index].split()) >= _REPEAT_MIN_WORDS:
+        if key in keys[max(0, index - _REPEAT_WINDOW) : index] and count_tokens(lines[index]) >= _REPEAT_MIN_WORDS:
             drop[index] = True
             index += 1
             continue
@@ -680,7 +701,7 @@ def _drop_table_of_contents(lines: list[str]) -> list[str]:
         end = index
         while (
             end < len(lines)
-            and len(lines[end].split()) <= _TOC_ENTRY_MAX_WORDS
+            and count_tokens(lines[end]) <= _TOC_ENTRY_MAX_WORDS
             and keys[end]
             and later[keys[end]] > end
             and keys[end] not in keys[index:end]
@@ -710,11 +731,11 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
     """Drops a trailing comments section, author bio, publisher box, list of other stories or paywall pitch: from a
     "Komentar", "About the author", "About <Publisher>", "Related articles" heading or a "Subscribe to unlock this
     article" prompt on, when little text follows it."""
-    total_words = sum(len(line.split()) for line in lines)
+    total_words = sum(count_tokens(line) for line in lines)
     for index, line in enumerate(lines):
         if index == 0:
             continue
-        words = len(line.split())
+        words = count_tokens(line)
         end_section = words <= _END_SECTION_MAX_WORDS and bool(_END_SECTION_HEADING.match(line))
         if not (
             end_section
@@ -723,7 +744,7 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
             or (_PROMPT_MAX_WORDS < words <= _PAYWALL_MAX_WORDS and teaser_phrase_in(line))
         ):
             continue
-        after = sum(len(x.split()) for x in lines[index + 1 :])
+        after = sum(count_tokens(x) for x in lines[index + 1 :])
         # a named end section (bio, related stories) may be long next to a short story; it still follows the story
         if after <= max(40, total_words // 3) or (end_section and after < total_words - after - words):
             return lines[:index]
@@ -737,8 +758,8 @@ def _cut_after_lone_divider(lines: list[str]) -> list[str]:
     if len(dividers) != 1:
         return lines
     index = dividers[0]
-    after = sum(len(line.split()) for line in lines[index + 1 :])
-    total = sum(len(line.split()) for line in lines)
+    after = sum(count_tokens(line) for line in lines[index + 1 :])
+    total = sum(count_tokens(line) for line in lines)
     return lines[:index] if 0 < after < _DIVIDER_MAX_TAIL_SHARE * total else lines
 
 
@@ -749,14 +770,14 @@ def _cut_author_bio(lines: list[str]) -> list[str]:
     for index in range(max(1, len(lines) - _BIO_TAIL_LINES), len(lines)):
         line = lines[index]
         match = _AUTHOR_BIO.match(line)
-        if not match or len(line.split()) > _BIO_MAX_WORDS:
+        if not match or count_tokens(line) > _BIO_MAX_WORDS:
             continue
         name_words = {word.casefold() for word in match.group("name").split()}
         start = index
         while start > 1 and start > index - 3:
             above = lines[start - 1]
             words = above.split()
-            if len(words) > _BIO_LABEL_MAX_WORDS or above.endswith((".", "?", "!", ":")):
+            if count_tokens(above) > _BIO_LABEL_MAX_WORDS or above.endswith((".", "?", "!", ":")):
                 break
             shares_name = bool(name_words & {word.strip(",").casefold() for word in words})
             if not (shares_name or _BIO_LABEL.match(above) or re.search(_BIO_ROLE, above, re.IGNORECASE)):
@@ -774,7 +795,7 @@ def _drop_leading_header_lines(lines: list[str], title_key: str | None) -> list[
     index = 0
     while index < len(lines) and index < _HEADER_MAX_LINES:
         line = lines[index]
-        words = len(line.split())
+        words = count_tokens(line)
         # under a kept line, only a date stamp goes: a headline's words under a label may be the text's heading
         is_title = not kept and title_key is not None and _key(line) == title_key
         is_stamp = words <= 10 and bool(find_written_dates(line)) and not line.endswith(".")

@@ -1,9 +1,10 @@
 """Quality flags: why a row may not be a full, clean article. The gate and corpus users filter on them.
 
-short: under 80 words. teaser: a paywall or excerpt page ("Baca selengkapnya", "Subscribe to read", JSON-LD
-isAccessibleForFree=false, or a very short body next to a "read more" link). boilerplate_heavy: the body is a small
-share of the page's text, so the page is mostly chrome and the body is more likely to be wrong. non_article: no body,
-or a listing page (many headline links, little text of its own). no_date / no_title: the field could not be read.
+short: under 80 words (Chinese, Japanese and Thai counted by their characters, see words.py). teaser: a paywall or
+excerpt page ("Baca selengkapnya", "Subscribe to read", JSON-LD isAccessibleForFree=false, or a very short body next
+to a "read more" link). boilerplate_heavy: the body is a small share of the page's text, so the page is mostly chrome
+and the body is more likely to be wrong. non_article: no body, or a listing page (many headline links, little text of
+its own). no_date / no_title: the field could not be read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import lxml.html
 
 from newscorpus.extract.fields import QualityFlag
 from newscorpus.extract.text_lines import normalize_space
+from newscorpus.extract.words import WORD, count_tokens, count_words
 
 SHORT_WORDS = 80
 TEASER_MAX_WORDS = 150  # a "read more" link only marks a teaser when the body is this short
@@ -55,7 +57,6 @@ READ_MORE_LINK = re.compile(
     r"read\s+full\s+(?:story|article))\W*$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> Pag
         text = normalize_space(anchor.text_content())
         if READ_MORE_LINK.match(text):
             read_more = True
-        elif len(text.split()) >= 4:
+        elif count_tokens(text) >= 4:
             headline_links.add(_key(text))
     page_text = "\n".join(page_lines)
     return PageSignals(
@@ -89,10 +90,6 @@ def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> Pag
         has_read_more_link=read_more,
         page_text=page_text,
     )
-
-
-def count_words(text: str) -> int:
-    return _WORD.subn("", text)[1]  # counts the matches without building a list of them
 
 
 def teaser_phrase_in(text: str) -> bool:
@@ -119,9 +116,9 @@ def looks_like_listing(body_lines: list[str], word_count: int, signals: PageSign
 def _linked_words(line_key: str, link_keys: frozenset[str]) -> int:
     """Words of the line that belong to the longest headline link it contains."""
     if line_key in link_keys:
-        return len(line_key.split())
+        return count_tokens(line_key)
     contained = [k for k in link_keys if k in line_key]
-    return max((len(k.split()) for k in contained), default=0)
+    return max((count_tokens(k) for k in contained), default=0)
 
 
 def quality_flags(
@@ -161,4 +158,4 @@ def quality_flags(
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
