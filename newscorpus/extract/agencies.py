@@ -59,8 +59,49 @@ WIRE_SERVICES: dict[str, str] = {
     "pa": "PA Media",
     "pa media": "PA Media",
     "press association": "PA Media",
+    # European, Latin American, Russian, Turkish and East Asian wires, in their own spellings too
+    "pap": "PAP",
+    "polska agencja prasowa": "PAP",
+    "lusa": "Lusa",
+    "agência lusa": "Lusa",
+    "anp": "ANP",
+    "belga": "Belga",
+    "apa": "APA",
+    "austria presse agentur": "APA",
+    "europa press": "Europa Press",
+    "agência brasil": "Agência Brasil",
+    "agencia brasil": "Agência Brasil",
+    "ansa.it": "ANSA",
+    "agenzia ansa": "ANSA",
+    "agencia efe": "EFE",
+    "тасс": "TASS",
+    "итар-тасс": "TASS",
+    "риа новости": "RIA Novosti",
+    "интерфакс": "Interfax",
+    "新华社": "Xinhua",
+    "新華社": "Xinhua",
+    "연합뉴스": "Yonhap",
+    "共同通信": "Kyodo",
+    "共同通信社": "Kyodo",
+    "時事通信": "Jiji",
+    "anadolu ajansı": "Anadolu",
 }
 _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.IGNORECASE)
+
+
+# a newsroom credited instead of a person ("Redacción Clarín", "Redazione ANSA", "Haber Merkezi", "Newsroom", "编辑部"):
+# the outlet's own staff, not an author and not a wire. An English desk with a beat ("TOI Lifestyle Desk") stays an
+# author, as the dev set's truth has it
+_DESK = re.compile(
+    r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|редакция"
+    r"|haber\s+merkezi|newsroom)(?:\b|$)|编辑部|編集部|편집국",
+    re.IGNORECASE,
+)
+
+
+def desk_credit(name: str) -> bool:
+    """True when `name` credits a newsroom desk ("Redaktion", "Redazione ANSA", "Staff") rather than a person."""
+    return bool(_DESK.search(name)) and len(name.split()) <= 5
 
 
 def wire_service(name: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newscorpus.extract.agencies import wire_service
-from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, INDONESIAN
+from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS
 
 Role = Literal["author", "editor", "source", "ignored"]
 
@@ -170,8 +170,36 @@ JOB_TITLE = re.compile(
     r"|pharmacist|veterinarian)\b",
     re.IGNORECASE,
 )
-# "Updated: Dec 17, 2025" after the names: the stamp, and nothing after it is a name
-_STAMP_LABEL_START = re.compile(rf"^(?:{ENGLISH}|{INDONESIAN})\b", re.IGNORECASE)
+# "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
+_STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
+# the same label run on after a name in one line: "Par Claire Bommelaer et Agnès Leclair Publié le 04/05/2024"
+_STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
+# a reporter's job printed after the name instead of a "by" before it: "Pedro Vilela - Repórter da Agência Brasil",
+# "Arief Setyadi , Jurnalis-Jum'at, 03 Mei 2024", "김영훈 기자" (Korean), "山田太郎記者" (Japanese)
+_REPORTER_WORDS = (
+    r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
+    r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
+)
+_CJK_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
+_ROLE_CREDIT = re.compile(
+    rf"^(?P<names>[^,;|=]+?)\s*(?:,|\s[–—-])\s*{_REPORTER_WORDS}\b(?P<rest>.*)$"
+    rf"|^(?P<cjk>[^\W\d_][^,;|=\d]{{0,30}}?)\s*{_CJK_REPORTER}$",
+    re.IGNORECASE,
+)
+# what may follow the job: the outlet ("da Agência Brasil", "of The Jakarta Post") or the stamp ("-Jum'at, 03 Mei")
+_ROLE_AFFILIATION = re.compile(r"^\s*(?:da|do|de|del|di|of|at|for|bei|der|des|du|van)\s+(?P<outlet>.+)$", re.IGNORECASE)
+_ROLE_STAMP = re.compile(r"^\s*[-–—|,·]\s*\S.*\d")
+# Chinese prints the job first: "记者 王静", "本报记者 李明"
+_REPORTER_FIRST = re.compile(
+    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)$"
+)
+# Korean wire copy opens its first paragraph with the credit: "(서울=연합뉴스) 김영훈 기자 = 정부가 …"
+_INLINE_CREDIT = re.compile(
+    r"^\((?P<place>[^=()]{1,15})=(?P<agency>[^=()]{1,20})\)\s*(?P<names>[^=()]{2,40}?)\s*(?:기자|특파원)\s*="
+)
+_NAME_LIST = re.compile(r"\s*[·,、]\s*")
+_ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
+_ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
@@ -212,6 +240,8 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
         if parsed is not None:
             byline.merge(parsed)
             kept[index] = ""
+        elif (inline := _inline_credit(kept[index])) is not None:
+            byline.merge(inline)  # the credit opens the story's first sentence: the line stays
     for index in range(max(head, len(kept) - _TAIL_LINES), len(kept)):
         parsed = read_byline(kept[index], at_start=False)
         if parsed is not None:
@@ -225,6 +255,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     text = line.strip().strip("()[]").strip()
     if not text or len(text.split()) > _MAX_BYLINE_WORDS:
         return None
+    text = _STAMP_TAIL.sub("", text)
     labelled = _read_labelled(text)
     if labelled is not None:
         return labelled
@@ -233,13 +264,69 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
     if not at_start:
         return None
-    text = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
-    match = _REPORT_OF.match(text) or _GUEST_BY.match(text) or _LEADING_BY.match(text)
-    if match is None or len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
+    unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
+    match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
+    if match is None:
+        return _role_credit(text)
+    text = unstamped
+    if len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
         return None
     if match.re is _LEADING_BY and match.group("by").lower() in _AMBIGUOUS_BY and not _full_names(match["names"]):
         return None
-    return _credit(match.group("names"), "author", strict=True)
+    # "Von Peter Müller, Frankfurt", "By Jane Doe, London": after a full name, a one-word piece is the place she
+    # writes from; Indonesian credits ("Oleh X, Y") name people known by one name
+    places = match.re is not _REPORT_OF and (match.re is _GUEST_BY or match.group("by").lower() != "oleh")
+    return _credit(match.group("names"), "author", strict=True, places=places)
+
+
+def _role_credit(text: str) -> Byline | None:
+    """ "Pedro Rafael Vilela - Repórter da Agência Brasil", "김영훈 기자", "记者 王静": a name with the reporter's job
+    printed after it (or, in Chinese, before it) and nothing else but the outlet or the stamp."""
+    if (first := _REPORTER_FIRST.match(text)) is not None:
+        return Byline(authors=[n for n in _NAME_LIST.split(first["names"].strip()) if n])
+    match = _ROLE_CREDIT.match(text)
+    if match is None:
+        return None
+    if match["cjk"] is not None:
+        names = [n for n in _NAME_LIST.split(match["cjk"].strip()) if n]
+        return Byline(authors=names) if names and all(_cjk_name(n) for n in names) else None
+    name, rest = match["names"].strip(" .,"), match["rest"]
+    words = name.split()
+    if len(words) < 2 or not looks_like_name(name, strict=True) or any(_ROLE_MODIFIER.match(w) for w in words):
+        return None  # "Senior Political Reporter" is a job title alone
+    byline = Byline(authors=[name])
+    affiliation = _ROLE_AFFILIATION.match(rest)
+    if affiliation is not None and len(affiliation["outlet"].split()) <= _AFFILIATION_MAX_WORDS:
+        agency = wire_service(affiliation["outlet"])
+        if agency is not None:
+            byline.agencies.append(agency)
+        return byline if _is_affiliation(affiliation["outlet"]) else None
+    return byline if not rest.strip() or _ROLE_STAMP.match(rest) else None
+
+
+def _cjk_name(name: str) -> bool:
+    """A Korean, Chinese or Japanese personal name: two to five Hangul or Han characters, no spaces."""
+    return bool(re.fullmatch(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf]{2,5}", name))
+
+
+def _inline_credit(line: str) -> Byline | None:
+    """ "(서울=연합뉴스) 김영훈 기자 = 정부가 …": the reporters named where the first sentence starts."""
+    match = _INLINE_CREDIT.match(line.strip())
+    if match is None:
+        return None
+    names = [n for n in _NAME_LIST.split(match["names"].strip()) if n]
+    if not names or not all(_cjk_name(n) or looks_like_name(n, strict=True) for n in names):
+        return None
+    agency = wire_service(match["agency"])
+    return Byline(authors=names, agencies=[agency] if agency else [])
+
+
+def without_role_word(name: str) -> str:
+    """ "박지영 기자" -> "박지영", "记者 王静" -> "王静", "Pedro Vilela - Repórter da Agência Brasil" -> "Pedro Vilela":
+    the reporter's job printed with the name."""
+    name = _ROLE_PREFIX.sub("", name)
+    match = _ROLE_SUFFIX.match(name)
+    return match["name"] if match is not None else name
 
 
 def _full_names(names: str) -> bool:
@@ -253,7 +340,8 @@ def _full_names(names: str) -> bool:
     return all(
         len(piece.split()) >= 2 and piece.split()[0].lower() not in _PARTICLES
         for index, piece in enumerate(pieces)
-        if index == 0 or looks_like_name(piece, strict=True)
+        # a one-word piece after the first name is the place ("Von Peter Müller, Frankfurt"), which _credit drops
+        if index == 0 or (looks_like_name(piece, strict=True) and len(piece.split()) >= 2)
     )
 
 
@@ -275,11 +363,13 @@ def _read_labelled(text: str) -> Byline | None:
     return byline
 
 
-def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
+def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> Byline | None:
     """The names of one credit's value; None when the value is not made of names. After the first full name, a
     piece that is no name ends the list instead of voiding it: a job title ("By Jane Doe, Senior Director,
     Content & Marketing") or the outlet's desk ("Por Fernanda Lima, g1 SP"); only "and Name" adds a further name
-    after that ("By Priya Raman, Energy Editor, and Ben Schultz")."""
+    after that ("By Priya Raman, Energy Editor, and Ben Schultz"). With `places`, a one-word piece after a comma
+    that follows a full name is the place the writer files from ("Von Peter Müller, Frankfurt") and ends the names
+    the same way."""
     value = _TRAILING_NOISE.sub("", value).strip(" .,:;")
     if not value:
         return None
@@ -298,11 +388,21 @@ def _credit(value: str, role: Role, *, strict: bool) -> Byline | None:
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
         # MarketingSherpa and MECLABS Institute" goes on describing the job
         reintroduced = ender_before and bool(_CONJUNCTION.search(joined_by))
-        joined_by, ender_before = "", False
+        joined_before, joined_by, ender_before = joined_by, "", False
         if names and _STAMP_LABEL_START.match(piece):
             break  # "By Jane Doe, Updated: Dec 17, 2025": the stamp, and nothing after it is a name
         if names and JOB_TITLE.search(piece):
             ended = ender_before = True  # her job, not more authors
+            continue
+        if (
+            places
+            and not ended
+            and len(piece.split()) == 1
+            and "," in joined_before
+            and any(len(name.split()) >= 2 for name in names)
+            and wire_service(piece) is None  # "By Jane Doe, Reuters": the wire she writes for
+        ):
+            ended = ender_before = True  # the place she writes from
             continue
         if _DOMAIN.match(piece):
             continue  # "TOI Lifestyle Desk / etimes.in": the outlet's address, not a writer

@@ -11,13 +11,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newscorpus.extract.agencies import wire_service
-from newscorpus.extract.bylines import JOB_TITLE, Byline, looks_like_name
-from newscorpus.extract.stamp_labels import ENGLISH
+from newscorpus.extract.agencies import desk_credit, wire_service
+from newscorpus.extract.bylines import JOB_TITLE, Byline, looks_like_name, without_role_word
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 
-_BY_PREFIX = re.compile(r"^(?:(?:written|posted)\s+by|by|oleh|penulis|authors?|reporter)\s*:?\s+", re.IGNORECASE)
-# Byline widgets run the name into the next label: "Luke Kim December 3, 2025", "Craig McCarthy Last updated".
-_TRAILING_LABEL = re.compile(rf"\s+{ENGLISH}\b.*$", re.IGNORECASE)
+# "by" in the languages of bylines._LEADING_BY ("Door Anne de Vries", "Von Peter Müller"), before a capital; Italian
+# "di" only in lower case ("Di Maio" is a surname)
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted)\s+by|by|oleh|penulis|authors?|reporter|(?:von|par|por|door|av|(?-i:di))(?=\s+(?-i:[A-ZÀ-Þ])))"
+    r"\s*:?\s+",
+    re.IGNORECASE,
+)
+# Byline widgets run the name into the next label: "Luke Kim December 3, 2025", "Craig McCarthy Last updated",
+# "Agnès Leclair Publié le".
+_TRAILING_LABEL = re.compile(rf"\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
 # "Luke Kim December 3": a month after a full name is the date label ("May" is also a surname, so it stays).
 _TRAILING_MONTH = re.compile(
     r"^(\S+\s+\S+.*?)\s+(?:january|february|march|april|june|july|august|september|october|november|december"
@@ -78,11 +85,13 @@ def decide_credits(
                 agency = wire_service(name)
                 if agency is not None:
                     agencies.append(agency)
-                elif _key(name) not in editor_keys:
+                elif _key(name) not in editor_keys and not desk_credit(name):
                     found.append(name)
         return _unique(found)
 
-    credited_by_line = [a for a in byline.authors if _key(a) not in editor_keys and not _CREDENTIAL.match(a)]
+    credited_by_line = [
+        a for a in byline.authors if _key(a) not in editor_keys and not _CREDENTIAL.match(a) and not desk_credit(a)
+    ]
     authors = _unique([clean_name(a) for a in credited_by_line])
     authors = _confirmed_by_metadata(authors, metadata_authors)
     if not authors:
@@ -158,7 +167,7 @@ def clean_name(name: str) -> str:
     """A credited name without the byline widget's leftovers: label prefix, avatar initials, trailing date label,
     the name printed twice."""
     name = _BY_PREFIX.sub("", name.strip())
-    name = _TRAILING_MONTH.sub(r"\1", _TRAILING_LABEL.sub("", name))
+    name = without_role_word(_TRAILING_MONTH.sub(r"\1", _TRAILING_LABEL.sub("", name)))
     words = name.split()
     if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
         name = " ".join(words[1:])  # "CM Craig McCarthy": the avatar's initials

@@ -20,9 +20,9 @@ import lxml.html
 from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
-from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_LABEL, looks_like_name
+from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_LABEL, looks_like_name, read_byline
 from newscorpus.extract.dates import find_written_dates
-from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME
+from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ _AUTHOR_HREF = re.compile(
 # the label opening an author widget's line, in the languages of _LEADING_BY and the localised "Posted by" of blog
 # footers (Blogger's "Diposting oleh"); Italian "di" only in lower case ("Di Maio" is a surname)
 _BY_LABEL = re.compile(
-    rf"^\s*(?:{POSTED_BY_LABEL}|article\s+by|by|authors?|oleh|penulis|(?-i:di)(?=\s))"
+    rf"^\s*(?:{POSTED_BY_LABEL}|article\s+by|by|authors?|oleh|penulis|(?-i:di)(?=\s)|(?:von|par|por|door)(?=\s))"
     # a word boundary, or a name glued on ("ByTrevor Jones"), but not a name that starts so ("Byron", "Authority")
     r"(?:\b|(?-i:(?=[A-Z])))\s*:?\s*",
     re.IGNORECASE,
@@ -91,6 +91,11 @@ _NOT_AUTHOR_LABELS = "|".join(sorted((re.escape(k) for k in NOT_AUTHOR_LABELS), 
 # "Editor : ", "Red: ", "Medically reviewed by ": a label for someone who did not write the story
 _OTHER_ROLE_LABEL = re.compile(rf"(?:^|[\s/|;,(])(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby))\s*$", re.IGNORECASE)
 _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby)\s)", re.IGNORECASE)
+# the place line of a byline widget: El Mundo's `<div class="ue-c-article__byline-location">Madrid</div>`
+_LOCATION_CLASS = re.compile(r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo)(?:$|[\s_-])", re.IGNORECASE)
+# a credits block printed after the story: Koran Jakarta's `<div class="article-credit"><p>Redaktur : Sriyono</p>
+# <p>Penulis : Muhamad Ma'rup</p></div>` (a figure's "caption-credit" names the photographer)
+_CREDIT_BLOCK_CLASS = re.compile(r"(?:^|[\s_-])(?:article|news|post|story)[_-]?credits?(?:$|[\s_-])", re.IGNORECASE)
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
 _CATEGORY_LINK = re.compile(r"/categor(?:y|ies)/")
@@ -123,8 +128,24 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
                     if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
                         return found
+        return _credit_block_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
+    return None
+
+
+def _credit_block_author(tree: lxml.html.HtmlElement) -> str | None:
+    """The writers a labelled credits block names ("Penulis : X" beside "Redaktur : Y"), "A; B"."""
+    for element in tree.iter("div", "section", "p"):
+        if not _CREDIT_BLOCK_CLASS.search(element.get("class") or "") or _in_page_furniture(element):
+            continue
+        authors: list[str] = []
+        for line in element_lines(element):
+            parsed = read_byline(line, at_start=False)
+            if parsed is not None:
+                authors += [name for name in parsed.authors if name not in authors]
+        if authors:
+            return "; ".join(authors)
     return None
 
 
@@ -241,6 +262,9 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     """The names in an author widget, without what such widgets print after them: an author box stacks the name
     over the job title ("Liz Kenny" / "Former McKinsey Consultant"), a byline runs into its date ("ServiceTitan
     November 26th, 2024") or into a bio ("Daniel Burstein, Senior Director, Content & Marketing")."""
+    located = [child for child in element.iterdescendants() if _LOCATION_CLASS.search(child.get("class") or "")]
+    if located:  # the place the writer files from is no further name
+        element = _without(element, located)
     lines = [line for line in (_BY_LABEL.sub("", line).strip() for line in element_lines(element)) if line]
     if len(lines) > 1:
         names: list[str] = []
@@ -253,7 +277,7 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     dates = find_written_dates(text)
     if dates and dates[0][0] > 0:  # "FlowGuard EMEA on 04-ago-2021": the name ends where its stamp starts
         text = re.sub(
-            rf"(?:[\s,|·•–—/-]+(?:on|at|el|le|am|pada|{ENGLISH}):?)*[\s,|·•–—/-]*$",
+            rf"(?:[\s,|·•–—/-]+(?:on|at|el|le|am|pada|{STAMP_LABEL_WORDS}):?)*[\s,|·•–—/-]*$",
             "",
             text[: dates[0][0]],
             flags=re.IGNORECASE,
@@ -261,9 +285,35 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     text = _SITE_ADDRESS.sub("", text)  # "TOI Lifestyle Desk / etimes.in": the outlet's address is no author
     pieces = text.split(",")
     for index, piece in enumerate(pieces[1:], start=1):
-        if JOB_TITLE.search(piece):
+        if JOB_TITLE.search(piece) or (len(pieces[0].split()) >= 2 and _outlet_piece(piece.strip())):
             return ",".join(pieces[:index]).strip()
     return text
+
+
+def _outlet_piece(piece: str) -> bool:
+    """ "Jan Koch, ARD-Hauptstadtstudio, tagesschau": one word after a full name that is no one's name, a compound
+    (the studio or desk) or written in lower case (the outlet's brand)."""
+    words = piece.split()
+    return len(words) == 1 and ("-" in piece or not piece[:1].isupper())
+
+
+def _without(element: lxml.html.HtmlElement, dropped: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    """A copy of `element` without the `dropped` descendants."""
+    copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    drop = {_path(element, d) for d in dropped}
+    for child in [child for child in copy.iterdescendants() if _path(copy, child) in drop]:
+        if child.getparent() is not None:
+            child.drop_tree()
+    return copy
+
+
+def _path(root: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> tuple[int, ...]:
+    path: list[int] = []
+    while element is not root and element.getparent() is not None:
+        parent = element.getparent()
+        path.append(parent.index(element))
+        element = parent
+    return tuple(reversed(path))
 
 
 def author_from_links(tree: lxml.html.HtmlElement) -> str | None:

@@ -90,6 +90,15 @@ _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in t
 _LABEL_REACH = 40  # characters before a <time> that may hold its label
 UPDATE_LABEL_PATTERN = rf"\b(?:{UPDATED_WORDS}|update)\b"
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
+# a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
+# FAZ's "header-label", "dachzeile", "eyebrow", "overline"
+_KICKER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:kicker|topline|overline|dachzeile|label|eyebrow|roofline|supertitle|antetitulo|occhiello)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
+_GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 
 
@@ -172,11 +181,16 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.time_elements = [value for _, value in ranked_times]
     result.printed_times = [value for rank, value in ranked_times if rank <= _ARTICLE_TIME_RANK]
     result.canonical_link = _canonical_link(tree, base)
-    result.headings = [
-        t for t in (_heading_text(h) for h in tree.iter("h1") if not _in_page_chrome(h) and not _is_logo(h, base)) if t
-    ]
     title_element = next(tree.iter("title"), None)
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
+    declared = [_key(t) for t in [*result.titles, result.html_title or ""] if t]
+    result.headings = [
+        t
+        for t in (
+            _heading_text(h, declared) for h in tree.iter("h1") if not _in_page_chrome(h) and not _is_logo(h, base)
+        )
+        if t
+    ]
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
     html_lang = tree.get("lang") or tree.get("xml:lang")
     result.language_hints = [h for h in [html_lang, *_values(meta, _LANGUAGE_META), *result.language_hints] if h]
@@ -320,22 +334,45 @@ def _is_logo(heading: lxml.html.HtmlElement, base: str) -> bool:
     return target.path in ("", "/") and not target.query and target.netloc == urlsplit(base).netloc
 
 
-def _heading_text(heading: lxml.html.HtmlElement) -> str:
+def _heading_text(heading: lxml.html.HtmlElement, declared: list[str] | None = None) -> str:
     """An <h1>'s words: a <br> separates words ("WEEKEND<br>CODING"), and a <time> stamp nested in the heading
-    ("<h1><time>Dec 18 2025</time> Headline</h1>") is a date, not part of the headline."""
+    ("<h1><time>Dec 18 2025</time> Headline</h1>") is a date, not part of the headline. Elements printed one after
+    the other without a space ("<span>Hochwasser in Bayern</span><span>Lage …</span>") are separate words where a
+    capitalised word follows a word's end ("<b>W</b>ord" stays one word). A kicker printed inside the heading
+    ("<span class=topline>Bund-Länder-Treffen</span>") is dropped unless the declared titles print it too."""
+    kickers = [
+        element
+        for element in heading.iterdescendants()
+        if isinstance(element.tag, str) and _KICKER_CLASS.search(element.get("class") or "")
+    ]
+    whole = _key(heading.text_content())
+    dropped = {
+        kicker
+        for kicker in kickers
+        if (key := _key(kicker.text_content())) and key != whole and not any(key in title for title in declared or [])
+    }
     parts: list[str] = []
+
+    def add(text: str, boundary: bool) -> None:
+        if boundary and text[:1].isupper() and _GLUED_END.search("".join(parts)[-1:]):
+            parts.append(" ")
+        parts.append(text)
 
     def walk(element: lxml.html.HtmlElement) -> None:
         if element.tag == "br":
             parts.append(" ")
-        elif element.tag != "time" and isinstance(element.tag, str):
-            parts.append(element.text or "")
+        elif element.tag != "time" and isinstance(element.tag, str) and element not in dropped:
+            add(element.text or "", True)
             for child in element:
                 walk(child)
-                parts.append(child.tail or "")
+                add(child.tail or "", True)
 
     walk(heading)
     return " ".join("".join(parts).split())
+
+
+def _key(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.casefold()))
 
 
 def _text_before(element: lxml.html.HtmlElement) -> str:
