@@ -67,6 +67,8 @@ _LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2
 _KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
+# a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
+_LOCAL_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
 _QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole number of quarter hours
 # the UTC offsets zones use, in quarter hours: whole hours from -12 to +14, the half hours of India, Iran,
 # Newfoundland, Myanmar, central Australia and the Marquesas, and Nepal's, Eucla's and the Chatham Islands' :45
@@ -466,7 +468,8 @@ def _published(
     ]
     chosen = _first_date(candidates, timezone, crawl_date, latest)
     if chosen is not None:
-        return _in_printed_offset(chosen, [*printed, *below_headline], timezone)
+        local_times = _local_time_elements(meta.printed_times, timezone)
+        return _in_printed_offset(chosen, [*printed, *below_headline, *local_times], timezone)
     return _first_date(
         _labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest
     ) or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
@@ -493,6 +496,13 @@ def _in_printed_offset(chosen: PageDate, stamps: list[PageDate], timezone: str) 
         ):
             return PageDate(chosen.utc, format_offset(quarters * _QUARTER_HOUR), True)
     return chosen
+
+
+def _local_time_elements(values: list[str], timezone: str) -> list[PageDate]:
+    """The article's `<time datetime>` values that give a wall-clock time and no offset ("2024-05-03T00:30" under a
+    printed "2024年5月3日 0時30分"): the page's local time, which shows its offset like a printed stamp does."""
+    found = (parse_date(value, timezone_name=timezone) for value in values if _LOCAL_TIMESTAMP.fullmatch(value))
+    return [stamp for stamp in found if stamp is not None and stamp.has_time]
 
 
 def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list[str | PageDate | None]:

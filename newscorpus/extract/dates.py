@@ -115,7 +115,31 @@ _MORE_MONTHS: dict[int, tuple[str, ...]] = {
         "грудня",
     ),
 }
-for _months in (_OTHER_MONTHS, _MORE_MONTHS):
+# Arabic (the Levantine and Iraqi names, the Egyptian and Gulf transliterations, the Algerian and Tunisian ones, with
+# and without hamza), Thai (full names and the dotted abbreviations, whose last dot the patterns read as optional),
+# Hindi, Vietnamese ("3 tháng 5 năm 2024": "month 5"), and Russian abbreviations ("26 апр. 2024")
+_WORLD_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("كانون الثاني", "يناير", "جانفي", "มกราคม", "ม.ค", "जनवरी", "янв"),
+    2: ("شباط", "فبراير", "فيفري", "กุมภาพันธ์", "ก.พ", "फ़रवरी", "फरवरी", "фев", "февр"),
+    3: ("آذار", "اذار", "مارس", "มีนาคม", "มี.ค", "मार्च", "мар"),
+    4: ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل", "افريل", "เมษายน", "เม.ย", "अप्रैल", "апр"),
+    5: ("أيار", "ايار", "مايو", "ماي", "พฤษภาคม", "พ.ค", "मई", "май"),
+    6: ("حزيران", "يونيو", "يونيه", "جوان", "มิถุนายน", "มิ.ย", "जून", "июн"),
+    7: ("تموز", "يوليو", "يوليه", "جويلية", "กรกฎาคม", "ก.ค", "जुलाई", "июл"),
+    8: ("آب", "اب", "أغسطس", "اغسطس", "أوت", "اوت", "สิงหาคม", "ส.ค", "अगस्त", "авг"),
+    9: ("أيلول", "ايلول", "سبتمبر", "กันยายน", "ก.ย", "सितंबर", "सितम्बर", "сен", "сент"),
+    10: ("تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر", "ตุลาคม", "ต.ค", "अक्टूबर", "अक्तूबर", "окт"),
+    11: ("تشرين الثاني", "نوفمبر", "พฤศจิกายน", "พ.ย", "नवंबर", "नवम्बर", "ноя", "нояб"),
+    12: ("كانون الأول", "كانون الاول", "ديسمبر", "ธันวาคม", "ธ.ค", "दिसंबर", "दिसम्बर", "дек"),
+}
+for _number in range(1, 13):
+    _WORLD_MONTHS[_number] += (f"tháng {_number}", f"tháng {_number:02d}")
+# Thai dates count years in the Buddhist era: 2567 BE is 2024 CE
+_BUDDHIST_ERA_MONTHS = frozenset(
+    name for names in _WORLD_MONTHS.values() for name in names if "\u0e00" <= name[0] <= "\u0e7f"
+)
+_BUDDHIST_ERA_OFFSET = 543
+for _months in (_OTHER_MONTHS, _MORE_MONTHS, _WORLD_MONTHS):
     for _number, _names in _months.items():
         for _name in _names:
             MONTHS.setdefault(_name, _number)
@@ -142,13 +166,21 @@ WEEKDAYS: dict[str, int] = {
 _WEEKDAY_SEARCH_YEARS = 7
 
 _ANY_CASE_ZONES = frozenset({"WITA", "WIB", "WIT", "UTC", "GMT"})
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, reverse=True))
+# The time after a date: "14:05", "2:05 PM", "21h35" and "21h" (French, Portuguese), "0時30分", "14时05分",
+# "14시 05분" (Japanese, Chinese, Korean; not the hours of "3時間" or "2h ago"), "오후 2:05" and "午後2時" (the half
+# of the day first), with the words that join it to the date ("pukul", "at", "à", "às", "alle", "um", "om").
 _TIME = (
-    r"(?:\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|@)?\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b)?\s*"
-    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?)?"
+    r"(?:\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|@|\b(?:às|à|a\s+las|alle|um|om)\b)?"
+    r"\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b)?\s*"
+    r"(?:(?P<meridiem>오전|오후|午前|午後|上午|下午)\s*)?"
+    r"(?:(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?"
+    r"|(?P<h_hour>[01]?\d|2[0-3])h(?P<h_minute>[0-5]\d)?\b(?!\s*(?:ago|atrás|atras)\b)"
+    r"|(?P<cjk_hour>[01]?\d|2[0-3])\s*[時时시](?![間间간])\s*(?:(?P<cjk_minute>[0-5]?\d)\s*[分분])?))?"
 )
+_AFTERNOON = frozenset({"오후", "午後", "下午"})
 # WIB, UTC, GMT in any case; the others only in capitals ("ist" and "est" are German and French words)
 _CAPITAL_ZONES = [zone for zone in ZONE_ABBREVIATIONS if zone not in _ANY_CASE_ZONES and len(zone) > 1]
 _ZONE_WORDS = "|".join(sorted(_CAPITAL_ZONES, key=len, reverse=True))
@@ -156,11 +188,12 @@ _ZONE = (
     rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}))\b\)?)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
 )
-# "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025". The year ends at
+# "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025", "8.mai.2024",
+# "3 مايو 2024", "3 พ.ค. 2567", "3 tháng 5 năm 2024". The year ends at
 # the first non-digit, not at a word boundary: markup may glue it to the next label ("January 05, 2021Updated: …")
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*-\s*|\s+(?:de\s+)?)(?P<month>{_MONTH_NAMES})\.?,?"
-    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+)?)(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.?\s*-\s*|\.?\s+(?:de\s+)?|\.)(?P<month>{_MONTH_NAMES})\.?[,،]?"
+    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+|năm\s+|พ\.ศ\.\s*)?|(?<=\.))(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 # the lookahead (a word of letters, then the day's digits) skips most words before the long list of names is tried.
@@ -185,8 +218,10 @@ _CJK = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
+# a label of another script may be glued to it: "송고2024-05-03 14:05" (Korean "sent")
 _ISO = re.compile(
-    r"\b(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z\b|[+-]\d{2}(?::?\d{2})?))?)?)"
+    r"(?<![0-9A-Za-z_])"
+    r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z\b|[+-]\d{2}(?::?\d{2})?))?)?)"
 )
 _PARTIAL = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
@@ -299,19 +334,13 @@ def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool =
     if month is None:
         return None
     day, year = int(groups["day"]), int(groups["year"])
+    if year >= 2400 and month_text in _BUDDHIST_ERA_MONTHS:
+        year -= _BUDDHIST_ERA_OFFSET
     if month_first and month <= 12 and day <= 12:
         day, month = month, day  # the pattern's "day" group holds the US month
     if month > 12 and day <= 12:
         day, month = month, day  # "5/19/2023": only the US order can be meant
-    hour = minute = second = 0
-    has_time = groups.get("hour") is not None
-    if has_time:
-        hour, minute, second = int(groups["hour"]), int(groups["minute"]), int(groups["second"] or 0)
-        ampm = (groups.get("ampm") or "").lower().replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
+    hour, minute, second, has_time = _time_of(groups)
     if not 1990 <= year <= 2100:
         return None
     try:
@@ -326,6 +355,24 @@ def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool =
     elif groups.get("zone"):
         stated = ZONE_ABBREVIATIONS[groups["zone"].upper()]
     return to_page_date(naive, stated, timezone_name, has_time)
+
+
+def _time_of(groups: dict[str, str | None]) -> tuple[int, int, int, bool]:
+    """(hour, minute, second, whether a time was printed) from the groups `_TIME` matched."""
+    hour_text = groups.get("hour") or groups.get("h_hour") or groups.get("cjk_hour")
+    if hour_text is None:
+        return 0, 0, 0, False
+    hour = int(hour_text)
+    minute = int(groups.get("minute") or groups.get("h_minute") or groups.get("cjk_minute") or 0)
+    second = int(groups.get("second") or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if groups.get("meridiem"):
+        ampm = "pm" if groups["meridiem"] in _AFTERNOON else "am"
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return hour, minute, second, True
 
 
 def _month_number(name: str) -> int | None:
