@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.body import extract_body, run_trafilatura
 from newscorpus.sources import ExtractionRules
 
 URL = "https://blog.example.org/2024/05/jardins-partages"
-STORY = [
-    "The city will open one hundred and twenty new garden plots this spring on land that used to hold a bus depot, "
-    "after three years of complaints that the waiting list had grown longer than the list of gardeners.",
-    "Each plot will come with a water tap and a small shed, and the council says it will keep the rent at the "
-    "level of the old plots for the first two seasons so that families on the list are not priced out.",
-    "Applications open next month and will be handled by lottery, with a share of the plots kept for schools "
-    "and for the neighbourhood associations that first asked for the land to be used this way.",
-]
 
 
 def blog_post(footer: str, *, first: str = "", lang: str = "en") -> str:
