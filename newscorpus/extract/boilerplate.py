@@ -419,6 +419,24 @@ _SIGN_IN_PROMPT = re.compile(
 )
 _SIGN_IN_MAX_WORDS = 12
 _BREADCRUMB = re.compile(r"^(?:Home|Beranda|News|Berita)\s*(?:/|>|»|›)", re.IGNORECASE)
+# Local furniture printed as a line of its own anywhere in the story: the source line of Chinese sites ("来源：新华网"),
+# the editor-in-charge line ("【责任编辑:王静】"), a Japanese paywall notice ("この記事は有料記事です。残り1200文字")
+_LOCAL_FURNITURE = re.compile(
+    r"(?:来源|來源)\s*[:：]\s*[^\s，。,.；;]{1,20}|"
+    r"[【\[]?\s*(?:责任编辑|責任編輯)\s*[:：]\s*[^】\]，。]{1,20}[】\]]?|"
+    r"この記事は(?:有料記事|(?:有料)?会員限定(?:記事)?)です。?\s*(?:残り[\d,，]+文字)?"
+)
+_LOCAL_FURNITURE_MAX_CHARS = 40
+# Credits and prompts that close a story, dropped from its end only: the reporter's e-mail address alone (Yonhap
+# "hong@yna.co.kr"), a tip line ("제보는 카카오톡 okjebo"), the editor credit of Brazilian stories ("Edição: X"), the
+# broadcast note of German public TV ("Dieses Thema im Programm: Das Erste, tagesschau, 27. November 2025 …")
+_CLOSING_CREDIT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"제보는\s*(?:카카오톡|카톡|이메일|메일|전화|홈페이지)\b.{0,80}|"
+    r"Edição\s*:(?:\s*[^.!?:]{1,60})?|"
+    r"Dieses\s+Thema\s+im\s+Programm\s*:.{0,150}"
+)
+_CLOSING_CREDIT_MAX_CHARS = 160
 _SHORT_LINE_WORDS = 15
 _HEADER_MAX_LINES = 6
 _HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
@@ -444,7 +462,11 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _cut_author_bio(kept)
     kept = _drop_leading_header_lines(kept, title_key)
     kept = _drop_closing_disclaimers(kept)
-    while kept and (_SHARE.match(kept[-1]) or _EDITOR_CODE_LINE.fullmatch(kept[-1])):
+    while kept and (
+        _SHARE.match(kept[-1])
+        or _EDITOR_CODE_LINE.fullmatch(kept[-1])
+        or (len(kept) > 1 and len(kept[-1]) <= _CLOSING_CREDIT_MAX_CHARS and _CLOSING_CREDIT.fullmatch(kept[-1]))
+    ):
         kept.pop()
     if kept and kept[-1].endswith(")"):
         kept[-1] = _EDITOR_CODE_AT_END.sub("", kept[-1])
@@ -484,6 +506,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if caption_keys and _key(line) in caption_keys:
         return True
     if _FONT_WIDGET.match(line) or (words <= 4 and _SHARE.match(line)):
+        return True
+    if len(line) <= _LOCAL_FURNITURE_MAX_CHARS and _LOCAL_FURNITURE.fullmatch(line):
         return True
     if len(line) <= _EMBED_TOKEN_MAX_CHARS and line.startswith("[") and _EMBED_TOKEN.match(line):
         return True

@@ -47,9 +47,17 @@ TEASER_PHRASES = re.compile(
     r"contenido\s+(?:es\s+)?exclusivo\s+para\s+suscriptores|suscríbete\s+para\s+(?:seguir|continuar)\s+leyendo|"
     r"ya\s+eres\s+suscriptor\s*\?|conteúdo\s+(?:é\s+)?exclusivo\s+para\s+assinantes|já\s+é\s+assinante\s*\?|"
     r"articolo\s+è\s+riservato\s+agli\s+abbonati|sei\s+già\s+abbonato\s*\?|"
-    r"artikel\s+is\s+(?:alleen\s+|exclusief\s+)?voor\s+abonnees)(?:\b|(?<=\?))",  # "Déjà abonné ?" ends in "?"
+    # "Déjà abonné ?" ends in "?", "Weiterlesen mit SPIEGEL+" in "+": past the last word
+    r"artikel\s+is\s+(?:alleen\s+|exclusief\s+)?voor\s+abonnees|réservé\s+aux\s+abonnés)(?:\b|(?<=[?+]))",
     re.IGNORECASE,
 )
+# Chinese, Japanese and Korean ones, written without spaces around them: a pattern of their own, searched only in text
+# that holds one of their words (a branch in the pattern above, or a scan of every page, is slow)
+TEASER_PHRASES_CJK = re.compile(
+    r"この記事は(?:有料記事|(?:有料)?会員限定(?:記事)?)です|有料会員限定|残り[\d,，]+文字|"
+    r"(?:订阅|付费)(?:后|即可)?(?:阅读|查看)全文|유료\s*(?:회원|구독자)\s*전용|구독자\s*전용\s*(?:기사|콘텐츠)"
+)
+_TEASER_CJK_WORDS = ("有料", "会員", "文字", "全文", "전용")
 # the same phrases matched on lowercased text: case-insensitive matching is the slow part of scanning a whole page
 _TEASER_LOWER = re.compile(TEASER_PHRASES.pattern)
 READ_MORE_LINK = re.compile(
@@ -94,7 +102,10 @@ def read_page_signals(tree: lxml.html.HtmlElement, page_lines: list[str]) -> Pag
 
 def teaser_phrase_in(text: str) -> bool:
     """Whether the text holds a paywall or excerpt phrase ("Subscribe to read", "Baca selengkapnya")."""
-    return _TEASER_LOWER.search(text.lower()) is not None
+    lowered = text.lower()
+    return _TEASER_LOWER.search(lowered) is not None or (
+        any(word in lowered for word in _TEASER_CJK_WORDS) and TEASER_PHRASES_CJK.search(lowered) is not None
+    )
 
 
 def has_teaser_phrase(lines: list[str]) -> bool:
