@@ -40,6 +40,8 @@ _THAI = r"\u0e01-\u0e4e"  # letters, vowel signs, tone marks, ๆ and ฯ (not t
 # their punctuation (、。「」（）：！？): between runs it is no word, where str.split would count it as one
 _CJK_PUNCTUATION = r"\u3000-\u3004\u3008-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _UNSPACED = re.compile(rf"(?P<han>[{_HAN_KANA}]+)|(?P<thai>[{_THAI}]+)|[{_CJK_PUNCTUATION}]+")
+# one character class: the fast test of whether a line has any of them (the alternation above is 8 times slower)
+_ANY_UNSPACED = re.compile(rf"[{_HAN_KANA}{_THAI}{_CJK_PUNCTUATION}]")
 # a word: \w runs, with the combining vowel signs and viramas of the Indic scripts (Devanagari to Sinhala) inside it
 WORD = re.compile(r"[\w\u0900-\u0dff]+")
 
@@ -61,7 +63,7 @@ def count_tokens(text: str) -> int:
 
 def _split_unspaced(text: str) -> tuple[str, int]:
     """The text with its Chinese, Japanese and Thai runs replaced by a space, and the words those runs hold."""
-    if text.isascii() or _UNSPACED.search(text) is None:
+    if text.isascii() or _ANY_UNSPACED.search(text) is None:
         return text, 0
     han = thai = 0
     for match in _UNSPACED.finditer(text):
