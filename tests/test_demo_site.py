@@ -475,8 +475,14 @@ def test_demo_env_points_the_source_registry_at_the_served_outlets(urls, sources
     assert (korankota.image_caption, korankota.date) == ("figcaption.caption", "div.date")
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# "ignored": started as a script's background job is (`nohup … &`), with SIGINT ignored, which Python keeps
+@pytest.mark.parametrize("inherited_sigint", ["default", "ignored"])
 @pytest.mark.timeout(120)
-def test_command_line_renders_serves_and_stops_on_ctrl_c(tmp_path):
+def test_command_line_renders_serves_and_stops_on_ctrl_c(tmp_path, inherited_sigint):
     out = tmp_path / "site"
     process = subprocess.Popen(
         [sys.executable, "-m", "newscorpus.demo_site", "--date", "2026-11-20", "--out", str(out), "--serve"],
@@ -484,6 +490,7 @@ def test_command_line_renders_serves_and_stops_on_ctrl_c(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ignore_sigint if inherited_sigint == "ignored" else None,
     )
     try:
         served: dict[str, str] = {}

@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.serve:
         return 0
     stop = threading.Event()
+    # Ctrl-C and a service manager's SIGTERM both stop the servers. SIGINT gets its handler here: Python keeps it
+    # ignored when it starts with it ignored, as a script's background job (`nohup … &`) does
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with serve_site(args.out) as urls:
         for outlet_id, url in urls.items():
@@ -56,10 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, value in {"NEWSCORPUS_SOURCES": str(SOURCES_YAML.resolve()), **demo_env(urls)}.items():
             print(f"export {name}={value}", flush=True)
         print("serving; press Ctrl-C to stop", flush=True)
-        try:
-            while not stop.wait(timeout=1.0):
-                pass
-        except KeyboardInterrupt:
+        while not stop.wait(timeout=1.0):
             pass
     print("stopped", flush=True)
     return 0
