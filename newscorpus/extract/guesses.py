@@ -24,6 +24,7 @@ from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_L
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
+from newscorpus.extract.titles import name_key
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +152,12 @@ def _credit_block_author(tree: lxml.html.HtmlElement) -> str | None:
 
 def _site_names(tree: lxml.html.HtmlElement) -> set[str]:
     """The site's name as the page declares it (og:site_name) and as its <title> prints it beside the headline
-    ("Notes on SQLite WAL mode | jmoreland.net"), as _key()s."""
+    ("Notes on SQLite WAL mode | jmoreland.net"), as name_key()s."""
     names = [meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:site_name"]
     title = tree.find(".//title")
     if title is not None:
         names += _TITLE_PARTS.split(normalize_space(title.text_content()))
-    return {key for key in map(_key, names) if key}
+    return {key for key in map(name_key, names) if key}
 
 
 def _site_link(element: lxml.html.HtmlElement) -> bool:
@@ -177,14 +178,10 @@ def _without_outlet(text: str, site_names: set[str]) -> str:
     parts = [part for part in _BAR.split(text) if part]
     if len(parts) < 2:
         return text
-    kept = [part for part in parts if _key(part) not in site_names and not _ORGANISATION_WORD.search(part)]
+    kept = [part for part in parts if name_key(part) not in site_names and not _ORGANISATION_WORD.search(part)]
     if kept and len(kept) < len(parts) and all(len(p.split()) >= 2 and looks_like_name(p, strict=True) for p in kept):
         return " | ".join(kept)
     return text
-
-
-def _key(text: str) -> str:
-    return "".join(re.findall(r"\w+", text.casefold()))
 
 
 def _labelled_not_author(element: lxml.html.HtmlElement) -> bool:

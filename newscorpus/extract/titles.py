@@ -40,12 +40,12 @@ def choose_title(
     headings = [
         _strip_site_suffix(h, sites)
         for h in headings
-        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and _key(h) not in sites
+        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and name_key(h) not in sites
     ]
     for heading in headings:
-        key = _key(heading)
+        key = name_key(heading)
         for candidate in cleaned:
-            other = _key(candidate)
+            other = name_key(candidate)
             if (
                 key
                 and other
@@ -54,12 +54,14 @@ def choose_title(
                 and _ATTRIBUTION_TAIL.match(heading[len(candidate) :])
             ):
                 return _cut_qualifier(candidate)  # "Headline (latimes.com) 87": an aggregator's source and count
-        if any(key and (_key(c) == key or _key(c).startswith(key) or key.startswith(_key(c))) for c in cleaned):
+        if any(
+            key and (name_key(c) == key or name_key(c).startswith(key) or key.startswith(name_key(c))) for c in cleaned
+        ):
             return _cut_qualifier(heading)
     if len(headings) == 1 and len(headings[0].split()) >= 2:
         return _cut_qualifier(headings[0])  # one visible headline beats an SEO title written for search results
     for candidate in [*cleaned[:1], *headings[:1], *cleaned[1:], fallback]:
-        if candidate and candidate.strip() and _key(candidate) not in sites:
+        if candidate and candidate.strip() and name_key(candidate) not in sites:
             return _cut_qualifier(_untruncated(candidate.strip(), cleaned))
     return None
 
@@ -67,11 +69,11 @@ def choose_title(
 def _untruncated(title: str, candidates: list[str]) -> str:
     """og:title is often cut at a fixed length ("... Find Solutions (Including"); when another candidate (the
     <title>) continues it, the longer one is the headline."""
-    key = _key(title)
+    key = name_key(title)
     longer = [
         c
         for c in candidates
-        if len(_key(c)) > len(key) and _key(c).startswith(key) and not _continues_after_separator(c, title)
+        if len(name_key(c)) > len(key) and name_key(c).startswith(key) and not _continues_after_separator(c, title)
     ]
     return max(longer, key=len).strip() if key and longer else title
 
@@ -104,7 +106,7 @@ def strip_site_name(title: str, sites: set[str]) -> str:
     """ "Headline - Site" / "Site | Headline" -> "Headline" when the cut-off part names the site."""
     title = title.strip()
     leading = _LEADING_HOST.match(title)
-    if leading and _key(leading.group("host")) in sites:
+    if leading and name_key(leading.group("host")) in sites:
         title = title[leading.end() :]
     for separator in _TRAIL_SEPARATORS:
         head, *trail = title.split(separator)
@@ -138,20 +140,21 @@ def _strip_site_suffix(heading: str, sites: set[str]) -> str:
 
 
 def _site_keys(site_names: list[str], url: str) -> set[str]:
-    keys = {_key(name) for name in site_names if name}
+    keys = {name_key(name) for name in site_names if name}
     host = urlsplit(url).hostname or ""
-    keys.add(_key(host.removeprefix("www.")))  # an <h1> logo that prints the host: "davidbau.com"
+    keys.add(name_key(host.removeprefix("www.")))  # an <h1> logo that prints the host: "davidbau.com"
     labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "com", "co", "id", "net", "org"}]
     keys.update(label for label in labels if len(label) > 2)
     return {k for k in keys if k}
 
 
 def _is_site(part: str, sites: set[str]) -> bool:
-    key = _key(part)
+    key = name_key(part)
     if len(key) < 3 or len(part.split()) > 6:
         return False
     return any(key == site or key.startswith(site) or site.startswith(key) for site in sites if len(site) > 2)
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
+    """A name as compared with others: its letters and digits, case-folded ("Koran Kota" == "korankota.")."""
     return "".join(re.findall(r"\w+", text.casefold()))
