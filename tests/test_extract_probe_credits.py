@@ -14,7 +14,8 @@ import lxml.html
 import pytest
 
 from newscorpus.extract import extract_article
-from newscorpus.extract.bylines import Byline, read_byline
+from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credit_names import Byline
 from newscorpus.extract.credits import decide_credits
 from newscorpus.extract.guesses import guess_author
 

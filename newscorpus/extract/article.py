@@ -17,7 +17,8 @@ import lxml.html
 
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import POSTED_BY_LABEL, Byline, extract_bylines, looks_like_name, read_byline
+from newscorpus.extract.bylines import POSTED_BY_LABEL, extract_bylines, read_byline
+from newscorpus.extract.credit_names import Byline, looks_like_name
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
 from newscorpus.extract.dateline import Dateline, cut_dateline

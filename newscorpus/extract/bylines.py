@@ -10,13 +10,19 @@ sentence that happens to start with "By" stays in the story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from newscorpus.extract.agencies import wire_service
+from newscorpus.extract.credit_names import (
+    JOB_TITLE,
+    PARTICLES,
+    Byline,
+    Role,
+    is_affiliation,
+    looks_like_name,
+    without_trailing_role,
+)
+from newscorpus.extract.reporter_credits import inline_credit, role_credit
 from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS
-
-Role = Literal["author", "editor", "source", "ignored"]
 
 _LABEL_ROLES: dict[str, Role] = {
     "rep": "author",
@@ -121,113 +127,19 @@ _NAME_SPLIT = re.compile(
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
 _NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"&|\band\b|\bdan\b|(?-i:\b(?:und|et|y|e|en|och|og)\b)", re.IGNORECASE)
-# "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
-# lower-case word longer than a preposition makes it prose ("By Tuesday, the council had voted")
-_AFFILIATION_MAX_WORDS = 5
-_PROSE_WORD = re.compile(r"^[^\W\d_A-Z]{4,}$")
 # "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
-_PARTICLES = frozenset(
-    {
-        "bin",
-        "binti",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "al",
-        "el",
-        "la",
-        "le",
-        "von",
-        "dos",
-        "del",
-        "du",
-        "ibn",
-        "y",
-    }
-)
-# "By Karen Liu Staff Writer": the job title printed in its own element right after the name, read as one line; the
-# words that may open such a title before its job word ("Senior Health Reporter", "Contributing Editor")
-_ROLE_MODIFIER = re.compile(
-    r"^(?:staff|senior|junior|contributing|managing|executive|associate|assistant|deputy|chief|special|guest"
-    r"|freelance|political|sports|business|science|health|features?|digital|web|online|copy|city|metro|news"
-    r"|investigative|data|legal|travel|food|arts|culture|opinion|education|environment|climate|entertainment"
-    r"|lifestyle|national|foreign|general|assignment|extension)$",
-    re.IGNORECASE,
-)
-# words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
-JOB_TITLE = re.compile(
-    r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
-    r"|writer|reporter|correspondent|columnist|contributor|consultant|analyst|professor|researcher|strategist"
-    r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner|journalist|producer"
-    r"|photographer|illustrator|intern|staff|blogger|author|expert|scientist|dietitian|nutritionist|physician"
-    r"|attorney|lawyer|developer|marketer|advisor|adviser|secretary|treasurer|chairman|chairwoman|chairperson"
-    r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
-    r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
-    r"|pharmacist|veterinarian)\b",
-    re.IGNORECASE,
-)
 # "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
 _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # the same label run on after a name in one line: "Par Claire Bommelaer et Agnès Leclair Publié le 04/05/2024"
 _STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
-# a reporter's job printed after the name instead of a "by" before it: "Pedro Vilela - Repórter da Agência Brasil",
-# "Arief Setyadi , Jurnalis-Jum'at, 03 Mei 2024", "김영훈 기자" (Korean), "山田太郎記者" (Japanese)
-_REPORTER_WORDS = (
-    r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
-    r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
-)
-_CJK_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
-_ROLE_CREDIT = re.compile(
-    rf"^(?P<names>[^,;|=]+?)\s*(?:,|\s[–—-])\s*{_REPORTER_WORDS}\b(?P<rest>.*)$"
-    rf"|^(?P<cjk>[^\W\d_][^,;|=\d]{{0,30}}?)\s*{_CJK_REPORTER}$",
-    re.IGNORECASE,
-)
-# what may follow the job: the outlet ("da Agência Brasil", "of The Jakarta Post") or the stamp ("-Jum'at, 03 Mei")
-_ROLE_AFFILIATION = re.compile(r"^\s*(?:da|do|de|del|di|of|at|for|bei|der|des|du|van)\s+(?P<outlet>.+)$", re.IGNORECASE)
-_ROLE_STAMP = re.compile(r"^\s*[-–—|,·]\s*\S.*\d")
-# Chinese prints the job first: "记者 王静", "本报记者 李明"
-_REPORTER_FIRST = re.compile(
-    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)$"
-)
-# Korean wire copy opens its first paragraph with the credit: "(서울=연합뉴스) 김영훈 기자 = 정부가 …"
-_INLINE_CREDIT = re.compile(
-    r"^\((?P<place>[^=()]{1,15})=(?P<agency>[^=()]{1,20})\)\s*(?P<names>[^=()]{2,40}?)\s*(?:기자|특파원)\s*="
-)
-_NAME_LIST = re.compile(r"\s*[·,、]\s*")
-_ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
-_ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
-_LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(_PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
+_LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
-
-
-@dataclass
-class Byline:
-    """Credits read from the text."""
-
-    authors: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
-    agencies: list[str] = field(default_factory=list)
-
-    def merge(self, other: Byline) -> None:
-        for mine, theirs in (
-            (self.authors, other.authors),
-            (self.editors, other.editors),
-            (self.agencies, other.agencies),
-        ):
-            mine.extend(name for name in theirs if name not in mine)
-
-    @property
-    def found(self) -> bool:
-        return bool(self.authors or self.editors or self.agencies)
 
 
 def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
@@ -240,7 +152,7 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
         if parsed is not None:
             byline.merge(parsed)
             kept[index] = ""
-        elif (inline := _inline_credit(kept[index])) is not None:
+        elif (inline := inline_credit(kept[index])) is not None:
             byline.merge(inline)  # the credit opens the story's first sentence: the line stays
     for index in range(max(head, len(kept) - _TAIL_LINES), len(kept)):
         parsed = read_byline(kept[index], at_start=False)
@@ -267,7 +179,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:
-        return _role_credit(text)
+        return role_credit(text)
     text = unstamped
     if len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
         return None
@@ -279,56 +191,6 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     return _credit(match.group("names"), "author", strict=True, places=places)
 
 
-def _role_credit(text: str) -> Byline | None:
-    """ "Pedro Rafael Vilela - Repórter da Agência Brasil", "김영훈 기자", "记者 王静": a name with the reporter's job
-    printed after it (or, in Chinese, before it) and nothing else but the outlet or the stamp."""
-    if (first := _REPORTER_FIRST.match(text)) is not None:
-        return Byline(authors=[n for n in _NAME_LIST.split(first["names"].strip()) if n])
-    match = _ROLE_CREDIT.match(text)
-    if match is None:
-        return None
-    if match["cjk"] is not None:
-        names = [n for n in _NAME_LIST.split(match["cjk"].strip()) if n]
-        return Byline(authors=names) if names and all(_cjk_name(n) for n in names) else None
-    name, rest = match["names"].strip(" .,"), match["rest"]
-    words = name.split()
-    if len(words) < 2 or not looks_like_name(name, strict=True) or any(_ROLE_MODIFIER.match(w) for w in words):
-        return None  # "Senior Political Reporter" is a job title alone
-    byline = Byline(authors=[name])
-    affiliation = _ROLE_AFFILIATION.match(rest)
-    if affiliation is not None and len(affiliation["outlet"].split()) <= _AFFILIATION_MAX_WORDS:
-        agency = wire_service(affiliation["outlet"])
-        if agency is not None:
-            byline.agencies.append(agency)
-        return byline if _is_affiliation(affiliation["outlet"]) else None
-    return byline if not rest.strip() or _ROLE_STAMP.match(rest) else None
-
-
-def _cjk_name(name: str) -> bool:
-    """A Korean, Chinese or Japanese personal name: two to five Hangul or Han characters, no spaces."""
-    return bool(re.fullmatch(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf]{2,5}", name))
-
-
-def _inline_credit(line: str) -> Byline | None:
-    """ "(서울=연합뉴스) 김영훈 기자 = 정부가 …": the reporters named where the first sentence starts."""
-    match = _INLINE_CREDIT.match(line.strip())
-    if match is None:
-        return None
-    names = [n for n in _NAME_LIST.split(match["names"].strip()) if n]
-    if not names or not all(_cjk_name(n) or looks_like_name(n, strict=True) for n in names):
-        return None
-    agency = wire_service(match["agency"])
-    return Byline(authors=names, agencies=[agency] if agency else [])
-
-
-def without_role_word(name: str) -> str:
-    """ "박지영 기자" -> "박지영", "记者 王静" -> "王静", "Pedro Vilela - Repórter da Agência Brasil" -> "Pedro Vilela":
-    the reporter's job printed with the name."""
-    name = _ROLE_PREFIX.sub("", name)
-    match = _ROLE_SUFFIX.match(name)
-    return match["name"] if match is not None else name
-
-
 def _full_names(names: str) -> bool:
     """After an ambiguous "by" word the credit must open with a full name, a first and a last name not starting
     with a particle, and every further name must be full too; a piece that is no name (an outlet's desk, "g1 SP")
@@ -338,7 +200,7 @@ def _full_names(names: str) -> bool:
     if not pieces:
         return False
     return all(
-        len(piece.split()) >= 2 and piece.split()[0].lower() not in _PARTICLES
+        len(piece.split()) >= 2 and piece.split()[0].lower() not in PARTICLES
         for index, piece in enumerate(pieces)
         # a one-word piece after the first name is the place ("Von Peter Müller, Frankfurt"), which _credit drops
         if index == 0 or (looks_like_name(piece, strict=True) and len(piece.split()) >= 2)
@@ -382,7 +244,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
         if position % 2:
             joined_by += token
             continue
-        piece = _without_trailing_role(token.strip(" .,:;()[]\"'"))
+        piece = without_trailing_role(token.strip(" .,:;()[]\"'"))
         if not piece:
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
@@ -419,43 +281,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
                 ended = False
         elif is_name:
             names.append(piece)
-        elif any(len(name.split()) >= 2 for name in names) and _is_affiliation(piece):
+        elif any(len(name.split()) >= 2 for name in names) and is_affiliation(piece):
             ended = ender_before = True
         else:
             return None
     return byline if byline.found or role == "source" else None
-
-
-def _without_trailing_role(piece: str) -> str:
-    """ "Karen Liu Staff Writer" -> "Karen Liu": a job title run on after a name of at least two words, made of
-    job words and the words that qualify them, ending with a job word. A name opening with an acronym is an
-    organisation's desk, job word included ("AAA Travel Editor")."""
-    words = piece.split()
-    if words and len(words[0]) > 1 and words[0].isupper():
-        return piece
-    start = len(words)
-    while start > 2 and (
-        JOB_TITLE.fullmatch(words[start - 1]) or (start < len(words) and _ROLE_MODIFIER.match(words[start - 1]))
-    ):
-        start -= 1
-    if start < len(words) and JOB_TITLE.fullmatch(words[-1]):
-        return " ".join(words[:start])
-    return piece
-
-
-def _is_affiliation(piece: str) -> bool:
-    """ "g1 SP", "The Jakarta Post": a short piece without prose words, printed after a name."""
-    words = piece.split()
-    return len(words) <= _AFFILIATION_MAX_WORDS and not any(_PROSE_WORD.match(word) for word in words)
-
-
-def looks_like_name(text: str, *, strict: bool = True) -> bool:
-    """1-6 words, no digits or URLs; when strict, capitalised like a name ("Nama Orang", "J. R. Smith")."""
-    words = text.split()
-    if not 1 <= len(words) <= 6 or len(text) > 60:
-        return False
-    if re.search(r"\d|@|https?:|www\.|\.com\b", text):
-        return False
-    if not strict:
-        return True
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)

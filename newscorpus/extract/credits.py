@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import desk_credit, wire_service
-from newscorpus.extract.bylines import JOB_TITLE, Byline, looks_like_name, without_role_word
+from newscorpus.extract.credit_names import JOB_TITLE, Byline, looks_like_name
+from newscorpus.extract.reporter_credits import without_role_word
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 
 # "by" in the languages of bylines._LEADING_BY ("Door Anne de Vries", "Von Peter Müller"), before a capital; Italian

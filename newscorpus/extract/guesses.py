@@ -20,7 +20,8 @@ import lxml.html
 from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
-from newscorpus.extract.bylines import JOB_TITLE, NOT_AUTHOR_LABELS, POSTED_BY_LABEL, looks_like_name, read_byline
+from newscorpus.extract.bylines import NOT_AUTHOR_LABELS, POSTED_BY_LABEL, read_byline
+from newscorpus.extract.credit_names import JOB_TITLE, looks_like_name
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space

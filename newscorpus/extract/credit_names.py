@@ -1,0 +1,118 @@
+"""What a credited name looks like, and the Byline record credits are read into.
+
+Shared by the readers of credit lines (bylines.py for labelled and "By" lines, reporter_credits.py for a reporter's
+job printed beside the name) and by the decision on who is credited (credits.py), so all of them agree on when a
+piece of a byline is a person, a job title or the outlet the person writes for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["author", "editor", "source", "ignored"]
+
+# "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
+# lower-case word longer than a preposition makes it prose ("By Tuesday, the council had voted")
+AFFILIATION_MAX_WORDS = 5
+_PROSE_WORD = re.compile(r"^[^\W\d_A-Z]{4,}$")
+PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "al",
+        "el",
+        "la",
+        "le",
+        "von",
+        "dos",
+        "del",
+        "du",
+        "ibn",
+        "y",
+    }
+)
+# "By Karen Liu Staff Writer": the job title printed in its own element right after the name, read as one line; the
+# words that may open such a title before its job word ("Senior Health Reporter", "Contributing Editor")
+ROLE_MODIFIER = re.compile(
+    r"^(?:staff|senior|junior|contributing|managing|executive|associate|assistant|deputy|chief|special|guest"
+    r"|freelance|political|sports|business|science|health|features?|digital|web|online|copy|city|metro|news"
+    r"|investigative|data|legal|travel|food|arts|culture|opinion|education|environment|climate|entertainment"
+    r"|lifestyle|national|foreign|general|assignment|extension)$",
+    re.IGNORECASE,
+)
+# words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
+JOB_TITLE = re.compile(
+    r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
+    r"|writer|reporter|correspondent|columnist|contributor|consultant|analyst|professor|researcher|strategist"
+    r"|specialist|engineer|executive|representative|coordinator|associate|fellow|partner|owner|journalist|producer"
+    r"|photographer|illustrator|intern|staff|blogger|author|expert|scientist|dietitian|nutritionist|physician"
+    r"|attorney|lawyer|developer|marketer|advisor|adviser|secretary|treasurer|chairman|chairwoman|chairperson"
+    r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
+    r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
+    r"|pharmacist|veterinarian)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Byline:
+    """Credits read from the text."""
+
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+    def merge(self, other: Byline) -> None:
+        for mine, theirs in (
+            (self.authors, other.authors),
+            (self.editors, other.editors),
+            (self.agencies, other.agencies),
+        ):
+            mine.extend(name for name in theirs if name not in mine)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.authors or self.editors or self.agencies)
+
+
+def without_trailing_role(piece: str) -> str:
+    """ "Karen Liu Staff Writer" -> "Karen Liu": a job title run on after a name of at least two words, made of
+    job words and the words that qualify them, ending with a job word. A name opening with an acronym is an
+    organisation's desk, job word included ("AAA Travel Editor")."""
+    words = piece.split()
+    if words and len(words[0]) > 1 and words[0].isupper():
+        return piece
+    start = len(words)
+    while start > 2 and (
+        JOB_TITLE.fullmatch(words[start - 1]) or (start < len(words) and ROLE_MODIFIER.match(words[start - 1]))
+    ):
+        start -= 1
+    if start < len(words) and JOB_TITLE.fullmatch(words[-1]):
+        return " ".join(words[:start])
+    return piece
+
+
+def is_affiliation(piece: str) -> bool:
+    """ "g1 SP", "The Jakarta Post": a short piece without prose words, printed after a name."""
+    words = piece.split()
+    return len(words) <= AFFILIATION_MAX_WORDS and not any(_PROSE_WORD.match(word) for word in words)
+
+
+def looks_like_name(text: str, *, strict: bool = True) -> bool:
+    """1-6 words, no digits or URLs; when strict, capitalised like a name ("Nama Orang", "J. R. Smith")."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60:
+        return False
+    if re.search(r"\d|@|https?:|www\.|\.com\b", text):
+        return False
+    if not strict:
+        return True
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)

@@ -1,0 +1,95 @@
+"""Credits that print the reporter's job beside the name instead of a "By" before it: "Pedro Vilela - Repórter da
+Agência Brasil", "Arief Setyadi , Jurnalis", "김영훈 기자", "记者 王静", and the Korean wire credit that opens the
+first sentence ("(서울=연합뉴스) 김영훈 기자 = …"). Many non-English outlets credit this way; bylines.py asks here
+when a line has no label and no "by".
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscorpus.extract.agencies import wire_service
+from newscorpus.extract.credit_names import (
+    AFFILIATION_MAX_WORDS,
+    ROLE_MODIFIER,
+    Byline,
+    is_affiliation,
+    looks_like_name,
+)
+
+# a reporter's job printed after the name instead of a "by" before it: "Pedro Vilela - Repórter da Agência Brasil",
+# "Arief Setyadi , Jurnalis-Jum'at, 03 Mei 2024", "김영훈 기자" (Korean), "山田太郎記者" (Japanese)
+_REPORTER_WORDS = (
+    r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
+    r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
+)
+_CJK_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
+_ROLE_CREDIT = re.compile(
+    rf"^(?P<names>[^,;|=]+?)\s*(?:,|\s[–—-])\s*{_REPORTER_WORDS}\b(?P<rest>.*)$"
+    rf"|^(?P<cjk>[^\W\d_][^,;|=\d]{{0,30}}?)\s*{_CJK_REPORTER}$",
+    re.IGNORECASE,
+)
+# what may follow the job: the outlet ("da Agência Brasil", "of The Jakarta Post") or the stamp ("-Jum'at, 03 Mei")
+_ROLE_AFFILIATION = re.compile(r"^\s*(?:da|do|de|del|di|of|at|for|bei|der|des|du|van)\s+(?P<outlet>.+)$", re.IGNORECASE)
+_ROLE_STAMP = re.compile(r"^\s*[-–—|,·]\s*\S.*\d")
+# Chinese prints the job first: "记者 王静", "本报记者 李明"
+_REPORTER_FIRST = re.compile(
+    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)$"
+)
+# Korean wire copy opens its first paragraph with the credit: "(서울=연합뉴스) 김영훈 기자 = 정부가 …"
+_INLINE_CREDIT = re.compile(
+    r"^\((?P<place>[^=()]{1,15})=(?P<agency>[^=()]{1,20})\)\s*(?P<names>[^=()]{2,40}?)\s*(?:기자|특파원)\s*="
+)
+_NAME_LIST = re.compile(r"\s*[·,、]\s*")
+_ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
+_ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
+
+
+def role_credit(text: str) -> Byline | None:
+    """ "Pedro Rafael Vilela - Repórter da Agência Brasil", "김영훈 기자", "记者 王静": a name with the reporter's job
+    printed after it (or, in Chinese, before it) and nothing else but the outlet or the stamp."""
+    if (first := _REPORTER_FIRST.match(text)) is not None:
+        return Byline(authors=[n for n in _NAME_LIST.split(first["names"].strip()) if n])
+    match = _ROLE_CREDIT.match(text)
+    if match is None:
+        return None
+    if match["cjk"] is not None:
+        names = [n for n in _NAME_LIST.split(match["cjk"].strip()) if n]
+        return Byline(authors=names) if names and all(cjk_name(n) for n in names) else None
+    name, rest = match["names"].strip(" .,"), match["rest"]
+    words = name.split()
+    if len(words) < 2 or not looks_like_name(name, strict=True) or any(ROLE_MODIFIER.match(w) for w in words):
+        return None  # "Senior Political Reporter" is a job title alone
+    byline = Byline(authors=[name])
+    affiliation = _ROLE_AFFILIATION.match(rest)
+    if affiliation is not None and len(affiliation["outlet"].split()) <= AFFILIATION_MAX_WORDS:
+        agency = wire_service(affiliation["outlet"])
+        if agency is not None:
+            byline.agencies.append(agency)
+        return byline if is_affiliation(affiliation["outlet"]) else None
+    return byline if not rest.strip() or _ROLE_STAMP.match(rest) else None
+
+
+def cjk_name(name: str) -> bool:
+    """A Korean, Chinese or Japanese personal name: two to five Hangul or Han characters, no spaces."""
+    return bool(re.fullmatch(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf]{2,5}", name))
+
+
+def inline_credit(line: str) -> Byline | None:
+    """ "(서울=연합뉴스) 김영훈 기자 = 정부가 …": the reporters named where the first sentence starts."""
+    match = _INLINE_CREDIT.match(line.strip())
+    if match is None:
+        return None
+    names = [n for n in _NAME_LIST.split(match["names"].strip()) if n]
+    if not names or not all(cjk_name(n) or looks_like_name(n, strict=True) for n in names):
+        return None
+    agency = wire_service(match["agency"])
+    return Byline(authors=names, agencies=[agency] if agency else [])
+
+
+def without_role_word(name: str) -> str:
+    """ "박지영 기자" -> "박지영", "记者 王静" -> "王静", "Pedro Vilela - Repórter da Agência Brasil" -> "Pedro Vilela":
+    the reporter's job printed with the name."""
+    name = _ROLE_PREFIX.sub("", name)
+    match = _ROLE_SUFFIX.match(name)
+    return match["name"] if match is not None else name
