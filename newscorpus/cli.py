@@ -79,6 +79,16 @@ def _run_id(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an IANA time zone (e.g. Asia/Jakarta, UTC)") from None
+    return value
+
+
 def _source_id(value: str) -> str:
     from newscorpus.sources import SOURCE_ID
 
@@ -154,13 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
         "  newscorpus extract --source my-outlet --html saved.html --url https://outlet.example/2026/11/20/story\n"
         "  newscorpus extract --source korankota --date 2026-11-20",
     )  # fmt: skip
-    extract.add_argument("--input", help="JSON lines {id, url, html}; - for stdin")
+    extract.add_argument("--input", help="JSON lines {id, url, html[, crawl_date, timezone]}; - for stdin")
     extract.add_argument("--output", help="where the article lines go; - for stdout")
     extract.add_argument("--workers", type=_positive_int, help="processes (default: every core)")
     extract.add_argument(
         "--time-limit", type=_positive_float, default=10.0, help="seconds per page before it is cut off"
     )
-    extract.add_argument("--timezone", default="UTC", help="time zone for dates that state none (default UTC)")
+    extract.add_argument(
+        "--timezone",
+        type=_timezone,
+        default="UTC",
+        help="IANA zone for dates printed without one (default UTC); an input line's own `timezone` wins",
+    )
     extract.add_argument("--source", type=_source_id, help="source id (pipeline and --html modes)")
     extract.add_argument("--html", help="a saved page to extract with the source's rules (selector test)")
     extract.add_argument("--url", help="--html mode: the page's URL (default: the source's home page)")

@@ -40,6 +40,8 @@ def test_batch_extract_keeps_order_and_records_bad_lines(tmp_path: Path) -> None
         ["crawl", "--source", "../etc", "--date", "2026-11-20"],
         ["crawl", "--source", "x", "--date", "2026-13-40"],
         ["publish", "--source", "x", "--date", "2026-11-20", "--run-id", "../../tmp"],
+        ["extract", "--input", "-", "--output", "-", "--timezone", "Asia/Jakart"],
+        ["extract", "--input", "-", "--output", "-", "--timezone", "../etc/passwd"],
     ],
 )
 def test_bad_names_and_dates_are_refused_before_anything_runs(argv: list[str], capsys) -> None:

@@ -91,6 +91,28 @@ def test_a_hanging_page_is_cut_off_recorded_and_the_batch_goes_on(hang: str, mon
     assert all(records[n]["title"] == f"Story number {n}" for n in (0, 2, 3))
 
 
+def naive_stamp_line(page_id: str, **extra: str) -> str:
+    html = article_html(1).replace("2024-03-02T08:00:00+07:00", "2024-03-02T21:30:00")  # a naive declared time
+    return json.dumps({"id": page_id, "url": f"https://news.example/{page_id}", "html": html, **extra}) + "\n"
+
+
+def test_each_line_may_name_the_zone_its_site_prints_naive_times_in() -> None:
+    lines = [
+        naive_stamp_line("jakarta", timezone="Asia/Jakarta"),
+        naive_stamp_line("default"),
+        naive_stamp_line("typo", timezone="Asia/Jakart"),
+        naive_stamp_line("empty", timezone=""),
+    ]
+    records, stats = run(lines, workers=1, default_timezone="Asia/Tokyo")
+    by_id = {record["id"]: record for record in records}
+    assert by_id["jakarta"]["published_at"] == "2024-03-02T21:30:00+07:00"
+    assert by_id["default"]["published_at"] == "2024-03-02T21:30:00+09:00"  # the batch's --timezone
+    assert by_id["empty"]["published_at"] == "2024-03-02T21:30:00+09:00"
+    # a zone that does not exist is that line's recorded error, not a page read in a wrong zone or a stopped batch
+    assert "Asia/Jakart" in by_id["typo"]["error"] and by_id["typo"]["quality_flags"] == ["extract_error"]
+    assert stats.errors == 1 and [record["id"] for record in records] == ["jakarta", "default", "typo", "empty"]
+
+
 def test_garbage_lines_become_error_lines() -> None:
     lines = [
         "this is not json\n",

@@ -82,7 +82,9 @@ def _extract_page(page: dict[str, Any], default_timezone: str) -> ArticleFields:
     url = page.get("url") if isinstance(page.get("url"), str) else ""
     _maybe_hang_for_tests(url)
     crawl_date = _crawl_date(page.get("crawl_date"))
-    return extract_article(html, url, timezone=default_timezone, crawl_date=crawl_date)
+    # a batch of pages from many sites: each line may name the zone its site prints naive times in
+    timezone = page.get("timezone") if isinstance(page.get("timezone"), str) and page.get("timezone") else None
+    return extract_article(html, url, timezone=timezone or default_timezone, crawl_date=crawl_date)
 
 
 def _crawl_date(value: Any) -> date | None:
