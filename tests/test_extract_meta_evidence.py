@@ -279,6 +279,16 @@ def test_an_aggregators_source_and_count_after_the_headline_are_dropped() -> Non
     )
 
 
+def test_a_heading_that_ends_in_a_colon_introduces_a_box_and_is_not_the_headline() -> None:
+    """A promo box's "<h1>A message from our founder:</h1>" as the page's only <h1>: a headline does not end in a
+    colon, the declared title names the story."""
+    declared = ["How the harbour ferry came back - Harbour Post"]
+    assert title_of("A message from Jane Roe, co-founder of Harbour Post:", declared=declared) == (
+        "How the harbour ferry came back"
+    )
+    assert title_of("Harbour ferry: the comeback", declared=declared) == "Harbour ferry: the comeback"
+
+
 def test_a_host_name_logo_is_not_the_headline() -> None:
     """<h1>davidbau.com</h1> is the logo; "<title>davidbau.com Vibe Coding" starts with the host."""
     assert title_of("davidbau.com", html_title="davidbau.com Vibe Coding", url="https://davidbau.com/a/vibe.html") == (

@@ -40,7 +40,7 @@ def choose_title(
     headings = [
         _strip_site_suffix(h, sites)
         for h in headings
-        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and name_key(h) not in sites
+        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and name_key(h) not in sites and not h.rstrip().endswith(":")
     ]
     for heading in headings:
         key = name_key(heading)
