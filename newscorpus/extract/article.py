@@ -17,7 +17,7 @@ import lxml.html
 
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import POSTED_BY_LABEL, extract_bylines, read_byline
+from newscorpus.extract.bylines import POSTED_BY_LABEL, closing_editors, extract_bylines, read_byline
 from newscorpus.extract.credit_names import Byline, looks_like_name
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
@@ -30,6 +30,7 @@ from newscorpus.extract.dates import (
     find_written_dates,
     is_stamp_only,
     parse_date,
+    parse_short_stamp,
 )
 from newscorpus.extract.document import parse_html
 from newscorpus.extract.fields import ArticleFields
@@ -64,6 +65,7 @@ _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this afte
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
+_DASH_PARTS = re.compile(r"\s+[—–]\s+")  # "Written by … — Medically reviewed by … — Updated on June 30, 2023"
 _LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2025 at …": the date right after a label
 _KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
@@ -147,6 +149,7 @@ def extract_article(
     first_paragraph = lines[0] if lines else ""
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
+    body_byline.merge(Byline(editors=closing_editors(body.lines)))  # boilerplate drops "Edição: X"
     lines = _without_leading_stamps(lines)  # the date zone then reaches down over them
     zone_end = _below_headline_in_body(lines, title)  # the body's lines stay as they are
     header = _header_lines(page_lines, title, zone_end)
@@ -272,11 +275,24 @@ def _joined_labels(lines: list[str]) -> list[str]:
 
 
 def _stamp_pieces(line: str) -> list[str]:
-    """The pieces of a line (split at | · •) that are short enough to be stamps: "Written by Jen Kowal | Fact
-    checked by Omar Haddad | Updated December 5, 2025" is a row of stamps, however many words it has in all."""
+    """The pieces of a line (split at | · •, and at dashes before a stamp label) that are short enough to be stamps:
+    "Written by Jen Kowal | Fact checked by Omar Haddad | Updated December 5, 2025" is a row of stamps, however many
+    words it has in all."""
     if len(line.split()) <= _STAMP_MAX_WORDS:
         return [line]
-    return [piece for piece in _STAMP_PARTS.split(line) if len(piece.split()) <= _STAMP_MAX_WORDS]
+    pieces: list[str] = []
+    for piece in _STAMP_PARTS.split(line):
+        if len(piece.split()) <= _STAMP_MAX_WORDS:
+            pieces.append(piece)
+        else:
+            # dashes also join a row of stamps (health publishers' "Written by … — Updated on …"), but a dash in a
+            # deck sets off prose: a dash-separated piece counts only when it opens with a stamp label
+            pieces += [
+                part
+                for part in _DASH_PARTS.split(piece)
+                if len(part.split()) <= _STAMP_MAX_WORDS and _STAMP_LABEL.match(part)
+            ]
+    return pieces
 
 
 def _split_at_dateline(lines: list[str]) -> tuple[list[str], list[str], Dateline | None]:
@@ -339,6 +355,9 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
     for position, found in find_written_dates(text, timezone_name=timezone, month_first=month_first):
         label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
         (updates if _UPDATE_LABEL.search(label) else printed).append(found)
+    for line in lines:  # a line that is only "3/21/23": weaker than a date with its full year, so after them
+        if (short := parse_short_stamp(line, timezone_name=timezone, month_first=month_first)) is not None:
+            (updates if _UPDATE_LABEL.search(line) else printed).append(short)
     return printed, updates
 
 
@@ -464,6 +483,7 @@ def _published(
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),
+        _stamp_under_heading(page_lines, meta.headings, timezone, month_first),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
         _relative_stamp(header, timezone, crawl_date),
     ]
@@ -614,6 +634,25 @@ def _stamped_times_first(
         if found is not None and _local_day(found) in printed_days:
             stamped.append(value)
     return [*stamped, *times] if stamped else [*certain, *times]
+
+
+def _stamp_under_heading(
+    page_lines: list[str], headings: list[str], timezone: str, month_first: bool
+) -> PageDate | None:
+    """The date on a line of its own right under the page's <h1>: where newsletters' web versions (Mailchimp's
+    "<h1>The Weekly Sprout — Issue #48</h1><p><em>October 17, 2025</em></p>") and simple blogs print it, also when
+    the headline the title reader chose is not that heading and no date zone was found around it."""
+    if not headings:
+        return None
+    heading_key = _key(headings[0])
+    for index, line in enumerate(page_lines[:-1]):
+        if heading_key and _key(line) == heading_key:
+            following = page_lines[index + 1]
+            if len(following.split()) <= _STAMP_MAX_WORDS and is_stamp_only(following):
+                found = find_written_dates(following, timezone_name=timezone, month_first=month_first)
+                return found[0][1] if found else None
+            return None
+    return None
 
 
 def _read_either_way(lines: list[str], timezone: str) -> list[PageDate]:

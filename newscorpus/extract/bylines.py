@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newscorpus.extract.agencies import wire_service
+from newscorpus.extract.agencies import desk_credit, wire_service
 from newscorpus.extract.credit_names import (
     JOB_TITLE,
     PARTICLES,
@@ -51,6 +51,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "editing by": "editor",
     "edited by": "editor",
     "redaktur pelaksana": "editor",
+    "edição": "editor",  # Agência Brasil closes its stories with "Edição: Fernando Fraga"
     "sumber": "source",
     "source": "source",
     "foto": "ignored",
@@ -137,6 +138,62 @@ _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
 _LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
+# "Jan Koch, ARD-Hauptstadtstudio, tagesschau, 27.11.2025 13:40 Uhr": the author line German public broadcasters
+# close a story with, the writer, her studio or desk and the outlet, then the stamp
+_CLOSING_DATE = (
+    rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|{_STAMP_DATE})"
+    r"(?:,?\s+(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|[ap]\.?m\.?))?)?"
+)
+_CLOSING_BYLINE = re.compile(rf"^(?P<name>[^,]+),(?P<desks>(?:[^,]+,){{0,3}})\s*{_CLOSING_DATE}$", re.IGNORECASE)
+_CLOSING_DESK_MAX_WORDS = 4
+# a story signed with the writer's bare name as its last paragraph ("Quỳnh Trang", as VnExpress prints it): two to
+# four capitalised words, a hyphenated or apostrophised part or an initial ("J.") allowed
+_SIGNED_WORD = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]*)*)$")
+_SIGNED_PART_MAX_CHARS = 16  # "Pamela Wilsonbigbrandsystem": a name glued to a brand is no signature
+# what closes a page or a story and is capitalised like a name: "Hide All", "Read More", "Thank You", "Happy
+# Holidays"; Vietnamese "Theo Tuổi Trẻ" credits the source ("according to"), not a writer
+_NOT_SIGNED_WORDS = frozenset(
+    {
+        "all",
+        "more",
+        "read",
+        "show",
+        "hide",
+        "view",
+        "share",
+        "related",
+        "next",
+        "previous",
+        "back",
+        "top",
+        "comments",
+        "posts",
+        "stories",
+        "thanks",
+        "thank",
+        "you",
+        "happy",
+        "holidays",
+        "cheers",
+        "regards",
+        "sources",
+        "links",
+        "tags",
+        "references",
+        "notes",
+        "summary",
+        "end",
+        "the",
+        "continue",
+        "subscribe",
+        "follow",
+        "us",
+        "home",
+        "contact",
+        "theo",
+    }
+)
+_SIGNED_MIN_STORY_LINES = 2
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
@@ -159,7 +216,57 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
         if parsed is not None:
             byline.merge(parsed)
             kept[index] = ""
-    return [p for p in kept if p], byline
+    kept = [p for p in kept if p]
+    if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := signature(kept[-1])) is not None:
+        byline.signed.append(signed)
+        kept.pop()
+    return kept, byline
+
+
+def closing_editors(lines: list[str]) -> list[str]:
+    """The desk editors a labelled line among the last lines of the story names ("Edição: Fernando Fraga"), read
+    from the lines as extracted, before boilerplate removal drops such closing credits."""
+    editors: list[str] = []
+    for line in lines[-_TAIL_LINES:]:
+        parsed = _read_labelled(line.strip())
+        if parsed is not None:
+            editors += [name for name in parsed.editors if name not in editors]
+    return editors
+
+
+def signature(line: str) -> str | None:
+    """The writer's name when the line is nothing but a person's name, two to four capitalised words ("Quỳnh
+    Trang"): how some outlets sign a story in its last paragraph. Not a line of the page's furniture ("Hide All",
+    "Thank You"), a wire or source credit ("Theo Reuters"), a desk or a job title."""
+    text = line.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not looks_like_name(text, strict=True) or JOB_TITLE.search(text):
+        return None
+    for word in words:
+        if word.lower() in PARTICLES:
+            continue
+        if not _SIGNED_WORD.match(word) or word.casefold() in _NOT_SIGNED_WORDS or wire_service(word) is not None:
+            return None
+        if any(len(part) > _SIGNED_PART_MAX_CHARS for part in re.split(r"[-'’]", word)):
+            return None
+    if sum(word.lower() not in PARTICLES for word in words) < 2 or desk_credit(text) or _STAMP_LABEL_START.match(text):
+        return None
+    return text
+
+
+def _closing_byline(text: str) -> Byline | None:
+    """ "Jan Koch, ARD-Hauptstadtstudio, tagesschau, 27.11.2025 13:40 Uhr": a full name, the desks she writes
+    for (compounds, a brand in lower case, no prose) and the stamp, closing the story."""
+    match = _CLOSING_BYLINE.match(text)
+    if match is None:
+        return None
+    name = match["name"].strip()
+    if len(name.split()) < 2 or not looks_like_name(name, strict=True) or JOB_TITLE.search(name):
+        return None
+    desks = [desk.strip() for desk in match["desks"].split(",") if desk.strip()]
+    if any(len(desk.split()) > _CLOSING_DESK_MAX_WORDS or not is_affiliation(desk) and " " in desk for desk in desks):
+        return None
+    return Byline(authors=[name])
 
 
 def read_byline(line: str, *, at_start: bool) -> Byline | None:
@@ -175,7 +282,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if agency is not None and not at_start:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
     if not at_start:
-        return None
+        return _closing_byline(text)
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:

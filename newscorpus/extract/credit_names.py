@@ -13,6 +13,14 @@ from typing import Literal
 
 Role = Literal["author", "editor", "source", "ignored"]
 
+# a word of a script that has no capitals but puts spaces between words: Arabic (and Persian, Urdu), Hebrew, the
+# Indic scripts, Georgian, Ethiopic. A name in one of them cannot be told by its capitals; Chinese, Japanese and Thai
+# run their words together, so a whole sentence would pass for one word and they are left out
+_CASELESS_WORD = re.compile(
+    r"[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"  # Arabic
+    r"\u0591-\u05bd\u05d0-\u05f2"  # Hebrew, without its punctuation
+    r"\u0900-\u0963\u0966-\u0dff\u10d0-\u10ff\u1200-\u135a]{2,20}"  # Indic (no danda), Georgian, Ethiopic
+)
 # "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
 # lower-case word longer than a preposition makes it prose ("By Tuesday, the council had voted")
 AFFILIATION_MAX_WORDS = 5
@@ -69,12 +77,16 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    # a bare name closing the story ("Quỳnh Trang", VnExpress' signature): weaker than a credit line, it names the
+    # author only when neither a credit line nor the metadata nor the byline markup does
+    signed: list[str] = field(default_factory=list)
 
     def merge(self, other: Byline) -> None:
         for mine, theirs in (
             (self.authors, other.authors),
             (self.editors, other.editors),
             (self.agencies, other.agencies),
+            (self.signed, other.signed),
         ):
             mine.extend(name for name in theirs if name not in mine)
 
@@ -107,12 +119,15 @@ def is_affiliation(piece: str) -> bool:
 
 
 def looks_like_name(text: str, *, strict: bool = True) -> bool:
-    """1-6 words, no digits or URLs; when strict, capitalised like a name ("Nama Orang", "J. R. Smith")."""
+    """1-6 words, no digits or URLs; when strict, capitalised like a name ("Nama Orang", "J. R. Smith"), or written
+    in a script without capitals that separates its words by spaces ("محمد عبده حسنين")."""
     words = text.split()
     if not 1 <= len(words) <= 6 or len(text) > 60:
         return False
     if re.search(r"\d|@|https?:|www\.|\.com\b", text):
         return False
     if not strict:
+        return True
+    if all(_CASELESS_WORD.fullmatch(w) for w in words):
         return True
     return all(w[0].isupper() or w.lower() in PARTICLES for w in words)

@@ -70,7 +70,8 @@ def decide_credits(
     fallback_authors: Callable[[], str | None] | None = None,
 ) -> Credits:
     """Authors from labelled lines, else declared persons, else the (lazily asked) heuristic guess from the page's
-    byline markup, else declared organisations. A wire service always becomes the agency instead."""
+    byline markup, else the name signing the story's last paragraph, else declared organisations. A wire service
+    always becomes the agency instead."""
     agencies = list(byline.agencies)
     if dateline_agency:
         agencies.append(dateline_agency)
@@ -103,6 +104,9 @@ def decide_credits(
         # credited() keeps the editor out of what the guess finds
         guess = fallback_authors()
         authors = credited([guess]) if guess else []
+    if not authors and not (byline.authors or byline.agencies):
+        # the bare name that signs the story's last paragraph, when nothing else names a person
+        authors = credited(byline.signed)
     if not authors:
         authors = credited(metadata_organisations)
     return Credits(authors=authors, editors=editors, agency=agencies[0] if agencies else None)

@@ -2,15 +2,19 @@
 
 Handled: ISO 8601 with or without offset, "19 Mei 2023 14:05 WIB", "Jumat, 19 Mei 2023 | 14:05 WIB",
 "Jum'at 24 Jul 2026 16:32 WIB", "Sun, 15 Mar 2020 15:51:04 +0700", "May 19, 2023 10:15 AM", "Jumat 19/5/2023 | 10:15",
-and the year-less "Jumat (19/5)" of Indonesian lead sentences, which is resolved against the crawl date. A time with
-no zone is read in the source's zone; the offset that applied is kept so `tz_offset` can record it.
+and the year-less "Jumat (19/5)" of Indonesian lead sentences, which is resolved against the crawl date. A time may
+also come first ("13:31 26.04.2024", "Published 9:41 AM EST Jan 5, 2024"). A time with no zone is read in the
+source's zone (a US "ET" / "PT" in that region's zone, summer time or not); the offset that applied is kept so
+`tz_offset` can record it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
@@ -117,20 +121,22 @@ _MORE_MONTHS: dict[int, tuple[str, ...]] = {
 }
 # Arabic (the Levantine and Iraqi names, the Egyptian and Gulf transliterations, the Algerian and Tunisian ones, with
 # and without hamza), Thai (full names and the dotted abbreviations, whose last dot the patterns read as optional),
-# Hindi, Vietnamese ("3 tháng 5 năm 2024": "month 5"), and Russian abbreviations ("26 апр. 2024")
+# Hindi, Vietnamese ("3 tháng 5 năm 2024": "month 5"), Russian abbreviations ("26 апр. 2024"), and the Persian names
+# of the Western months ("۵ ژانویه ۲۰۲۴"; Persian pages more often print the solar calendar, whose years no reader
+# here accepts)
 _WORLD_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("كانون الثاني", "يناير", "جانفي", "มกราคม", "ม.ค", "जनवरी", "янв"),
-    2: ("شباط", "فبراير", "فيفري", "กุมภาพันธ์", "ก.พ", "फ़रवरी", "फरवरी", "фев", "февр"),
+    1: ("كانون الثاني", "يناير", "جانفي", "มกราคม", "ม.ค", "जनवरी", "янв", "ژانویه"),
+    2: ("شباط", "فبراير", "فيفري", "กุมภาพันธ์", "ก.พ", "फ़रवरी", "फरवरी", "фев", "февр", "فوریه"),
     3: ("آذار", "اذار", "مارس", "มีนาคม", "มี.ค", "मार्च", "мар"),
-    4: ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل", "افريل", "เมษายน", "เม.ย", "अप्रैल", "апр"),
-    5: ("أيار", "ايار", "مايو", "ماي", "พฤษภาคม", "พ.ค", "मई", "май"),
-    6: ("حزيران", "يونيو", "يونيه", "جوان", "มิถุนายน", "มิ.ย", "जून", "июн"),
-    7: ("تموز", "يوليو", "يوليه", "جويلية", "กรกฎาคม", "ก.ค", "जुलाई", "июл"),
-    8: ("آب", "اب", "أغسطس", "اغسطس", "أوت", "اوت", "สิงหาคม", "ส.ค", "अगस्त", "авг"),
-    9: ("أيلول", "ايلول", "سبتمبر", "กันยายน", "ก.ย", "सितंबर", "सितम्बर", "сен", "сент"),
-    10: ("تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر", "ตุลาคม", "ต.ค", "अक्टूबर", "अक्तूबर", "окт"),
-    11: ("تشرين الثاني", "نوفمبر", "พฤศจิกายน", "พ.ย", "नवंबर", "नवम्बर", "ноя", "нояб"),
-    12: ("كانون الأول", "كانون الاول", "ديسمبر", "ธันวาคม", "ธ.ค", "दिसंबर", "दिसम्बर", "дек"),
+    4: ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل", "افريل", "เมษายน", "เม.ย", "अप्रैल", "апр", "آوریل"),
+    5: ("أيار", "ايار", "مايو", "ماي", "พฤษภาคม", "พ.ค", "मई", "май", "مه"),
+    6: ("حزيران", "يونيو", "يونيه", "جوان", "มิถุนายน", "มิ.ย", "जून", "июн", "ژوئن"),
+    7: ("تموز", "يوليو", "يوليه", "جويلية", "กรกฎาคม", "ก.ค", "जुलाई", "июл", "ژوئیه", "جولای"),
+    8: ("آب", "اب", "أغسطس", "اغسطس", "أوت", "اوت", "สิงหาคม", "ส.ค", "अगस्त", "авг", "آگوست"),
+    9: ("أيلول", "ايلول", "سبتمبر", "กันยายน", "ก.ย", "सितंबर", "सितम्बर", "сен", "сент", "سپتامبر"),
+    10: ("تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر", "ตุลาคม", "ต.ค", "अक्टूबर", "अक्तूबर", "окт", "اکتبر"),
+    11: ("تشرين الثاني", "نوفمبر", "พฤศจิกายน", "พ.ย", "नवंबर", "नवम्बर", "ноя", "нояб", "نوامبر"),
+    12: ("كانون الأول", "كانون الاول", "ديسمبر", "ธันวาคม", "ธ.ค", "दिसंबर", "दिसम्बर", "дек", "دسامبر"),
 }
 for _number in range(1, 13):
     _WORLD_MONTHS[_number] += (f"tháng {_number}", f"tháng {_number:02d}")
@@ -170,29 +176,35 @@ _MONTH_NAMES = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reve
 _WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, reverse=True))
 # The time after a date: "14:05", "2:05 PM", "21h35" and "21h" (French, Portuguese), "0時30分", "14时05分",
 # "14시 05분" (Japanese, Chinese, Korean; not the hours of "3時間" or "2h ago"), "오후 2:05" and "午後2時" (the half
-# of the day first), with the words that join it to the date ("pukul", "at", "à", "às", "alle", "um", "om").
+# of the day first), with the words that join it to the date ("pukul", "at", "à", "às", "alle", "um", "om", "ore",
+# "klo", CBS's " / "), after a weekday in brackets ("2024年1月5日(金) 9時41分", "2024年1月5日 星期五 09:41"); an Arabic
+# time may end in "ص" (morning) or "م" (evening).
 _TIME = (
-    r"(?:\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|@|\b(?:às|à|a\s+las|alle|um|om)\b)?"
-    r"\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b)?\s*"
+    r"(?:(?:\s*[(（](?:[月火水木金土日]|[월화수목금토일]|(?:星期|周)[一二三四五六日天])[)）]|\s*星期[一二三四五六日天])?"
+    r"\s*(?:[,|\-–—]|/(?=\s)|\bpukul\b|\bjam\b|\bat\b|@|\b(?:às|à|a\s+las|alle|um|om|ore|klo)\b)?"
+    r"\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|\bore\b)?\s*"
     r"(?:(?P<meridiem>오전|오후|午前|午後|上午|下午)\s*)?"
-    r"(?:(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?"
+    r"(?:(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?|[صم](?!\w))?"
     r"|(?P<h_hour>[01]?\d|2[0-3])h(?P<h_minute>[0-5]\d)?\b(?!\s*(?:ago|atrás|atras)\b)"
     r"|(?P<cjk_hour>[01]?\d|2[0-3])\s*[時时시](?![間间간])\s*(?:(?P<cjk_minute>[0-5]?\d)\s*[分분])?))?"
 )
 _AFTERNOON = frozenset({"오후", "午後", "下午"})
+_ARABIC_HALVES = {"ص": "am", "م": "pm"}  # "09:41 ص" (morning), "09:41 م" (evening)
 # WIB, UTC, GMT in any case; the others only in capitals ("ist" and "est" are German and French words)
 _CAPITAL_ZONES = [zone for zone in ZONE_ABBREVIATIONS if zone not in _ANY_CASE_ZONES and len(zone) > 1]
 _ZONE_WORDS = "|".join(sorted(_CAPITAL_ZONES, key=len, reverse=True))
+# US pages print the zone without saying whether summer time applies: "9:41 a.m. ET" is EST in January, EDT in July
+_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 _ZONE = (
-    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}))\b\)?)?"
+    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b\)?)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
 )
 # "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025", "8.mai.2024",
 # "3 مايو 2024", "3 พ.ค. 2567", "3 tháng 5 năm 2024". The year ends at
 # the first non-digit, not at a word boundary: markup may glue it to the next label ("January 05, 2021Updated: …")
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.?\s*-\s*|\.?\s+(?:de\s+)?|\.)(?P<month>{_MONTH_NAMES})\.?[,،]?"
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.?\s*-\s*|\.?\s+(?:de\s+|of\s+)?|\.)(?P<month>{_MONTH_NAMES})\.?[,،]?"
     rf"(?:\s*-\s*|\s+(?:de\s+|del\s+|năm\s+|พ\.ศ\.\s*)?|(?<=\.))(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
     re.IGNORECASE,
 )
@@ -205,12 +217,19 @@ _MONTH_DAY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    rf"(?<![\d/.-])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}", re.IGNORECASE
+    rf"(?<![\d/.-])(?P<day>\d{{1,2}})(?:[/.-]|\.\s)(?P<month>\d{{1,2}})(?:[/.-]|\.\s)(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
+    re.IGNORECASE,
 )
 # "2023/05/19", "2023.05.19 14:05" (East Asian and Hungarian order): zero-padded, so "2019.1.2" stays a version
 _YEAR_FIRST = re.compile(
     rf"(?<![\d/.-])(?P<year>(?:19|20)\d{{2}})(?P<sep>[/.])(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])"
-    rf"(?![\d/.]\d){_TIME}{_ZONE}",
+    rf"(?![\d/.]\d)(?:\.(?=\s))?{_TIME}{_ZONE}",
+    re.IGNORECASE,
+)
+# "2024. 1. 5. 09:41", "2024. 01. 05. 오전 9:41" (Korean pages print the date with a dot and a space after each part)
+_KOREAN_DOTTED = re.compile(
+    rf"(?<![\d.])(?P<year>(?:19|20)\d{{2}})\.\s(?P<month>0?[1-9]|1[0-2])\.\s(?P<day>0?[1-9]|[12]\d|3[01])\.(?!\d)"
+    rf"{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 # "2023年5月19日", "2023년 5월 19일"
@@ -226,7 +245,35 @@ _ISO = re.compile(
 _PARTIAL = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
 )
-_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK)
+_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK, _KOREAN_DOTTED)
+_SHORT_STAMP_MAX_CHARS = 48
+_SHORT_NUMERIC = re.compile(
+    rf"\W*(?:(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|on)\b\s*:?\s*)?(?:on\s+)?"
+    rf"(?P<day>\d{{1,2}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep)(?P<short_year>\d{{2}})(?![\d/.]){_TIME}{_ZONE}\W*",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(_TIME + _ZONE, re.IGNORECASE)  # the time after an ISO day: "2024-01-05 at 09:41"
+_TIME_GROUPS = frozenset({"hour", "minute", "second", "ampm", "meridiem", "h_hour", "h_minute", "cjk_hour"})
+_TIME_BEFORE_REACH = 60  # "Updated 10:04 AM EST, Fri January 5, 2024": the time, zones and a weekday, then the date
+_SHORT_WEEKDAYS = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min"
+# a time printed before its date, up to the date: "13:31 ", "14:05, ", "10.30 WIB ", "09:15 | ", "0941 GMT (1741 HKT) ",
+# "9:41 AM EST, Fri ", "09:41 on "; four digits without a colon only with a zone ("0941 GMT")
+_TIME_BEFORE = re.compile(
+    r"(?<![\d.,:/])(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:/]|[.,]\d)"
+    rf"|(?P<hhmm>[0-5]\d)(?=\s*(?-i:{'|'.join(ZONE_ABBREVIATIONS)})\b))"
+    r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
+    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b\)?)?"
+    r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
+    r"(?:\s*\((?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*[A-Z]{2,5}\))?"  # CNN's "(1741 HKT)": the same time elsewhere
+    r"\s*(?:[,|·•/–—-]\s*)?(?:on\s+)?"
+    rf"(?:(?:{_WEEKDAY_NAMES}|{_SHORT_WEEKDAYS})\b\.?\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+# what may precede such a time on its line: nothing, a separator, or a stamp label ("Published", "Updated", "at")
+_TIME_LEAD = re.compile(
+    rf"(?:[|·•,;:(\[–—-]|\b(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|on|at|pukul|jam|um|à|às|alle|om|ore))\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -245,7 +292,9 @@ def parse_date(text: str | None, *, timezone_name: str = "UTC", crawl_date: date
     text = text.strip()[:2000]
     iso = _parse_iso(text, timezone_name)
     if iso is not None:
-        return iso
+        match = _ISO.match(text)
+        after = _with_time_after(match, iso, text, timezone_name) if match and match.end() < len(text) else None
+        return after[0] if after else iso
     written = find_written_dates(text, timezone_name=timezone_name)
     if written:
         return written[0][1]
@@ -258,20 +307,101 @@ def find_written_dates(
     """Every full (day, month, year) date in the text with its position, in reading order. `month_first` reads an
     ambiguous "3/4/2025" or "09.10.2024" as month/day (US English pages); dashes ("02-12-2025") stay day-first."""
     found: dict[int, PageDate] = {}
+    spans: list[tuple[int, int]] = []  # what the dates and their times cover: a time is read with one date only
+    untimed: list[tuple[re.Match[str], bool]] = []
     for pattern in _FULL_PATTERNS:
         for match in pattern.finditer(text):
             if any(start <= match.start() < start + 12 for start in found):
                 continue  # "19 Mei 2023" already read at this place by an earlier pattern
             swap = month_first and pattern is _NUMERIC and "-" not in match.group(0)[:6]
-            parsed = _from_match(match, timezone_name, month_first=swap)
+            parsed = _from_groups(match.groupdict(), timezone_name, month_first=swap)
             if parsed is not None:
                 found[match.start()] = parsed
+                spans.append(match.span())
+                if not parsed.has_time:
+                    untimed.append((match, swap))
     for match in _ISO.finditer(text):
         if match.start() not in found:
             parsed = _parse_iso(match.group("iso"), timezone_name)
             if parsed is not None:
                 found[match.start()] = parsed
+                end = match.end()
+                after = _with_time_after(match, parsed, text, timezone_name)
+                if after is not None:
+                    found[match.start()], end = after
+                spans.append((match.start(), end))
+    spans.sort()
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # how far the dates up to each one reach
+    for match, swap in untimed:
+        earlier = bisect_left(starts, match.start())
+        groups = _time_before(text, match.start(), reach[earlier - 1] if earlier else 0)
+        if groups is not None:
+            merged = match.groupdict() | {k: v for k, v in groups.items() if v or k in _TIME_GROUPS}
+            found[match.start()] = _from_groups(merged, timezone_name, month_first=swap) or found[match.start()]
     return sorted(found.items(), key=lambda item: item[0])
+
+
+def _with_time_after(
+    match: re.Match[str], parsed: PageDate, text: str, timezone_name: str
+) -> tuple[PageDate, int] | None:
+    """An ISO date read with what is printed after it, and where that ends: the time ("Posted on 2024-01-05 at
+    09:41"), or the zone word of an ISO time without an offset ("2024-01-05 09:41 (KST)")."""
+    after = _TIME_AFTER.match(text, match.end())
+    if after is None or not (
+        after.group("zone") and not after.group("hour") if parsed.has_time else after.group("hour")
+    ):
+        return None
+    try:
+        moment = datetime.fromisoformat(match.group("iso").replace(",", "."))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        return None
+    groups: dict[str, str | None] = {"day": str(moment.day), "month": str(moment.month), "year": str(moment.year)}
+    if parsed.has_time:
+        groups |= {"hour": str(moment.hour), "minute": str(moment.minute), "second": str(moment.second)}
+        groups |= {"zone": after.group("zone"), "offset": after.group("offset")}
+    else:
+        groups |= after.groupdict()
+    found = _from_groups(groups, timezone_name)
+    return (found, after.end()) if found is not None else None
+
+
+def _time_before(text: str, date_start: int, taken: int) -> dict[str, str | None] | None:
+    """The groups of the time printed just before a date ("13:31 26.04.2024", "Published 9:41 AM EST Jan 5, 2024",
+    "10.30 WIB 19/05/2023"), or None. Only zone words, a weekday and a separator may stand between them, the time
+    must open its line or follow a stamp label or a separator (not "Score 13:31"), and a time another date already
+    read ("26.04.2024 13:31 | 27.04.2024": the text up to `taken` belongs to earlier dates) is not read twice."""
+    start = max(0, date_start - _TIME_BEFORE_REACH, taken)
+    if start >= date_start:
+        return None
+    match = _TIME_BEFORE.search(text, start, date_start)
+    if match is None:
+        return None
+    line_before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+    if line_before.strip() and not _TIME_LEAD.search(line_before):
+        return None
+    groups = match.groupdict()
+    if groups.get("hhmm"):
+        groups["minute"] = groups["hhmm"]  # "0941 GMT"
+    return groups
+
+
+def parse_short_stamp(line: str, *, timezone_name: str = "UTC", month_first: bool = False) -> PageDate | None:
+    """A stamp line that is nothing but a numeric date with a two-digit year: "3/21/23" (Squarespace's and many US
+    blogs' stamp), "Posted 21.03.23 14:05". Read as 20YY, and only as a whole line: in prose "3/21/23" may be a
+    ratio or a reference number. `month_first` reads a slashed "3/4/23" as March 4; dotted dates are day-first."""
+    if len(line) > _SHORT_STAMP_MAX_CHARS:
+        return None
+    match = _SHORT_NUMERIC.fullmatch(line.strip())
+    if match is None:
+        return None
+    year = 2000 + int(match.group("short_year"))
+    if year > datetime.now(UTC).year + 1:
+        return None  # "12/31/99" is not 2099
+    groups = match.groupdict() | {"year": str(year)}
+    return _from_groups(groups, timezone_name, month_first=month_first and match.group("sep") == "/")
 
 
 def find_partial_date(text: str, *, timezone_name: str = "UTC", crawl_date: date | None = None) -> PageDate | None:
@@ -327,8 +457,7 @@ def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
     return to_page_date(parsed, None, timezone_name, has_time)
 
 
-def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
-    groups = match.groupdict()
+def _from_groups(groups: dict[str, str | None], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else _month_number(month_text)
     if month is None:
@@ -352,6 +481,9 @@ def _from_match(match: re.Match[str], timezone_name: str, *, month_first: bool =
         stated = parse_offset(groups["offset"])
         if stated is None:
             return None
+    elif groups.get("zone") in _US_ZONES:
+        if has_time:  # a zone word after a bare date ("Hartford, CT") is no zone
+            timezone_name = _US_ZONES[groups["zone"]]
     elif groups.get("zone"):
         stated = ZONE_ABBREVIATIONS[groups["zone"].upper()]
     return to_page_date(naive, stated, timezone_name, has_time)
@@ -366,6 +498,7 @@ def _time_of(groups: dict[str, str | None]) -> tuple[int, int, int, bool]:
     minute = int(groups.get("minute") or groups.get("h_minute") or groups.get("cjk_minute") or 0)
     second = int(groups.get("second") or 0)
     ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    ampm = _ARABIC_HALVES.get(ampm, ampm)
     if groups.get("meridiem"):
         ampm = "pm" if groups["meridiem"] in _AFTERNOON else "am"
     if ampm == "pm" and hour < 12:
@@ -444,6 +577,8 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_STAMP_ZONES = re.compile(rf"\b(?:WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b", re.IGNORECASE)
+
 
 def is_stamp_only(line: str) -> bool:
     """True for a line made of nothing but date stamps: "2 days ago", "Updated: May 22, 2023 9:40 a.m. | Published:
@@ -453,6 +588,7 @@ def is_stamp_only(line: str) -> bool:
         rest, count = pattern.subn(" ", rest)
         found = found or count > 0
     rest = _STAMP_WORDS.sub(" ", rest)
+    rest = _STAMP_ZONES.sub(" ", rest)  # the zone of a time printed before its date: "10.30 WIB 19/05/2023"
     rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES})\b", " ", rest, flags=re.IGNORECASE)
     return found and not re.search(r"[^\W\d_]", rest)
 

@@ -97,6 +97,16 @@ _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bb
 _LOCATION_CLASS = re.compile(r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo)(?:$|[\s_-])", re.IGNORECASE)
 # a credits block printed after the story: Koran Jakarta's `<div class="article-credit"><p>Redaktur : Sriyono</p>
 # <p>Penulis : Muhamad Ma'rup</p></div>` (a figure's "caption-credit" names the photographer)
+# platforms' own markup for the post's author, where their class names are not the usual "author"/"byline": Wix
+# Blog's `<span data-hook="user-name">` in the post header, and Forem's (dev.to) `<a class="crayons-link fw-bold">`
+# in the article header (its comments use other classes)
+_FOREM_HEADER_CLASS = "crayons-article__header"
+_FOREM_AUTHOR_LINK_CLASS = "crayons-link"
+_WIX_AUTHOR_HOOK = "user-name"
+# the author's part of a <title>: Substack's "Headline - by Jane Doe - Publication", Medium's "Headline | by Jane Doe
+# | Medium"; a lower-case "by" after the headline, not "By Popular Demand" opening a title
+_TITLE_BYLINE = re.compile(r"^by\s+(?P<name>\S.*)$")
+_MICROFORMAT_ROOT = re.compile(r"(?:^|\s)h-[a-z]+(?:$|\s)")
 _CREDIT_BLOCK_CLASS = re.compile(r"(?:^|[\s_-])(?:article|news|post|story)[_-]?credits?(?:$|[\s_-])", re.IGNORECASE)
 _MAX_TAGS = 30
 _TAG_LINK = re.compile(r"/tags?/|/topics?/|/tag-|[?&]tag=")
@@ -120,7 +130,7 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
         site_names = _site_names(tree)
-        for candidates in author_elements(tree):
+        for candidates in (_platform_author_elements(tree), *author_elements(tree)):
             for element in candidates:
                 if _in_page_furniture(element) or _labelled_not_author(element) or _site_link(element):
                     continue
@@ -130,10 +140,45 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
                     if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
                         return found
-        return _credit_block_author(tree)
+        return _credit_block_author(tree) or _representative_card_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _platform_author_elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The post author's element as Wix Blog (`data-hook="user-name"`) and Forem (dev.to: the `crayons-link` in the
+    `crayons-article__header`) mark it, in document order."""
+    found = []
+    for element in tree.iter(lxml.etree.Element):
+        if element.get("data-hook") == _WIX_AUTHOR_HOOK:
+            found.append(element)
+        elif _FOREM_HEADER_CLASS in (element.get("class") or "").split():
+            found += [
+                link for link in element.iter("a") if _FOREM_AUTHOR_LINK_CLASS in (link.get("class") or "").split()
+            ]
+    return found
+
+
+def _representative_card_author(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's h-card when the post is a microformats h-entry that names no author of its own: by the
+    microformats authorship rules the entry's author is then the page's representative h-card, which blog themes
+    (Jekyll's minima) print in the site footer: `<footer class="site-footer h-card"> … <li class="p-name">`. Only
+    a top-level card counts: one nested in another microformat (a comment's h-cite) is someone else's."""
+    classes = [(element, (element.get("class") or "").split()) for element in tree.iter(lxml.etree.Element)]
+    if not any("h-entry" in css for _, css in classes) or any("p-author" in css for _, css in classes):
+        return None
+    names = {
+        normalize_space(name.text_content())
+        for card, css in classes
+        if "h-card" in css and not any(_MICROFORMAT_ROOT.search(a.get("class") or "") for a in card.iterancestors())
+        for name in ([card] if "p-name" in css else card.iterdescendants())
+        if "p-name" in (name.get("class") or "").split()
+    }
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name if looks_like_name(name, strict=True) else None
 
 
 def _credit_block_author(tree: lxml.html.HtmlElement) -> str | None:
@@ -340,11 +385,17 @@ def author_from_data_layer(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def author_from_site_name(site_names: list[str | None]) -> str | None:
-    """ "Colin Watson's blog": a personal site's name says whose writing it is."""
+    """ "Colin Watson's blog": a personal site's name says whose writing it is; so does the byline part of a page
+    title ("Why small banks are merging - by Daniel Reyes - The Long View", as Substack and Medium title posts)."""
     for site_name in site_names:
-        match = _PERSONAL_SITE.match(normalize_space(site_name or ""))
+        text = normalize_space(site_name or "")
+        match = _PERSONAL_SITE.match(text)
         if match and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
+        for part in _TITLE_PARTS.split(text)[1:]:  # after the headline
+            match = _TITLE_BYLINE.match(part)
+            if match and len(match["name"].split()) >= 2 and looks_like_name(match["name"], strict=True):
+                return match["name"]
     return None
 
 
