@@ -243,3 +243,30 @@ def test_the_date_on_its_own_line_under_the_heading() -> None:
 def test_a_sentence_under_the_heading_is_no_stamp() -> None:
     html = NEWSLETTER.format(under="<p>On October 17, 2025 we opened the farm gate to forty visitors.</p>")
     assert _published(html, "https://mailchi.mp/greenacre/weekly-sprout-48") is None
+
+
+def _declared_utc_page(time_element: str) -> str:
+    story = " ".join(f"The school board voted on the later start times in meeting number {n}." for n in range(12))
+    return (
+        "<html lang='en'><head><title>Board approves later start</title>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "headline": "Board approves later start",'
+        ' "datePublished": "2024-02-14T00:45:00+00:00"}</script></head><body><article>'
+        f"<h1>Board approves later start</h1><p class='meta'>{time_element}</p><p>{story}</p><p>{story}</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_declared_utc_instant_takes_the_offset_of_a_time_element_at_the_same_instant() -> None:
+    """JSON-LD says 00:45 UTC on the 14th; the page's <time> says 18:45 at -06:00 on the 13th, the same moment: the
+    story appeared on the 13th where it was written, and the corpus keeps that day and offset."""
+    html = _declared_utc_page("<time datetime='2024-02-13T18:45:00-06:00'>Feb 13, 2024</time>")
+    fields = extract_article(html, URL)
+    assert fields.published_at == datetime(2024, 2, 14, 0, 45, tzinfo=UTC)
+    assert fields.tz_offset == "-06:00"
+
+
+def test_a_time_element_of_another_instant_does_not_move_the_declared_date() -> None:
+    html = _declared_utc_page("<time datetime='2024-02-14T10:12:00-06:00'>Updated Feb 14, 2024</time>")
+    fields = extract_article(html, URL)
+    assert fields.published_at == datetime(2024, 2, 14, 0, 45, tzinfo=UTC)
+    assert fields.tz_offset == "+00:00"

@@ -72,6 +72,7 @@ _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", t
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 # a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
 _LOCAL_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
+_ZONED_TIMESTAMP = re.compile(rf"{_LOCAL_TIMESTAMP.pattern}\s*[+-]\d{{2}}:?\d{{2}}")
 _QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole number of quarter hours
 # the UTC offsets zones use, in quarter hours: whole hours from -12 to +14, the half hours of India, Iran,
 # Newfoundland, Myanmar, central Australia and the Marquesas, and Nepal's, Eucla's and the Chatham Islands' :45
@@ -490,7 +491,8 @@ def _published(
     chosen = _first_date(candidates, timezone, crawl_date, latest)
     if chosen is not None:
         local_times = _local_time_elements(meta.printed_times, timezone)
-        return _in_printed_offset(chosen, [*printed, *below_headline, *local_times], timezone)
+        zoned_times = _zoned_time_elements(meta.time_elements, timezone)
+        return _in_printed_offset(chosen, [*printed, *below_headline, *local_times, *zoned_times], timezone)
     return _first_date(
         _labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest
     ) or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
@@ -524,6 +526,13 @@ def _local_time_elements(values: list[str], timezone: str) -> list[PageDate]:
     printed "2024年5月3日 0時30分"): the page's local time, which shows its offset like a printed stamp does."""
     found = (parse_date(value, timezone_name=timezone) for value in values if _LOCAL_TIMESTAMP.fullmatch(value))
     return [stamp for stamp in found if stamp is not None and stamp.has_time]
+
+
+def _zoned_time_elements(values: list[str], timezone: str) -> list[PageDate]:
+    """The page's `<time datetime>` values that state an offset other than UTC ("2024-02-13T18:45:00-06:00" while the
+    JSON-LD declares "2024-02-14T00:45:00+00:00"): the offset the site keeps its clock in, for the same instant."""
+    found = (parse_date(value, timezone_name=timezone) for value in values if _ZONED_TIMESTAMP.fullmatch(value))
+    return [stamp for stamp in found if stamp is not None and stamp.has_time and stamp.offset != "+00:00"]
 
 
 def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list[str | PageDate | None]:
