@@ -11,23 +11,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from test_extract_probe_dates import FOOTER, NAV, STORY, URL  # the same county page around each stamp
 
 from newscorpus.extract.article import extract_article
 from newscorpus.extract.dates import find_written_dates, is_stamp_only, parse_date
-
-STORY = (
-    "<p>The county opened three new cooling centres this week after forecasters warned of a long stretch of hot "
-    "weather, and asked residents to check on elderly neighbours during the afternoons.</p>"
-    "<p>The centres will stay open until nine in the evening and offer water, seating and charging points for "
-    "phones, the county's emergency office said in a short statement on Monday.</p>"
-    "<p>Bus routes that pass the centres will run every fifteen minutes instead of every half hour, and riders over "
-    "sixty-five will travel free for the rest of the month, the transit agency said.</p>"
-    "<p>Officials said they would review the plan in the autumn and publish the number of visitors each centre "
-    "received, so that next summer's sites can be chosen where they are needed most.</p>"
-)
-NAV = '<header><a href="/">Riverside County</a><nav><a href="/news">News</a> <a href="/about">About</a></nav></header>'
-FOOTER = "<footer><p>&copy; 2025 Riverside County. All rights reserved.</p></footer>"
-URL = "https://county.example/news/cooling-centres"
 
 
 def _utc(*parts: int) -> datetime:
