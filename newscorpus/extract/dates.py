@@ -196,8 +196,10 @@ _CAPITAL_ZONES = [zone for zone in ZONE_ABBREVIATIONS if zone not in _ANY_CASE_Z
 _ZONE_WORDS = "|".join(sorted(_CAPITAL_ZONES, key=len, reverse=True))
 # US pages print the zone without saying whether summer time applies: "9:41 a.m. ET" is EST in January, EDT in July
 _US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+# the zone words a stamp may print after its time, Indonesian, capitalised abbreviations and the US regions
+_ZONE_NAMES = rf"WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT)"
 _ZONE = (
-    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b\)?)?"
+    rf"(?:\s*\(?(?P<zone>{_ZONE_NAMES})\b\)?)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
 )
 # "19 Mei 2023", "04-ago-2021", "4 de agosto de 2021", "19. März 2024", "16th December 2025", "8.mai.2024",
@@ -262,7 +264,7 @@ _TIME_BEFORE = re.compile(
     r"(?<![\d.,:/])(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:/]|[.,]\d)"
     rf"|(?P<hhmm>[0-5]\d)(?=\s*(?-i:{'|'.join(ZONE_ABBREVIATIONS)})\b))"
     r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
-    rf"(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b\)?)?"
+    rf"(?:\s*\(?(?P<zone>{_ZONE_NAMES})\b\)?)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)\b)?"
     r"(?:\s*\((?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*[A-Z]{2,5}\))?"  # CNN's "(1741 HKT)": the same time elsewhere
     r"\s*(?:[,|·•/–—-]\s*)?(?:on\s+)?"
@@ -577,7 +579,7 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_STAMP_ZONES = re.compile(rf"\b(?:WITA|WIB|WIT|UTC|GMT|(?-i:{_ZONE_WORDS}|ET|CT|MT|PT))\b", re.IGNORECASE)
+_STAMP_ZONES = re.compile(rf"\b(?:{_ZONE_NAMES})\b", re.IGNORECASE)
 
 
 def is_stamp_only(line: str) -> bool:
