@@ -108,6 +108,16 @@ _POSTED_BY = re.compile(
     r"|\s*[·|•]\s.*$)",
     re.IGNORECASE,
 )
+# a stamp line that ends in its writer, as blog footers and personal pages print it: "Posted on March 3, 2025 by
+# Erik Demaine in Uncategorized", "Last updated March 3, 2025 by Erik Demaine.", WordPress's "This entry was posted
+# on Monday, March 3rd, 2025 at 4:12 pm by Erik Demaine and is filed under News." (the stamp holds a digit); a footer
+# link may follow after a dash or bar ("… by Erik Demaine. — Accessibility")
+_STAMPED_BY = re.compile(
+    rf"^\W*{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}(?:\s+(?:on|at))?\s+[^|·•]{{0,40}}?\d[^|·•]{{0,30}}?\s+by\s+"
+    r"(?P<name>[^\W\d_][\w.'’ -]{1,50}?)"
+    r"(?:\s+(?:in|and\s+is\s+filed\s+under)\s+\S.{0,300}|\.?\s+[—–|·•]\s.{0,60})?\W*$",
+    re.IGNORECASE,
+)
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
@@ -397,10 +407,10 @@ def _first_credited(*guesses: Callable[[], str | None]) -> str | None:
 
 def _posted_by_name(page_lines: list[str]) -> str | None:
     """The name in a blog's post footer or author box anywhere on the page: "Posted by David at December 16, 2025
-    11:15 AM", "Posted By: Kiersten · In: Sides", "All articles by Elliot Raba". The first one is the post's;
-    commenters' come after it."""
+    11:15 AM", "Posted By: Kiersten · In: Sides", "All articles by Elliot Raba", "Last updated March 3, 2025 by
+    Erik Demaine." The first one is the post's; commenters' come after it."""
     for line in page_lines:
-        match = _POSTED_BY.match(line)
+        match = _POSTED_BY.match(line) or _STAMPED_BY.match(line)
         # a name opens with a capital: "la Redacción", "le Monde" pass as names (particles, then a capital)
         if match and match.group("name")[0].isupper() and looks_like_name(match.group("name"), strict=True):
             return match.group("name")

@@ -293,6 +293,14 @@ _READER_TOOL = re.compile(
     r"Listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,20})$",
     re.IGNORECASE,
 )
+# WordPress's post footer: "This entry was posted on Monday, March 3rd, 2025 at 4:12 pm by Erik Demaine and is filed
+# under News. You can follow any responses to this entry through the RSS 2.0 feed.", "This entry was posted in News
+# and tagged folding. Bookmark the permalink."
+_POST_FOOTER = re.compile(
+    r"^This\s+(?:entry|post)\s+was\s+posted\s+(?:on|in)\s.*?(?:\bfiled\s+under\b|\bpermalink\b|\bresponses\s+to\s+this)",
+    re.IGNORECASE,
+)
+_POST_FOOTER_MAX_WORDS = 80
 _FEED_FOOTER = re.compile(r"^The\s+post\s+.{3,200}\s+appeared\s+first\s+on\s+.{2,100}$", re.IGNORECASE)
 # The author's bio closing the page without an "About the author" heading: "Jane Doe is a freelance travel writer
 # ...", "Lauren has written for the blog since 2018", "Eric Song is IGN's deal curator". A name, then a role.
@@ -552,7 +560,7 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         and _AFFILIATE_EARNINGS.search(line)
     ):
         return True
-    if _FEED_FOOTER.match(line):
+    if _FEED_FOOTER.match(line) or (words <= _POST_FOOTER_MAX_WORDS and _POST_FOOTER.match(line)):
         return True
     if _is_pitch_or_credit(line, words, folded):
         return True
