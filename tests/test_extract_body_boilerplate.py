@@ -341,9 +341,12 @@ def test_a_date_stamp_under_the_byline_at_the_top_is_dropped() -> None:
     # the byline stays for the byline reader
     lines = ["Research we're watching", "By Carrie Arnold", "November 15, 2019", *STORY]
     assert remove_boilerplate(lines) == ["Research we're watching", "By Carrie Arnold", *STORY]
-    # a heading that repeats the headline's words under a label is the text's own and stays
-    lines = ["Safety Alert", "Flood in the valley", *STORY]
+    # a heading in capitals that repeats the headline's words under a label is the text's own and stays
+    lines = ["Safety Alert", "FLOOD IN THE VALLEY", *STORY]
     assert remove_boilerplate(lines, title="Flood in the valley") == lines
+    # the headline itself under a kicker ("Markets | Stock Market Today") goes, and the kicker with it
+    lines = ["Markets | Stock Market Today", "Flood in the valley", *STORY]
+    assert remove_boilerplate(lines, title="Flood in the valley") == STORY
     # a date after the first sentence is the story's
     lines = [STORY[0], "November 15, 2019", *STORY[1:]]
     assert remove_boilerplate(lines) == lines

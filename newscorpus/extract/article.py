@@ -118,6 +118,11 @@ _STAMPED_BY = re.compile(
     r"(?:\s+(?:in|and\s+is\s+filed\s+under)\s+\S.{0,300}|\.?\s+[—–|·•]\s.{0,60})?\W*$",
     re.IGNORECASE,
 )
+# the start of a span whose end is the date that follows: "May 4 – ", "4 - ", "May 4 through " (not a time before
+# its date: "14:05 - 3 May 2024")
+_RANGE_START = re.compile(
+    r"(?<![:.h])\b\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|\s(?:through|until|thru)\s)\s*$", re.IGNORECASE
+)
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
@@ -156,7 +161,7 @@ def extract_article(
     rule_caption = _rule_text(tree, rules.image_caption if rules else None)
     captions = meta.figure_captions + ([rule_caption] if rule_caption else [])
     teaser_in_body = has_teaser_phrase(body.lines)
-    lines = remove_boilerplate(body.lines, title=title, captions=captions)
+    lines = _without_standfirst(remove_boilerplate(body.lines, title=title, captions=captions), meta.descriptions)
     first_paragraph = lines[0] if lines else ""
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
@@ -242,6 +247,20 @@ def _rule_text(tree: lxml.html.HtmlElement, selector: str | None) -> str | None:
         if text:
             return text
     return None
+
+
+def _without_standfirst(lines: list[str], descriptions: list[str]) -> list[str]:
+    """The body without a standfirst it opens with: the page's declared description printed over the date stamp
+    ("Spot funds drew $3.4 billion in five days…" / "3 hours ago" / story) is header. A first paragraph equal to
+    the description with no stamp under it is the story's own (excerpts are often copied from it), and stays."""
+    if (
+        len(lines) > 2
+        and descriptions
+        and is_stamp_only(lines[1])
+        and _key(lines[0]) in {_key(description) for description in descriptions}
+    ):
+        return lines[1:]
+    return lines
 
 
 def _without_leading_stamps(lines: list[str]) -> list[str]:
@@ -365,6 +384,8 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
     text = "\n".join(stamp for stamp in stamps if stamp)
     for position, found in find_written_dates(text, timezone_name=timezone, month_first=month_first):
         label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
+        if _RANGE_START.search(label):
+            continue  # the end of a span ("On view May 4 – September 1, 2024"): an event's dates, not a stamp
         (updates if _UPDATE_LABEL.search(label) else printed).append(found)
     for line in lines:  # a line that is only "3/21/23": weaker than a date with its full year, so after them
         if (short := parse_short_stamp(line, timezone_name=timezone, month_first=month_first)) is not None:

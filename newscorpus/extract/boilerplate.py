@@ -275,6 +275,16 @@ _AFFILIATE_EARNINGS = (
     )
 )
 _AFFILIATE_MAX_WORDS = 60
+# A comparison or finance site's partner disclosure: "Advertiser Disclosure", "Many of the offers appearing on this
+# site are from advertisers from which this website receives compensation …", "Many or all of the products featured
+# here are from our partners who compensate us.", "Editorial Note: We earn a commission from partner links …", and
+# the editorial-standards note beside it ("Our editorial standards: We are committed to …")
+_PARTNER_DISCLOSURE = re.compile(
+    r"^(?:Advertiser\s+Disclosure\W*$|Editorial\s+(?:Note|Disclosure)\s*:|Our\s+editorial\s+(?:standards|integrity)\s*:|"
+    r".{0,80}\b(?:offers|products|cards)\b.{0,60}\b(?:appear\w*|featured|listed)\b.{0,140}\bcompensat)",
+    re.IGNORECASE,
+)
+_PARTNER_DISCLOSURE_MAX_WORDS = 70
 # view counters, the ad slot's "Article continues below", a feed's "The post X appeared first on Y."
 _COUNTER = re.compile(
     r"^\(?(?:[\d.,]+\s*[km]?\s+(?:views?|reads?|visits?)|Visited\s+[\d,.]+\s+times?\b.{0,40}|"
@@ -448,6 +458,8 @@ _CLOSING_CREDIT_MAX_CHARS = 160
 _SHORT_LINE_WORDS = 15
 _HEADER_MAX_LINES = 6
 _HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
+_KICKER_MAX_LINES = 2  # short lines over the headline: a section label, a kicker
+_DEK_MAX_WORDS = 40
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
 _NOTICE_MAX_WORDS = 60
 _WORD = re.compile(r"\w+")
@@ -457,7 +469,6 @@ _RELATED_MAX_WORDS = 30
 def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: list[str] | None = None) -> list[str]:
     """The lines that are story text; the order of the rest is kept."""
     caption_keys = {_key(c) for c in captions or [] if c}
-    title_key = _key(title) if title else None
     kept = [line for line in (normalize_space(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
     kept = _drop_repeats(kept)
     kept = _drop_table_of_contents(kept)
@@ -468,7 +479,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _cut_comment_block(kept)
     kept = _cut_after_lone_divider(kept)
     kept = _cut_author_bio(kept)
-    kept = _drop_leading_header_lines(kept, title_key)
+    kept = _drop_leading_header_lines(kept, title)
     kept = _drop_closing_disclaimers(kept)
     while kept and (
         _SHARE.match(kept[-1])
@@ -561,6 +572,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     ):
         return True
     if _FEED_FOOTER.match(line) or (words <= _POST_FOOTER_MAX_WORDS and _POST_FOOTER.match(line)):
+        return True
+    if words <= _PARTNER_DISCLOSURE_MAX_WORDS and _PARTNER_DISCLOSURE.match(line):
         return True
     if _is_pitch_or_credit(line, words, folded):
         return True
@@ -819,20 +832,43 @@ def _cut_author_bio(lines: list[str]) -> list[str]:
     return lines
 
 
-def _drop_leading_header_lines(lines: list[str], title_key: str | None) -> list[str]:
+def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]:
     """Title repeats, date stamps and breadcrumbs ahead of the first sentence (trafilatura keeps the <h1>). The
     header's other short lines (a byline, a section label over the headline) stay for the byline reader but do
     not end the header: under "By Jane Doe", a "November 15, 2019" line goes too."""
+    title_key = _key(title) if title else None
     kept: list[str] = []
     index = 0
     while index < len(lines) and index < _HEADER_MAX_LINES:
         line = lines[index]
         words = count_tokens(line)
-        # under a kept line, only a date stamp goes: a headline's words under a label may be the text's heading
-        is_title = not kept and title_key is not None and _key(line) == title_key
+        # under a kept line, only a date stamp goes: a headline's words under a label may be the text's heading;
+        # but under a kicker ("Markets | Stock Market Today") the headline is the page's, and the kicker goes too
+        is_title = title_key is not None and _key(line) == title_key
+        if is_title and kept:
+            # ... unless it is set apart from the headline as the document's own heading: "Safety Alert" /
+            # "ELECTRICAL SAFETY" in capitals over a printed alert whose headline is "Electrical Safety"
+            if (
+                len(kept) > _KICKER_MAX_LINES
+                or any(count_tokens(k) > _HEADER_LABEL_MAX_WORDS for k in kept)
+                or (line.isupper() and not (title or "").isupper())
+            ):
+                is_title = False
+            else:
+                kept = []
         is_stamp = words <= 10 and bool(find_written_dates(line)) and not line.endswith(".")
         is_crumb = not kept and words <= 10 and bool(_BREADCRUMB.match(line))
-        if not (is_title or is_stamp or is_crumb):
+        # under the headline, the line over its date stamp is the dek ("Small caps surge …" / "Nov. 6, 2024")
+        is_dek = (
+            index > 0
+            and title_key is not None
+            and _key(lines[index - 1]) == title_key
+            and words <= _DEK_MAX_WORDS
+            and index + 1 < len(lines)
+            and count_tokens(lines[index + 1]) <= 10
+            and bool(find_written_dates(lines[index + 1]))
+        )
+        if not (is_title or is_stamp or is_crumb or is_dek):
             if words > _HEADER_LABEL_MAX_WORDS or line.endswith((".", "!", "?", ":")):
                 break
             kept.append(line)  # a label or a byline: kept, and the header goes on under it

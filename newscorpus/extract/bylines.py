@@ -36,6 +36,12 @@ _LABEL_ROLES: dict[str, Role] = {
     "authors": "author",
     "writer": "author",
     "written by": "author",
+    "story by": "author",
+    "article by": "author",
+    "words by": "author",
+    "words": "author",  # magazines' credit list: "Words: X" / "Photos: Y"
+    "posted by": "author",
+    "submitted by": "author",  # Drupal's and school sites' "Submitted by X"
     "reporting by": "author",
     "reporting": "author",
     "teks": "author",
@@ -109,6 +115,11 @@ _LEADING_STAMP = re.compile(
 )
 # "By Lisa Jennings on Dec. 19, 2025 · 6 min read", "By Jeff Cobb. Last Updated on December 11, 2025": a stamp
 # after the byline, with its label and what follows it
+# a broadcaster named after the reporter: "TV Globo", "Rádio Gaúcha", "Radio Bremen", "Canal 13", "Channel 4"
+_STATION = re.compile(r"^(?:TV|Radio|Rádio|Rede|Canal|Channel)\s+\S")
+_STAMP_BEFORE_LABEL = re.compile(
+    rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?{_STAMP_DATE}", re.IGNORECASE
+)
 _TRAILING_STAMP = re.compile(
     rf"\.?(?:\s*{ENGLISH}\b:?)?"  # its label, even glued: "SanSonePublished"
     rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+){_STAMP_DATE}\b.*$",
@@ -316,12 +327,15 @@ def _full_names(names: str) -> bool:
 
 def _read_labelled(text: str) -> Byline | None:
     matches = list(_LABEL.finditer(text))
-    if not matches or text[: matches[0].start()].strip(" /|;,-–—"):
+    # before the first label only a stamp may stand: "Posted 10/03/2023 | Submitted by Carla Dunn"
+    if not matches or (
+        (before := text[: matches[0].start()].strip(" /|;,-–—")) and not _STAMP_BEFORE_LABEL.fullmatch(before)
+    ):
         return None
     byline = Byline()
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following is not None else len(text)
-        value = text[match.end() : end].strip(" /|;,-–—")
+        value = _TRAILING_STAMP.sub("", text[match.end() : end]).strip(" /|;,-–—")  # "X on Tue, 12/09/2025"
         role = _LABEL_ROLES[match.group("label").lower()]
         if role == "ignored":
             continue
@@ -351,7 +365,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
         if position % 2:
             joined_by += token
             continue
-        piece = without_trailing_role(token.strip(" .,:;()[]\"'"))
+        raw = token.strip(" .,:;()[]\"'")
+        piece = without_trailing_role(raw)
         if not piece:
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
@@ -360,8 +375,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
         joined_before, joined_by, ender_before = joined_by, "", False
         if names and _STAMP_LABEL_START.match(piece):
             break  # "By Jane Doe, Updated: Dec 17, 2025": the stamp, and nothing after it is a name
-        if names and JOB_TITLE.search(piece):
-            ended = ender_before = True  # her job, not more authors
+        if names and JOB_TITLE.search(raw):
+            ended = ender_before = True  # her job ("Fifth Grade Teacher"), not more authors
             continue
         if (
             places
@@ -375,6 +390,9 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         if _DOMAIN.match(piece):
             continue  # "TOI Lifestyle Desk / etimes.in": the outlet's address, not a writer
+        if names and "," in joined_before and _STATION.match(piece):
+            ended = ender_before = True  # "Por Rafael Tavares, TV Serra Alta": the station she reports for
+            continue
         agency = wire_service(piece)
         is_name = looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece)
         if agency is not None:

@@ -65,7 +65,8 @@ JOB_TITLE = re.compile(
     r"|attorney|lawyer|developer|marketer|advisor|adviser|secretary|treasurer|chairman|chairwoman|chairperson"
     r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
     r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
-    r"|pharmacist|veterinarian)\b",
+    r"|pharmacist|veterinarian|teacher|principal|dean|provost|chancellor|nurse|coach|chef|pastor|archivist"
+    r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair)\b",
     re.IGNORECASE,
 )
 

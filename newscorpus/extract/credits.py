@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import desk_credit, wire_service
-from newscorpus.extract.credit_names import JOB_TITLE, Byline, looks_like_name
+from newscorpus.extract.credit_names import JOB_TITLE, Byline, looks_like_name, without_trailing_role
 from newscorpus.extract.reporter_credits import without_role_word
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 
@@ -51,6 +51,7 @@ _CREDENTIAL = re.compile(
     r"|Esq|CPA|CFA|CFP|FACP|FACLM|FAND|NP|PA-C|DNP|DPT|LCSW|LPC|Jr|Sr)\.?$"
 )
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+_DECLARED_JOB_MIN_WORDS = 2
 
 
 @dataclass
@@ -83,7 +84,7 @@ def decide_credits(
     def credited(raws: list[str]) -> list[str]:
         found = []
         for raw in raws:
-            for name in (name for part in _credit_parts(raw) for name in split_names(part)):
+            for name in (_without_declared_job(n) for part in _credit_parts(raw) for n in split_names(part)):
                 agency = wire_service(name)
                 if agency is not None:
                     agencies.append(agency)
@@ -116,6 +117,13 @@ def _credit_parts(raw: str) -> list[str]:
     """The parts of a credit line that may name authors: "Medically reviewed by X — Written by Y — Updated on …"
     is three labelled parts, and only the reviewer's is not an author's."""
     return [part for part in _PART_SEPARATOR.split(raw.strip()) if part.strip() and not _NOT_AUTHOR.match(part.strip())]
+
+
+def _without_declared_job(name: str) -> str:
+    """ "Jenna Paulsen Staff Writer" -> "Jenna Paulsen": TownNews BLOX declares the byline's job title as part of
+    the name. Only a job of two words or more goes: a one-word "Teacher" may be the name ("Your Native Teacher")."""
+    person = without_trailing_role(name)
+    return person if len(name.split()) - len(person.split()) >= _DECLARED_JOB_MIN_WORDS else name
 
 
 def _confirmed_by_metadata(authors: list[str], metadata_authors: list[str]) -> list[str]:

@@ -1,0 +1,83 @@
+"""Credit labels and shapes found on pages written blind (bench sets made without sight of the extractor): "Story
+by", a magazine's "Words: / Photos:" list, a school site's "Posted <date> Submitted by X, Fifth Grade Teacher",
+Drupal's "Posted by X, Teen Services Librarian", a job title declared as part of the author's name, a reporter's
+TV station after her name; and an exhibition's date span under the headline, which is no publication stamp.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
+
+from newscorpus.extract import extract_article
+
+URL = "https://news.example.edu/2024/03/garden-plots"
+
+
+def story_page(header: str, *, head: str = "", lang: str = "en") -> str:
+    """A story with `header` printed between its headline and its text."""
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Garden plots</title>{head}</head>"
+        "<body><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<main><article><h1>Garden plots</h1><div class='meta'>{header}</div><div class='body'>{story}</div>"
+        "</article></main><footer><p>© 2024 Example</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        ("<div class='byline'>Story by Amelia Ortiz</div>", ["Amelia Ortiz"]),
+        (
+            "<ul class='credits'><li>Words: <span>Felix Arendt</span></li><li>Photos: <span>Sasha Grin</span></li>"
+            "<li>March 4, 2024</li></ul>",
+            ["Felix Arendt"],
+        ),
+        (
+            "<span class='posted'>Posted 10/03/2023</span> <span class='submitted'>Submitted by Carla Dunn, Fifth "
+            "Grade Teacher</span>",
+            ["Carla Dunn"],
+        ),
+        (
+            "<span>Posted by <span>Nadia Rahman, Teen Services Librarian</span></span> <span>Thu, 01/18/2024 - "
+            "14:05</span>",
+            ["Nadia Rahman"],
+        ),
+        ("<div>By Carla Dunn, Fifth Grade Teacher</div>", ["Carla Dunn"]),
+        ("<p>Submitted by Karen Liu on Tue, 12/09/2025 - 10:32</p>", ["Karen Liu"]),
+        ("<p>Por <a href='/autor/rafael-tavares'>Rafael Tavares</a>, TV Serra Alta</p>", ["Rafael Tavares"]),
+    ],
+)
+def test_a_credit_label_under_the_headline_names_the_author(header: str, authors: list[str]) -> None:
+    assert extract_article(story_page(header), URL).authors == authors
+
+
+def test_a_stamp_then_a_label_is_read_but_prose_then_a_label_is_not() -> None:
+    assert extract_article(story_page("<p>Hello world Written by: Ann Lee</p>"), URL).authors == []
+
+
+def test_a_job_title_declared_as_part_of_the_name_is_cut() -> None:
+    html = story_page("<p>March 4, 2024</p>", head="<meta name='author' content='Jenna Paulsen Staff Writer'>")
+    assert extract_article(html, URL).authors == ["Jenna Paulsen"]
+
+
+def test_a_declared_name_ending_in_one_job_word_is_kept_whole() -> None:
+    # a brand-like pen name ("Your Native Teacher"): one job word may be part of the name
+    html = story_page("<p>March 4, 2024</p>", head="<meta name='author' content='Your Native Teacher'>")
+    assert extract_article(html, URL).authors == ["Your Native Teacher"]
+
+
+def test_an_exhibition_span_under_the_headline_is_no_publication_date() -> None:
+    head = (
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "datePublished": '
+        '"2024-04-10T09:00:00-04:00", "dateModified": "2024-04-10T09:00:00-04:00"}</script>'
+    )
+    html = story_page("<p class='dates'>On view May 4 – September 1, 2024 · Harbor Galleries</p>", head=head)
+    article = extract_article(html, URL)
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2024-04-10"
+
+
+def test_a_time_before_its_date_is_no_span() -> None:
+    article = extract_article(story_page("<p>Diperbarui 14:05 - 3 Mei 2024</p>", lang="id"), URL)
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2024-05-03"
