@@ -81,3 +81,48 @@ def test_an_exhibition_span_under_the_headline_is_no_publication_date() -> None:
 def test_a_time_before_its_date_is_no_span() -> None:
     article = extract_article(story_page("<p>Diperbarui 14:05 - 3 Mei 2024</p>", lang="id"), URL)
     assert article.published_at is not None and article.published_at.date().isoformat() == "2024-05-03"
+
+
+def test_a_guest_account_byline_gives_way_to_the_guest_note_naming_the_writer() -> None:
+    header = "<p class='byline'>By <a href='/author/guest/' rel='author'>Guest Contributor</a></p>"
+    note = (
+        "<div class='guest-post-note'><p><em>This is a guest post by Lotte Verbeek, a Dutch illustrator and "
+        "long-distance cyclist who writes about slow travel in northern Europe. Want to write for us? Here's how to "
+        "pitch.</em></p></div>"
+    )
+    html = story_page(header, head="<meta name='author' content='Guest Contributor'>").replace(
+        "<div class='body'>", f"<div class='body'>{note}"
+    )
+    article = extract_article(html, URL)
+    assert article.authors == ["Lotte Verbeek"]
+    assert "guest post" not in article.body
+
+
+def test_a_guest_account_alone_names_no_author() -> None:
+    header = "<p class='byline'>By <a href='/author/guest/' rel='author'>Guest Contributor</a></p>"
+    assert extract_article(story_page(header), URL).authors == []
+
+
+def test_an_avatar_link_without_text_names_the_author_by_its_title() -> None:
+    header = (
+        "<a class='avatar' href='/author/henrik-solberg/' rel='author' title='Henrik Solberg'>"
+        "<img src='/avatars/hs.jpg' alt=''></a> <span class='date'>March 4, 2024</span>"
+    )
+    assert extract_article(story_page(header), URL).authors == ["Henrik Solberg"]
+
+
+def test_a_name_beside_its_own_picture_under_the_headline_names_the_author() -> None:
+    header = (
+        "<a href='/about'><img alt='Kwame Asante-Boateng' src='/avatars/kwame.jpg'>"
+        "<span>Kwame Asante-Boateng</span></a> · <time datetime='2023-06-02T14:05:00Z'>9 months ago</time>"
+    )
+    assert extract_article(story_page(header), URL).authors == ["Kwame Asante-Boateng"]
+
+
+def test_a_commenters_picture_below_the_story_names_no_author() -> None:
+    comment = (
+        "<div class='comment-body'><img alt='Ruth Okafor' src='/a/ruth.jpg'><span>Ruth Okafor</span>"
+        "<p>Great news for the neighbourhood.</p></div>"
+    )
+    html = story_page("<p>March 4, 2024</p>").replace("</article>", f"</article>{comment}")
+    assert extract_article(html, URL).authors == []

@@ -94,13 +94,14 @@ _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.
 # author, as the dev set's truth has it
 _DESK = re.compile(
     r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|редакция"
-    r"|haber\s+merkezi|newsroom)(?:\b|$)|编辑部|編集部|편집국",
+    r"|haber\s+merkezi|newsroom|guest\s+(?:contributor|author|writer|blogger))(?:\b|$)|编辑部|編集部|편집국",
     re.IGNORECASE,
 )
 
 
 def desk_credit(name: str) -> bool:
-    """True when `name` credits a newsroom desk ("Redaktion", "Redazione ANSA", "Staff") rather than a person."""
+    """True when `name` credits a newsroom desk ("Redaktion", "Redazione ANSA", "Staff") or a shared account
+    ("Guest Contributor", whose post names its writer in a note) rather than a person."""
     return bool(_DESK.search(name)) and len(name.split()) <= 5
 
 

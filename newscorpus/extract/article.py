@@ -42,6 +42,7 @@ from newscorpus.extract.flags import (
     read_page_signals,
 )
 from newscorpus.extract.guesses import (
+    author_from_avatar,
     author_from_data_layer,
     author_from_links,
     author_from_site_name,
@@ -182,6 +183,7 @@ def extract_article(
             lambda: guess_author(tree),
             lambda: _labelled_name(page_lines),
             lambda: author_from_links(tree),
+            lambda: author_from_avatar(tree),
             lambda: _posted_by_name(page_lines),
             lambda: author_from_data_layer(tree),
             lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),

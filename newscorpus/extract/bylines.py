@@ -208,6 +208,7 @@ _SIGNED_MIN_STORY_LINES = 2
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
+_GUEST_NOTE_MAX_WORDS = 60
 
 
 def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
@@ -283,7 +284,9 @@ def _closing_byline(text: str) -> Byline | None:
 def read_byline(line: str, *, at_start: bool) -> Byline | None:
     """The credits in one line, or None when the line is not made of credits only."""
     text = line.strip().strip("()[]").strip()
-    if not text or len(text.split()) > _MAX_BYLINE_WORDS:
+    words = len(text.split())
+    # a guest-post note runs on about the writer ("This is a guest post by X, a Dutch illustrator who …")
+    if not text or words > _GUEST_NOTE_MAX_WORDS or (words > _MAX_BYLINE_WORDS and not _GUEST_BY.match(text)):
         return None
     text = _STAMP_TAIL.sub("", text)
     labelled = _read_labelled(text)

@@ -35,6 +35,8 @@ _NOT_THE_ARTICLE = re.compile(
 )
 _MAX_AUTHOR_CHARS = 120
 # author pages: /author/jane-doe/, /authors/jane-doe, /contributor/a._j._neal, /profiles/jane-doe-309429
+_PARAGRAPH_CHARS = 100  # a <p> this long is the story's text: the header is over
+_AVATAR_LEVELS = 2  # the picture and its name sit in one link or one small box
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:es)?|auteurs?|penulis|writers?|contributors?|columnists?|reporters?|journalists?|profiles?)"
     r"/(?P<slug>[^/?#]+)/?(?:[?#]|$)",
@@ -366,12 +368,42 @@ def author_from_links(tree: lxml.html.HtmlElement) -> str | None:
         match = _AUTHOR_HREF.search(anchor.get("href") or "")
         if match is None:
             continue
-        text = normalize_space(anchor.text_content())
+        # an avatar link has no text: its title or its picture's alt names the person
+        text = normalize_space(anchor.text_content()) or _avatar_name(anchor)
         if not text or len(text) > _MAX_AUTHOR_CHARS or _in_page_furniture(anchor):
             continue
         slug, name = _letters(match.group("slug")), _letters(text)
         if name and (slug == name or (slug.startswith(name) and slug[len(name) :].isdigit())):
             return text
+    return None
+
+
+def _avatar_name(anchor: lxml.html.HtmlElement) -> str:
+    images = [image.get("alt") or "" for image in anchor.iter("img")]
+    return normalize_space(anchor.get("title") or next((alt for alt in images if alt.strip()), ""))
+
+
+def author_from_avatar(tree: lxml.html.HtmlElement) -> str | None:
+    """The name printed beside its own picture in the article's header: `<a href="/about"><img alt="Kwame
+    Asante-Boateng"> <span>Kwame Asante-Boateng</span></a>`, as personal and company blogs show their writer. Only
+    between the headline and the first paragraph of text: below it, avatars are commenters' and testimonials'."""
+    seen_headline = False
+    for element in tree.iter("h1", "p", "img"):
+        if element.tag == "h1":
+            seen_headline = True
+        elif element.tag == "p" and seen_headline and len(element.text_content()) > _PARAGRAPH_CHARS:
+            return None
+        elif element.tag == "img" and seen_headline:
+            name = normalize_space(element.get("alt") or "")
+            if len(name.split()) < 2 or not looks_like_name(name, strict=True) or _in_page_furniture(element):
+                continue
+            holder = element.getparent()
+            for _ in range(_AVATAR_LEVELS):
+                if holder is None:
+                    break
+                if normalize_space(holder.text_content()) == name:
+                    return name
+                holder = holder.getparent()
     return None
 
 
