@@ -98,6 +98,9 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 # where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
+# "Headline | Site", "Headline - Site": the headline part of a <title>
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
+_MIN_HEADLINE_KEY = 12  # letters of a shortened headline an <h2> must continue ("News" starts too many)
 _GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 
@@ -191,10 +194,28 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
         )
         if t
     ]
+    if not result.headings:
+        result.headings = _headline_in_h2(tree, [*result.titles, result.html_title or ""])
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
     html_lang = tree.get("lang") or tree.get("xml:lang")
     result.language_hints = [h for h in [html_lang, *_values(meta, _LANGUAGE_META), *result.language_hints] if h]
     return result
+
+
+def _headline_in_h2(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]:
+    """The headline of a template whose only <h1> is its logo (city and county sites): the first <h2> that
+    continues a declared or <title> headline ("Council Adopts 2024 Budget | City of …" in the <title>, "Council
+    Adopts 2024 Budget, Approves Library Roof Repairs" in the <h2>): the <title> was shortened, the <h2> was not."""
+    starts = {_key(part) for title in titles for part in _TITLE_SEPARATOR.split(title)[:1] if part.strip()}
+    starts = {start for start in starts if len(start) >= _MIN_HEADLINE_KEY}
+    for heading in tree.iter("h2"):
+        if _in_page_chrome(heading):
+            continue
+        text = normalize_space(heading.text_content())
+        key = _key(text)
+        if any(key.startswith(start) and key != start for start in starts):
+            return [text]
+    return []
 
 
 def _read_jsonld_article(article: dict, base: str, result: PageMetadata, objects: list[dict]) -> None:

@@ -1,7 +1,10 @@
-"""Credit labels and shapes found on pages written blind (bench sets made without sight of the extractor): "Story
-by", a magazine's "Words: / Photos:" list, a school site's "Posted <date> Submitted by X, Fifth Grade Teacher",
-Drupal's "Posted by X, Teen Services Librarian", a job title declared as part of the author's name, a reporter's
-TV station after her name; and an exhibition's date span under the headline, which is no publication stamp.
+"""Credits, a date and a title as bench/blind-pages-2 (pages written without sight of the extractor) showed them:
+"Story by", a magazine's "Words: / Photos:" list, a school site's "Posted <date> Submitted by X, Fifth Grade
+Teacher", Drupal's "Posted by X, Teen Services Librarian", a job title declared as part of the author's name, a
+reporter's TV station after her name, a "Guest Contributor" account and its guest-post note, avatar links and a
+name beside its own picture; an exhibition's date span under the headline, which is no publication stamp; and a
+city site's headline in an <h2> under its logo <h1>. The header furniture the set showed is in
+test_extract_header_furniture.py.
 """
 
 from __future__ import annotations
@@ -126,3 +129,19 @@ def test_a_commenters_picture_below_the_story_names_no_author() -> None:
     )
     html = story_page("<p>March 4, 2024</p>").replace("</article>", f"</article>{comment}")
     assert extract_article(html, URL).authors == []
+
+
+def test_under_a_logo_h1_the_h2_continuing_the_shortened_title_is_the_headline() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Council Adopts 2024 Budget | City of Brannock Falls</title></head><body>"
+        "<header><h1 class='masthead'><a href='/'><img src='/seal.png' alt=''> City of Brannock Falls</a></h1></header>"
+        "<main><article><h2 class='news-title'>Council Adopts 2024 Budget, Approves Library Roof Repairs</h2>"
+        + "".join(f"<p>{text}</p>" for text in STORY)
+        + "<h2>Related news</h2></article></main></body></html>"
+    )
+    url = "https://www.brannockfalls.gov/news/council-budget"
+    assert extract_article(html, url).title == "Council Adopts 2024 Budget, Approves Library Roof Repairs"
+    # an <h2> that does not continue the <title> is a section of the text, and the <title> stays the headline
+    other = html.replace("Council Adopts 2024 Budget, Approves Library Roof Repairs", "What the budget pays for")
+    assert extract_article(other, url).title == "Council Adopts 2024 Budget"
