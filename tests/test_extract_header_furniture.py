@@ -1,6 +1,7 @@
 """The article header when it lands in the body: a finance site's partner disclosure above the headline, a kicker
 over the headline, the dek over the date stamp, a declared description printed as standfirst over a relative
-stamp. Each is header, not story; look-alikes that are story stay.
+stamp. Each is header, not story; look-alikes that are story stay. Also two kinds of furniture inside the text: a
+product card's commission notice and a live blog's entry stamps ("23:41 Nadia Petrova").
 
 Pages are small hand-written fixtures in the shapes of comparison/finance sites, a Dow-Jones-like markets story
 and a Next.js crypto news page.
@@ -106,3 +107,26 @@ def test_a_first_paragraph_equal_to_the_description_stays() -> None:
     # WordPress and many CMSs copy the first paragraph into the description: without a stamp under it, it is story
     html = page(f"<h1>{HEADLINE}</h1>", head=f"<meta name='description' content='{STORY[0]}'>")
     assert extract_article(html, URL).body.split("\n\n") == STORY
+
+
+def test_a_product_cards_commission_notice_is_no_part_of_the_body() -> None:
+    notice = "We earn a commission if you make a purchase, at no additional cost to you."
+    html = page(f"<h1>{HEADLINE}</h1>").replace(f"<p>{STORY[1]}</p>", f"<p>{STORY[1]}</p><p>{notice}</p>")
+    assert extract_article(html, URL).body.split("\n\n") == STORY
+
+
+def test_a_live_blogs_entry_stamps_are_no_part_of_the_body() -> None:
+    entries = "".join(
+        f"<div class='entry'><p class='stamp'>{time} Nadia Petrova</p><p>{text}</p></div>"
+        for time, text in zip(("23:41", "22:30", "20:05"), STORY, strict=True)
+    )
+    html = page(f"<h1>{HEADLINE}</h1>").replace("".join(f"<p>{t}</p>" for t in STORY), entries)
+    assert extract_article(html, URL).body.split("\n\n") == STORY
+
+
+def test_a_programme_of_times_and_a_column_of_figures_stay() -> None:
+    programme = ["09:00 Registration", "10:30 Keynote", "12:00 Lunch", "13:30 Workshops"]
+    figures = ["1.15", "10.93", "0.81", "10.63"]
+    extra = "".join(f"<p>{line}</p>" for line in [*programme, *figures])
+    html = page(f"<h1>{HEADLINE}</h1>").replace(f"<p>{STORY[2]}</p>", f"<p>{STORY[2]}</p>{extra}")
+    assert extract_article(html, URL).body.split("\n\n") == [*STORY, *programme, *figures]

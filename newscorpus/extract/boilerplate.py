@@ -277,11 +277,13 @@ _AFFILIATE_EARNINGS = (
 _AFFILIATE_MAX_WORDS = 60
 # A comparison or finance site's partner disclosure: "Advertiser Disclosure", "Many of the offers appearing on this
 # site are from advertisers from which this website receives compensation …", "Many or all of the products featured
-# here are from our partners who compensate us.", "Editorial Note: We earn a commission from partner links …", and
+# here are from our partners who compensate us.", "Editorial Note: We earn a commission from partner links …", a
+# product card's "We earn a commission if you make a purchase, at no additional cost to you.", and
 # the editorial-standards note beside it ("Our editorial standards: We are committed to …")
 _PARTNER_DISCLOSURE = re.compile(
     r"^(?:Advertiser\s+Disclosure\W*$|Editorial\s+(?:Note|Disclosure)\s*:|Our\s+editorial\s+(?:standards|integrity)\s*:|"
-    r".{0,80}\b(?:offers|products|cards)\b.{0,60}\b(?:appear\w*|featured|listed)\b.{0,140}\bcompensat)",
+    r".{0,80}\b(?:offers|products|cards)\b.{0,60}\b(?:appear\w*|featured|listed)\b.{0,140}\bcompensat|"
+    r"(?:We|I)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?commission\s+(?:if|when|from|on)\b)",
     re.IGNORECASE,
 )
 _PARTNER_DISCLOSURE_MAX_WORDS = 70
@@ -311,6 +313,12 @@ _POST_FOOTER = re.compile(
     re.IGNORECASE,
 )
 _POST_FOOTER_MAX_WORDS = 80
+# a live blog's entry stamp: a clock time, maybe its zone, maybe the writer ("23:41 Nadia Petrova", "9:05 a.m. ET")
+_LIVE_STAMP = re.compile(
+    r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?:\s+(?P<who>[^\W\d_][\w.'’ -]{1,40}))?$", re.IGNORECASE
+)
+_LIVE_STAMP_MAX_CHARS = 60
+_LIVE_STAMP_MIN_ENTRIES = 3
 _FEED_FOOTER = re.compile(r"^The\s+post\s+.{3,200}\s+appeared\s+first\s+on\s+.{2,100}$", re.IGNORECASE)
 # The author's bio closing the page without an "About the author" heading: "Jane Doe is a freelance travel writer
 # ...", "Lauren has written for the blog since 2018", "Eric Song is IGN's deal curator". A name, then a role.
@@ -475,6 +483,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
     kept = _drop_spec_cards(kept)
     kept = _drop_template_runs(kept)
+    kept = _drop_live_entry_stamps(kept)
     kept = _drop_closing_notices(kept)
     kept = _cut_comment_block(kept)
     kept = _cut_after_lone_divider(kept)
@@ -678,6 +687,18 @@ def _drop_template_runs(lines: list[str]) -> list[str]:
             continue
         index += 1
     return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+
+
+def _drop_live_entry_stamps(lines: list[str]) -> list[str]:
+    """A live blog's entry stamps: "23:41 Nadia Petrova" over every entry, the clock time and the same writer (or
+    none) again and again. Times with different labels ("09:00 Registration", "10:30 Keynote") are a programme,
+    which is text."""
+    stamps: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line) <= _LIVE_STAMP_MAX_CHARS and (match := _LIVE_STAMP.match(line)):
+            stamps.setdefault((match["who"] or "").casefold(), []).append(index)
+    dropped = {index for indexes in stamps.values() if len(indexes) >= _LIVE_STAMP_MIN_ENTRIES for index in indexes}
+    return [line for index, line in enumerate(lines) if index not in dropped] if dropped else lines
 
 
 def _drop_closing_disclaimers(lines: list[str]) -> list[str]:
