@@ -3,8 +3,8 @@
 Teacher", Drupal's "Posted by X, Teen Services Librarian", a job title declared as part of the author's name, a
 reporter's TV station after her name, a "Guest Contributor" account and its guest-post note, avatar links and a
 name beside its own picture; an exhibition's date span under the headline, which is no publication stamp; and a
-city site's headline in an <h2> under its logo <h1>. The header furniture the set showed is in
-test_extract_header_furniture.py.
+city site's headline in an <h2> under its logo <h1>; a book review's info box naming the novelist the review
+declares it reviews. The header furniture the set showed is in test_extract_header_furniture.py.
 """
 
 from __future__ import annotations
@@ -145,3 +145,19 @@ def test_under_a_logo_h1_the_h2_continuing_the_shortened_title_is_the_headline()
     # an <h2> that does not continue the <title> is a section of the text, and the <title> stays the headline
     other = html.replace("Council Adopts 2024 Budget, Approves Library Roof Repairs", "What the budget pays for")
     assert extract_article(other, url).title == "Council Adopts 2024 Budget"
+
+
+def test_the_maker_of_a_reviewed_work_is_not_the_reviews_author() -> None:
+    review = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Review", "itemReviewed": '
+        '{"@type": "Book", "name": "The Salt Archive", "author": {"@type": "Person", "name": "Marit Solheim"}}, '
+        '"author": {"@type": "Person", "name": "Mina Castellanos"}}</script>'
+    )
+    header = (
+        "<span class='byline'>by <a rel='author' href='/author/mina'>Mina Castellanos</a></span>"
+        "<div class='book-info'><table><tr><th>Title</th><td>The Salt Archive</td></tr>"
+        "<tr><th>Author</th><td>Marit Solheim</td></tr><tr><th>Publisher</th><td>Northlight</td></tr></table></div>"
+    )
+    assert extract_article(story_page(header, head=review), URL).authors == ["Mina Castellanos"]
+    # the same info box with no review declared: the page gives no way to tell the novelist from a co-author
+    assert extract_article(story_page(header), URL).authors == ["Mina Castellanos", "Marit Solheim"]

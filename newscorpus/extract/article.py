@@ -179,6 +179,7 @@ def extract_article(
         metadata_organisations=meta.author_organisations,
         metadata_editors=meta.editors,
         dateline_agency=dateline.agency if dateline else None,
+        reviewed_creators=meta.reviewed_creators,
         fallback_authors=lambda: _first_credited(
             lambda: guess_author(tree),
             lambda: _labelled_name(page_lines),

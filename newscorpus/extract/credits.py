@@ -69,10 +69,11 @@ def decide_credits(
     metadata_editors: list[str],
     dateline_agency: str | None,
     fallback_authors: Callable[[], str | None] | None = None,
+    reviewed_creators: list[str] | None = None,
 ) -> Credits:
     """Authors from labelled lines, else declared persons, else the (lazily asked) heuristic guess from the page's
     byline markup, else the name signing the story's last paragraph, else declared organisations. A wire service
-    always becomes the agency instead."""
+    always becomes the agency instead. The makers of a reviewed work are never the review's authors."""
     agencies = list(byline.agencies)
     if dateline_agency:
         agencies.append(dateline_agency)
@@ -80,6 +81,7 @@ def decide_credits(
     # only a labelled "Red:"/"Editor:" line proves a declared author is really the desk editor (Republika's feed);
     # a JSON-LD editor who is also the declared author stays an author
     editor_keys = {_key(e) for e in byline.editors}
+    not_author_keys = editor_keys | {_key(n) for n in reviewed_creators or []}
 
     def credited(raws: list[str]) -> list[str]:
         found = []
@@ -88,12 +90,12 @@ def decide_credits(
                 agency = wire_service(name)
                 if agency is not None:
                     agencies.append(agency)
-                elif _key(name) not in editor_keys and not desk_credit(name):
+                elif _key(name) not in not_author_keys and not desk_credit(name):
                     found.append(name)
         return _unique(found)
 
     credited_by_line = [
-        a for a in byline.authors if _key(a) not in editor_keys and not _CREDENTIAL.match(a) and not desk_credit(a)
+        a for a in byline.authors if _key(a) not in not_author_keys and not _CREDENTIAL.match(a) and not desk_credit(a)
     ]
     authors = _unique([clean_name(a) for a in credited_by_line])
     authors = _confirmed_by_metadata(authors, metadata_authors)

@@ -87,6 +87,19 @@ def names_of(value: Any) -> list[str]:
     return [html.unescape(n).strip() for n in names if n and n.strip()]
 
 
+def reviewed_creators(objects: list[dict[str, Any]]) -> list[str]:
+    """The people who made the works the page reviews: a book review's `itemReviewed` names the novelist, and the
+    novelist printed in the review's info box ("Author: Marit Solheim") is not the review's writer."""
+    names: list[str] = []
+    for obj in objects:
+        reviewed = obj.get("itemReviewed")
+        for work in reviewed if isinstance(reviewed, list) else [reviewed]:
+            if isinstance(work, dict):
+                for key in ("author", "creator", "director", "byArtist"):
+                    names += names_of(resolve_references(work.get(key), objects))
+    return names
+
+
 def resolve_references(value: Any, objects: list[dict[str, Any]]) -> Any:
     """A field whose entries are bare {"@id": ...} references (Yoast-style @graph) with the referenced nodes put in:
     `"author": {"@id": ".../#/schema/person/1"}` names nobody until the Person node of that @id is looked up."""

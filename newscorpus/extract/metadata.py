@@ -23,6 +23,7 @@ from newscorpus.extract.jsonld import (
     page_published,
     person_and_org_names,
     resolve_references,
+    reviewed_creators,
     types_of,
 )
 from newscorpus.extract.stamp_labels import UPDATED_WORDS
@@ -124,6 +125,7 @@ class PageMetadata:
     authors: list[str] = field(default_factory=list)  # from the best tier that names any
     author_organisations: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    reviewed_creators: list[str] = field(default_factory=list)  # who made the works a review is about
     sections: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)  # absolute URLs
@@ -155,6 +157,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     article = find_article(objects)
     if article is not None:
         _read_jsonld_article(article, base, result, objects)
+    result.reviewed_creators = reviewed_creators(objects)
     result.has_listing_type = article is None and any(types_of(o) & LISTING_TYPES - {"website"} for o in objects)
 
     result.titles += _values(meta, _TITLE_META)
