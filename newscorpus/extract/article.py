@@ -66,9 +66,13 @@ _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this afte
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
+# "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
+_UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
 _DASH_PARTS = re.compile(r"\s+[—–]\s+")  # "Written by … — Medically reviewed by … — Updated on June 30, 2023"
 _LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2025 at …": the date right after a label
 _KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
+_DEK_MAX_WORDS = 60  # a dek is a sentence or two; a longer first paragraph over a byline is the story's own
+_META_BLOCK_LINES = 12  # page lines a byline, its stamps and a lead photo's caption put between a dek and the story
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 # a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
@@ -163,6 +167,7 @@ def extract_article(
     captions = meta.figure_captions + ([rule_caption] if rule_caption else [])
     teaser_in_body = has_teaser_phrase(body.lines)
     lines = _without_standfirst(remove_boilerplate(body.lines, title=title, captions=captions), meta.descriptions)
+    lines = _without_dek_over_meta(lines, page_lines)
     first_paragraph = lines[0] if lines else ""
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
@@ -266,6 +271,43 @@ def _without_standfirst(lines: list[str], descriptions: list[str]) -> list[str]:
     return lines
 
 
+def _without_dek_over_meta(lines: list[str], page_lines: list[str]) -> list[str]:
+    """The body without the dek it opens with when the page prints a byline or date stamp right under that dek and
+    then the story ("Commuters face months of thinner timetables…" / "By Harriet Coles and Tom Ashby" / "Sun 21 May
+    2023 00.20 BST" / lead photo / story): the main-content pick kept the dek's paragraph and left the meta block
+    out, but both are header, and the date zone, which ends at the first body line, must reach the stamp."""
+    if len(lines) < 3 or len(lines[0].split()) > _DEK_MAX_WORDS:
+        return lines
+    if _is_meta_line(lines[1]):
+        return lines[1:]  # the block was kept: the leading stamps and bylines go with their own rules
+    dek_probe, story_probe = lines[0][:40], lines[1][:40]
+    for index, line in enumerate(page_lines):
+        if not line.startswith(dek_probe):
+            continue
+        block = page_lines[index + 1 : index + 1 + _META_BLOCK_LINES]
+        if (
+            block
+            and _is_meta_line(block[0])
+            and any(line.startswith(story_probe) for line in block[1:])
+            and not any(line.startswith(dek_probe) for line in block)
+        ):
+            return lines[1:]
+        break
+    return lines
+
+
+def _is_meta_line(line: str) -> bool:
+    """Bylines and date stamps and nothing else: "By Ann Lee", "Sun 21 May 2023 00.20 BST Last modified on …"."""
+    pieces = _stamp_pieces(line)
+    if not pieces or sum(len(piece.split()) for piece in pieces) < len(_STAMP_PARTS.sub(" ", line).split()):
+        return False  # a piece too long for a stamp was left out: prose
+    for piece in pieces:
+        byline = read_byline(piece, at_start=True)
+        if not is_stamp_only(piece) and not (byline is not None and (byline.authors or byline.agencies)):
+            return False
+    return True
+
+
 def _without_leading_stamps(lines: list[str]) -> list[str]:
     """The body without the date stamps it opens with ("2 days ago", "Updated: … | Published: …", a lone label and
     its date: "Date published:" / "3 November 2025"): the stamp sat in the story's container, but it is header, and
@@ -310,13 +352,18 @@ def _joined_labels(lines: list[str]) -> list[str]:
 def _stamp_pieces(line: str) -> list[str]:
     """The pieces of a line (split at | · •, and at dashes before a stamp label) that are short enough to be stamps:
     "Written by Jen Kowal | Fact checked by Omar Haddad | Updated December 5, 2025" is a row of stamps, however many
-    words it has in all."""
+    words it has in all, and so is a stamp run into its update ("… 00.20 BST Last modified on … 09.02 BST")."""
     if len(line.split()) <= _STAMP_MAX_WORDS:
         return [line]
     pieces: list[str] = []
     for piece in _STAMP_PARTS.split(line):
+        stamp_then_update = _UPDATE_PARTS.split(piece, maxsplit=1)
         if len(piece.split()) <= _STAMP_MAX_WORDS:
             pieces.append(piece)
+        elif len(stamp_then_update) == 2 and all(
+            len(part.split()) <= _STAMP_MAX_WORDS and is_stamp_only(part) for part in stamp_then_update
+        ):
+            pieces += stamp_then_update
         else:
             # dashes also join a row of stamps (health publishers' "Written by … — Updated on …"), but a dash in a
             # deck sets off prose: a dash-separated piece counts only when it opens with a stamp label

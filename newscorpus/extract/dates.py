@@ -579,6 +579,7 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_WEEKDAY_ABBREVIATIONS = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"  # "Sun 21 May 2023 00.20 BST"
 _STAMP_ZONES = re.compile(rf"\b(?:{_ZONE_NAMES})\b", re.IGNORECASE)
 
 
@@ -591,7 +592,7 @@ def is_stamp_only(line: str) -> bool:
         found = found or count > 0
     rest = _STAMP_WORDS.sub(" ", rest)
     rest = _STAMP_ZONES.sub(" ", rest)  # the zone of a time printed before its date: "10.30 WIB 19/05/2023"
-    rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES})\b", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES}|{_WEEKDAY_ABBREVIATIONS})\b\.?", " ", rest, flags=re.IGNORECASE)
     return found and not re.search(r"[^\W\d_]", rest)
 
 
