@@ -1,6 +1,8 @@
 """Rules found by a third blind page set (world news and the non-news web, written without sight of the extractor;
-see bench/blind-pages-3): a dek printed over the byline and date block, and a stamp run into its update on one line
-("Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST").
+see bench/blind-pages-3): a dek printed over the byline and date block; a stamp run into its update on one line
+("Sun 21 May 2023 00.20 BST Last modified on …") or with its time first ("first published at 6.02am Jul 10, 2023");
+a live blog's dotted entry stamps ("12.41am"); a photographer the declaration lists as an author; Swahili's "Na A
+na B"; a story signed "A và B" whose declaration names only A.
 """
 
 from __future__ import annotations
@@ -60,3 +62,78 @@ def test_a_stamp_run_into_its_update_on_one_line_is_read_as_two_stamps() -> None
     page = dek_page(meta).replace(DECLARED, "")
     article = extract_article(page, URL)
     assert article.to_dict(json_safe=True)["published_at"] == "2023-05-21T00:20:00+01:00"
+
+
+def story_page(header: str, *, head: str = "", lang: str = "en", closing: str = "") -> str:
+    """A story with `header` printed between its headline and its text, and `closing` as its last paragraph."""
+    story = "".join(f"<p>{text}</p>" for text in STORY) + (f"<p>{closing}</p>" if closing else "")
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Garden plots</title>{head}</head>"
+        "<body><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<main><article><h1>Garden plots</h1><div class='meta'>{header}</div><div class='body'>{story}</div>"
+        "</article></main><footer><p>© 2023 Example</p></footer></body></html>"
+    )
+
+
+def declared_authors(*names: str) -> str:
+    persons = ", ".join(f'{{"@type": "Person", "name": "{name}"}}' for name in names)
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", '
+        f'"headline": "Garden plots", "datePublished": "2023-04-15", "author": [{persons}]}}</script>'
+    )
+
+
+def test_a_photographer_the_declaration_lists_as_author_is_not_one() -> None:
+    header = (
+        "<p>Words by <a href='/c/eleanor'>Eleanor Vance</a></p><p>Photography by <a href='/c/sam'>Sam Okoro</a></p>"
+    )
+    page = story_page(header, head=declared_authors("Eleanor Vance", "Sam Okoro"))
+    assert extract_article(page, URL).authors == ["Eleanor Vance"]
+
+
+def test_a_writer_who_also_took_the_photographs_stays_an_author() -> None:
+    header = "<p>Words by Edda Lunn and Kofi Mensah · Photographs by Kofi Mensah · 14 min read</p>"
+    page = story_page(header, head=declared_authors("Edda Lunn", "Kofi Mensah"))
+    assert extract_article(page, URL).authors == ["Edda Lunn", "Kofi Mensah"]
+
+
+def test_a_swahili_byline_na_and_na() -> None:
+    header = "<div>Na <a href='/author/amina'>Amina Mwakyusa</a> na <a href='/author/juma'>Juma Kombo</a>, Mtwara</div>"
+    assert extract_article(story_page(header, lang="sw"), URL).authors == ["Amina Mwakyusa", "Juma Kombo"]
+    # a sentence opening with "Na" is no byline
+    assert extract_article(story_page("<p>Na wakati huo huo mvua</p>", lang="sw"), URL).authors == []
+
+
+def test_a_story_signed_by_the_declared_author_and_another_names_both() -> None:
+    page = story_page("", head=declared_authors("Nguyễn Thu Hà"), lang="vi", closing="Nguyễn Thu Hà và Trần Minh Đức")
+    article = extract_article(page, URL)
+    assert article.authors == ["Nguyễn Thu Hà", "Trần Minh Đức"]
+    assert "Trần Minh Đức" not in article.body
+
+
+LIVE_HEADER = (
+    "<div class='authors'>By Liam Kerrigan and Grace Oduya</div> <div class='dates'><span>Updated 12.41am Jul 11, "
+    "2023</span> — <span>first published at 6.02am Jul 10, 2023</span></div>"
+)
+
+
+LIVE_DECLARED = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "LiveBlogPosting", '
+    '"headline": "Garden plots", "datePublished": "2023-07-09T20:02:00Z"}</script>'
+)
+
+
+def test_live_entry_stamps_with_a_dotted_clock_leave_the_body() -> None:
+    entries = "".join(
+        f"<div class='entry'><time>{clock}</time><h2>{heading}</h2><p>{text}</p></div>"
+        for clock, heading, text in zip(
+            ("12.41am", "11.58pm", "9.20pm"), ("Pause", "Evacuation", "Rain"), STORY, strict=True
+        )
+    )
+    page = story_page(LIVE_HEADER, head=LIVE_DECLARED, lang="en-AU")
+    article = extract_article(page.replace("<div class='body'>", f"<div class='body'>{entries}"), URL)
+    assert "12.41am" not in article.body and "9.20pm" not in article.body
+    assert STORY[0] in article.body
+    # with the entry stamps gone the date zone reaches the stamp row, its time printed before the date: the
+    # declared 20:02Z is 6.02am on the 10th where the page is
+    assert article.to_dict(json_safe=True)["published_at"] == "2023-07-10T06:02:00+10:00"

@@ -315,7 +315,9 @@ _POST_FOOTER = re.compile(
 _POST_FOOTER_MAX_WORDS = 80
 # a live blog's entry stamp: a clock time, maybe its zone, maybe the writer ("23:41 Nadia Petrova", "9:05 a.m. ET")
 _LIVE_STAMP = re.compile(
-    r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?:\s+(?P<who>[^\W\d_][\w.'’ -]{1,40}))?$", re.IGNORECASE
+    r"^\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?"
+    r"(?:\s+(?P<who>[^\W\d_][\w.'’ -]{1,40}))?$",
+    re.IGNORECASE,
 )
 _LIVE_STAMP_MAX_CHARS = 60
 _LIVE_STAMP_MIN_ENTRIES = 3

@@ -62,6 +62,16 @@ _LABEL_ROLES: dict[str, Role] = {
     "source": "source",
     "foto": "ignored",
     "photo": "ignored",
+    "photos": "ignored",
+    "photos by": "ignored",
+    "photo by": "ignored",
+    "photography": "ignored",
+    "photography by": "ignored",
+    "photographs by": "ignored",
+    "pictures by": "ignored",
+    "illustration": "ignored",
+    "illustration by": "ignored",
+    "illustrations by": "ignored",
     "fotografer": "ignored",
     "ilustrasi": "ignored",
     "grafis": "ignored",
@@ -87,13 +97,14 @@ NOT_AUTHOR_LABELS = frozenset(label for label, role in _LABEL_ROLES.items() if r
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
 _LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
-# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages and Italian;
-# Italian "di" only in lower case: "Di notte …" opens a sentence and "Di Maio" is a surname
-_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di))\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
+# Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
+# Maio" is a surname
+_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na))\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 # these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor", "di buona
 # lena") and German capitalises its nouns: after them only full names count, a first and a last name, not starting
 # with a particle
-_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di"})
+_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na"})
 # the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
@@ -134,7 +145,7 @@ _REPORT_OF = re.compile(
 )
 # "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og)\b))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и)\b))\s*", re.IGNORECASE
 )
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
 _NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
@@ -205,6 +216,7 @@ _NOT_SIGNED_WORDS = frozenset(
     }
 )
 _SIGNED_MIN_STORY_LINES = 2
+_MAX_SIGNED_NAMES = 3
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
@@ -229,8 +241,8 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
             byline.merge(parsed)
             kept[index] = ""
     kept = [p for p in kept if p]
-    if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := signature(kept[-1])) is not None:
-        byline.signed.append(signed)
+    if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := _signatures(kept[-1])):
+        byline.signed += signed
         kept.pop()
     return kept, byline
 
@@ -264,6 +276,16 @@ def signature(line: str) -> str | None:
     if sum(word.lower() not in PARTICLES for word in words) < 2 or desk_credit(text) or _STAMP_LABEL_START.match(text):
         return None
     return text
+
+
+def _signatures(line: str) -> list[str]:
+    """The names signing a story, one or a few joined by "and" in the page's language ("Nguyễn Thu Hà và Trần Minh
+    Đức"); [] when any piece is no signature."""
+    pieces = [piece for piece in _NAME_SPLIT.split(line.strip()) if piece]
+    if not 1 <= len(pieces) <= _MAX_SIGNED_NAMES:
+        return []
+    names = [signature(piece) for piece in pieces]
+    return [name for name in names if name is not None] if all(names) else []
 
 
 def _closing_byline(text: str) -> Byline | None:
@@ -341,6 +363,8 @@ def _read_labelled(text: str) -> Byline | None:
         value = _TRAILING_STAMP.sub("", text[match.end() : end]).strip(" /|;,-–—")  # "X on Tue, 12/09/2025"
         role = _LABEL_ROLES[match.group("label").lower()]
         if role == "ignored":
+            if (other := _credit(value, "author", strict=False)) is not None:
+                byline.others += other.authors
             continue
         credit = _credit(value, role, strict=False)
         if credit is None:

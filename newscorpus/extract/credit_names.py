@@ -81,6 +81,9 @@ class Byline:
     # a bare name closing the story ("Quỳnh Trang", VnExpress' signature): weaker than a credit line, it names the
     # author only when neither a credit line nor the metadata nor the byline markup does
     signed: list[str] = field(default_factory=list)
+    # people credited for something else ("Photography by Sam Okoro", "Reviewed by …"): never authors, even when the
+    # page's declaration lists them with the writer
+    others: list[str] = field(default_factory=list)
 
     def merge(self, other: Byline) -> None:
         for mine, theirs in (
@@ -88,6 +91,7 @@ class Byline:
             (self.editors, other.editors),
             (self.agencies, other.agencies),
             (self.signed, other.signed),
+            (self.others, other.others),
         ):
             mine.extend(name for name in theirs if name not in mine)
 

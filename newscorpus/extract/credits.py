@@ -81,7 +81,9 @@ def decide_credits(
     # only a labelled "Red:"/"Editor:" line proves a declared author is really the desk editor (Republika's feed);
     # a JSON-LD editor who is also the declared author stays an author
     editor_keys = {_key(e) for e in byline.editors}
-    not_author_keys = editor_keys | {_key(n) for n in reviewed_creators or []}
+    # a photographer who is also credited as a writer ("Words by A and B · Photographs by B") stays an author
+    credited_otherwise = {_key(n) for n in byline.others} - {_key(n) for n in byline.authors}
+    not_author_keys = editor_keys | credited_otherwise | {_key(n) for n in reviewed_creators or []}
 
     def credited(raws: list[str]) -> list[str]:
         found = []
@@ -98,9 +100,12 @@ def decide_credits(
         a for a in byline.authors if _key(a) not in not_author_keys and not _CREDENTIAL.match(a) and not desk_credit(a)
     ]
     authors = _unique([clean_name(a) for a in credited_by_line])
-    authors = _confirmed_by_metadata(authors, metadata_authors)
+    authors = _confirmed_by_metadata(authors, [name for name in metadata_authors if _key(name) not in not_author_keys])
     if not authors:
         authors = credited(metadata_authors)
+        signed = credited(byline.signed)
+        if authors and {_key(a) for a in authors} < {_key(s) for s in signed}:
+            authors = signed  # the story is signed by the declared author and more ("A và B", JSON-LD names only A)
     if not authors and not (byline.authors or byline.agencies) and fallback_authors is not None:
         # before a declared organisation: sites declare the publisher as author and print the person's byline. A
         # printed "Editor : Heryadi" line names the desk editor, not who wrote it: it does not end the search, and

@@ -177,12 +177,12 @@ _WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, 
 # The time after a date: "14:05", "2:05 PM", "21h35" and "21h" (French, Portuguese), "0時30分", "14时05分",
 # "14시 05분" (Japanese, Chinese, Korean; not the hours of "3時間" or "2h ago"), "오후 2:05" and "午後2時" (the half
 # of the day first), with the words that join it to the date ("pukul", "at", "à", "às", "alle", "um", "om", "ore",
-# "klo", CBS's " / "), after a weekday in brackets ("2024年1月5日(金) 9時41分", "2024年1月5日 星期五 09:41"); an Arabic
-# time may end in "ص" (morning) or "م" (evening).
+# "klo", CBS's " / "; never on the next line), after a weekday in brackets ("2024年1月5日(金) 9時41分",
+# "2024年1月5日 星期五 09:41"); an Arabic time may end in "ص" (morning) or "م" (evening).
 _TIME = (
-    r"(?:(?:\s*[(（](?:[月火水木金土日]|[월화수목금토일]|(?:星期|周)[一二三四五六日天])[)）]|\s*星期[一二三四五六日天])?"
-    r"\s*(?:[,|\-–—]|/(?=\s)|\bpukul\b|\bjam\b|\bat\b|@|\b(?:às|à|a\s+las|alle|um|om|ore|klo)\b)?"
-    r"\s*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|\bore\b)?\s*"
+    r"(?:(?:[^\S\n]*[(（](?:[月火水木金土日]|[월화수목금토일]|(?:星期|周)[一二三四五六日天])[)）]|[^\S\n]*星期[一二三四五六日天])?"
+    r"[^\S\n]*(?:[,|\-–—]|/(?=\s)|\bpukul\b|\bjam\b|\bat\b|@|\b(?:às|à|a\s+las|alle|um|om|ore|klo)\b)?"
+    r"[^\S\n]*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|\bore\b)?[^\S\n]*"
     r"(?:(?P<meridiem>오전|오후|午前|午後|上午|下午)\s*)?"
     r"(?:(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?|[صم](?!\w))?"
@@ -579,6 +579,7 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _WEEKDAY_ABBREVIATIONS = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"  # "Sun 21 May 2023 00.20 BST"
 _STAMP_ZONES = re.compile(rf"\b(?:{_ZONE_NAMES})\b", re.IGNORECASE)
 
@@ -591,6 +592,7 @@ def is_stamp_only(line: str) -> bool:
         rest, count = pattern.subn(" ", rest)
         found = found or count > 0
     rest = _STAMP_WORDS.sub(" ", rest)
+    rest = _CLOCK_TIME.sub(" ", rest)  # a time printed before its date: "Updated 12.41am Jul 11, 2023"
     rest = _STAMP_ZONES.sub(" ", rest)  # the zone of a time printed before its date: "10.30 WIB 19/05/2023"
     rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES}|{_WEEKDAY_ABBREVIATIONS})\b\.?", " ", rest, flags=re.IGNORECASE)
     return found and not re.search(r"[^\W\d_]", rest)
