@@ -1,12 +1,15 @@
 """Rules found by a third blind page set (world news and the non-news web, written without sight of the extractor;
 see bench/blind-pages-3): a dek printed over the byline and date block; a stamp run into its update on one line
 ("Sun 21 May 2023 00.20 BST Last modified on …") or with its time first ("first published at 6.02am Jul 10, 2023");
-a live blog's dotted entry stamps ("12.41am"); a photographer the declaration lists as an author; Swahili's "Na A
-na B"; a story signed "A và B" whose declaration names only A.
+a live blog's dotted entry stamps ("12.41am"); a photographer or fact checker the declaration lists as an author;
+Swahili's "Na A na B"; a story signed "A và B" whose declaration names only A; a Dutch byline run into its stamp
+("Door: Kees van Dijk zo 10 mrt 2024"); "Match report by"; a lower-case aside after a name; plain "en" on a
+day-first country's domain.
 """
 
 from __future__ import annotations
 
+import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
@@ -137,3 +140,55 @@ def test_live_entry_stamps_with_a_dotted_clock_leave_the_body() -> None:
     # with the entry stamps gone the date zone reaches the stamp row, its time printed before the date: the
     # declared 20:02Z is 6.02am on the 10th where the page is
     assert article.to_dict(json_safe=True)["published_at"] == "2023-07-10T06:02:00+10:00"
+
+
+@pytest.mark.parametrize(
+    ("header", "lang", "authors"),
+    [
+        # a Dutch club site's byline and its stamp in one line, the weekday abbreviated
+        ("<span>Door: Kees van Dijk</span> <span>zo 10 mrt 2024 om 18:42</span>", "nl", ["Kees van Dijk"]),
+        ("<p>Match report by Owen Price</p><p>Posted 4th March 2024</p>", "en-GB", ["Owen Price"]),
+        # a fact checker the declaration lists beside the writers
+        (
+            "<p>By Carla Jenkins and Owen Tull · Fact checked by Ruth Abernathy · Updated Mar 4, 2024</p>",
+            "en-US",
+            ["Carla Jenkins", "Owen Tull"],
+        ),
+        # a lower-case aside after a name, and a photographer in the same row
+        (
+            "<p>Words: Jake Moss (podiatrist) &amp; Lena Ortiz, fitting team lead · Photography: Tom Reyes</p>",
+            "en-GB",
+            ["Jake Moss", "Lena Ortiz"],
+        ),
+    ],
+)
+def test_credit_rows_of_club_shop_and_affiliate_sites(header: str, lang: str, authors: list[str]) -> None:
+    # the declaration lists everyone the row credits, as affiliate and shop themes do
+    credited = [name for name in ("Ruth Abernathy", "Tom Reyes") if name in header]
+    head = declared_authors(*authors, *credited) if credited else ""
+    assert extract_article(story_page(header, head=head, lang=lang), URL).authors == authors
+
+
+def test_a_two_letter_word_after_a_name_is_no_weekday() -> None:
+    assert extract_article(story_page("<p>By Ann Do 9 April 2024</p>"), URL).authors == ["Ann Do"]
+
+
+def test_a_spanish_dek_over_the_signature_and_its_office() -> None:
+    dek = "El dispositivo, del tamaño de una memoria USB, cuesta menos de tres euros"
+    header = (
+        f"<p class='entradilla'>{dek}</p><div class='firma'>Por Lucía Fernández Ortega | Gabinete de Comunicación</div>"
+    )
+    page = story_page("", lang="es-ES").replace("<div class='body'>", f"<div class='body'>{header}")
+    article = extract_article(page, URL)
+    assert article.authors == ["Lucía Fernández Ortega"]
+    assert dek not in article.body
+
+
+def test_plain_en_on_a_day_first_countrys_domain_reads_numeric_dates_day_first() -> None:
+    page = story_page("<p>Posted 05/03/2024</p>")
+    assert extract_article(
+        page, "https://www.breckshire.gov.uk/news/sunday-opening"
+    ).published_at.date().isoformat() == ("2024-03-05")
+    assert extract_article(page, "https://www.breckshire.gov/news/sunday-opening").published_at.date().isoformat() == (
+        "2024-05-03"
+    )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -129,6 +130,10 @@ _RANGE_START = re.compile(
     r"(?<![:.h])\b\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|\s(?:through|until|thru)\s)\s*$", re.IGNORECASE
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
+# country domains of English-writing countries that print numeric dates day first
+_DAY_FIRST_ENGLISH_COUNTRIES = frozenset(
+    {"uk", "ie", "au", "nz", "za", "in", "pk", "ng", "ke", "gh", "ug", "tz", "sg", "my", "hk", "gg", "je", "im", "mt"}
+)
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
 _LONE_BY_LABEL = re.compile(
@@ -289,7 +294,7 @@ def _without_dek_over_meta(lines: list[str], page_lines: list[str]) -> list[str]
             block
             and _is_meta_line(block[0])
             and any(line.startswith(story_probe) for line in block[1:])
-            and not any(line.startswith(dek_probe) for line in block)
+            and lines[0] not in block
         ):
             return lines[1:]
         break
@@ -297,7 +302,11 @@ def _without_dek_over_meta(lines: list[str], page_lines: list[str]) -> list[str]
 
 
 def _is_meta_line(line: str) -> bool:
-    """Bylines and date stamps and nothing else: "By Ann Lee", "Sun 21 May 2023 00.20 BST Last modified on …"."""
+    """Bylines and date stamps and nothing else: "By Ann Lee", "Sun 21 May 2023 00.20 BST Last modified on …",
+    "Por Lucía Fernández Ortega | Gabinete de Comunicación"."""
+    whole = read_byline(line, at_start=True)
+    if whole is not None and (whole.authors or whole.agencies):
+        return True
     pieces = _stamp_pieces(line)
     if not pieces or sum(len(piece.split()) for piece in pieces) < len(_STAMP_PARTS.sub(" ", line).split()):
         return False  # a piece too long for a stamp was left out: prose
@@ -452,10 +461,13 @@ def _byline_stamp(line: str) -> str | None:
     return line[match.start() :]
 
 
-def _writes_month_first(language_hints: list[str]) -> bool:
+def _writes_month_first(language_hints: list[str], url: str) -> bool:
     """US English pages print numeric dates month first ("3/4/2025" is March 4); the page's declared language
-    (<html lang> first) decides. Plain "en" counts as US; British, Australian, Indian ... English do not."""
+    (<html lang> first) decides. Plain "en" counts as US, unless the site's country writes the day first
+    (a council's "Posted 05/03/2024" under www.breckshire.gov.uk); British, Australian, Indian ... English do not."""
     lang = next((h for h in language_hints if h), "").strip().lower().replace("_", "-")
+    if lang == "en" and (urlsplit(url).hostname or "").rsplit(".", 1)[-1] in _DAY_FIRST_ENGLISH_COUNTRIES:
+        return False
     return lang in _MONTH_FIRST_LANGUAGES
 
 
@@ -542,7 +554,7 @@ def _published(
         if (found := parse_with_formats(text, rules.date_format, timezone_name=timezone)) is not None
     ]
     rule_values += [*formatted, *rule_texts] if rule_texts else rule_texts
-    month_first = _writes_month_first(meta.language_hints)
+    month_first = _writes_month_first(meta.language_hints, url)
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
     if not rule_texts:
         printed = [*formatted, *printed]

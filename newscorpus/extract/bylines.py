@@ -22,7 +22,7 @@ from newscorpus.extract.credit_names import (
     without_trailing_role,
 )
 from newscorpus.extract.reporter_credits import inline_credit, role_credit
-from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS
+from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS, WEEKDAY_WORDS
 
 _LABEL_ROLES: dict[str, Role] = {
     "rep": "author",
@@ -43,6 +43,8 @@ _LABEL_ROLES: dict[str, Role] = {
     "posted by": "author",
     "submitted by": "author",  # Drupal's and school sites' "Submitted by X"
     "reporting by": "author",
+    "report by": "author",
+    "match report by": "author",
     "reporting": "author",
     "teks": "author",
     "autor": "author",  # de, es, pt, pl
@@ -133,7 +135,8 @@ _STAMP_BEFORE_LABEL = re.compile(
 )
 _TRAILING_STAMP = re.compile(
     rf"\.?(?:\s*{ENGLISH}\b:?)?"  # its label, even glued: "SanSonePublished"
-    rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+){_STAMP_DATE}\b.*$",
+    rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+(?:{WEEKDAY_WORDS}\.?,?\s+)?|\s+)"
+    rf"{_STAMP_DATE}\b.*$",
     re.IGNORECASE,
 )
 _REPORT_OF = re.compile(
@@ -155,6 +158,9 @@ _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\
 # "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
 _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # the same label run on after a name in one line: "Par Claire Bommelaer et Agnès Leclair Publié le 04/05/2024"
+# a lower-case aside after a name: "Jake Moss (podiatrist) & Lena Ortiz"; "(AP)" and "(Reuters)" stay
+_ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
+_CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
 _STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
@@ -331,7 +337,21 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     # "Von Peter Müller, Frankfurt", "By Jane Doe, London": after a full name, a one-word piece is the place she
     # writes from; Indonesian credits ("Oleh X, Y") name people known by one name
     places = match.re is not _REPORT_OF and (match.re is _GUEST_BY or match.group("by").lower() != "oleh")
-    return _credit(match.group("names"), "author", strict=True, places=places)
+    credit = _credit(match.group("names"), "author", strict=True, places=places)
+    if credit is not None:
+        credit.others += _other_credits(text)
+    return credit
+
+
+def _other_credits(text: str) -> list[str]:
+    """The people a byline credits for something else after its writers: "By A and B · Fact checked by Z"."""
+    others: list[str] = []
+    for match in _LABEL.finditer(text):
+        if _LABEL_ROLES[match.group("label").lower()] == "ignored":
+            value = _CREDIT_END.split(text[match.end() :], maxsplit=1)[0]
+            if (credit := _credit(value, "author", strict=False)) is not None:
+                others += credit.authors
+    return others
 
 
 def _full_names(names: str) -> bool:
@@ -380,7 +400,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
     after that ("By Priya Raman, Energy Editor, and Ben Schultz"). With `places`, a one-word piece after a comma
     that follows a full name is the place the writer files from ("Von Peter Müller, Frankfurt") and ends the names
     the same way."""
-    value = _TRAILING_NOISE.sub("", value).strip(" .,:;")
+    value = _TRAILING_NOISE.sub("", _ASIDE.sub("", value)).strip(" .,:;")
     if not value:
         return None
     byline = Byline()

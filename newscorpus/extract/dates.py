@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
-from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN, WEEKDAY_WORDS
 from newscorpus.extract.zones import ZONE_ABBREVIATIONS, format_offset, localize, parse_offset, with_fixed_offset
 
 MONTHS: dict[str, int] = {
@@ -580,7 +580,6 @@ _STAMP_WORDS = re.compile(
 )
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
-_WEEKDAY_ABBREVIATIONS = r"mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"  # "Sun 21 May 2023 00.20 BST"
 _STAMP_ZONES = re.compile(rf"\b(?:{_ZONE_NAMES})\b", re.IGNORECASE)
 
 
@@ -594,7 +593,7 @@ def is_stamp_only(line: str) -> bool:
     rest = _STAMP_WORDS.sub(" ", rest)
     rest = _CLOCK_TIME.sub(" ", rest)  # a time printed before its date: "Updated 12.41am Jul 11, 2023"
     rest = _STAMP_ZONES.sub(" ", rest)  # the zone of a time printed before its date: "10.30 WIB 19/05/2023"
-    rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES}|{_WEEKDAY_ABBREVIATIONS})\b\.?", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(rf"\b(?:{_WEEKDAY_NAMES}|{WEEKDAY_WORDS})\b\.?", " ", rest, flags=re.IGNORECASE)
     return found and not re.search(r"[^\W\d_]", rest)
 
 

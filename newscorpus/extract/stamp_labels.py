@@ -40,3 +40,14 @@ _HOST_LABELS = r"[\w-]+(?:\.[\w-]+)*"
 HOST_NAME = rf"(?:{_HOST_LABELS}\.[a-z]{{2,6}})"
 # where only a site's name is expected (around a headline), any top-level domain: "example.digital"
 HOST_NAME_ANY_TLD = rf"(?:{_HOST_LABELS}\.[a-z]{{2,}})"
+
+# a weekday opening a stamp, whole or abbreviated, in English, Dutch, German, French and Spanish: "Sun 21 May 2023",
+# "zo 10 mrt 2024", "Mi., 3. April 2024", "mardi 9 avril 2024"; a rule adds the word boundaries. A two-letter form
+# only in lower case or with its full stop: "By Ann Do 9 April 2024" is Ann Do's byline
+WEEKDAY_WORDS = (
+    r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?-i:ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so)"
+    r"|(?-i:Ma|Di|Wo|Do|Vr|Za|Zo|Mo|Mi|Fr|Sa|So)(?=\.)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+)
