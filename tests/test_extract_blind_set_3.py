@@ -192,3 +192,27 @@ def test_plain_en_on_a_day_first_countrys_domain_reads_numeric_dates_day_first()
     assert extract_article(page, "https://www.breckshire.gov/news/sunday-opening").published_at.date().isoformat() == (
         "2024-05-03"
     )
+
+
+def test_every_writer_of_an_avatar_stack_is_an_author() -> None:
+    stack = "".join(
+        f"<div class='AuthorStack_author'><img alt='' src='/team/{n}.jpg'><div><div class='AuthorStack_name'>{name}"
+        f"</div><div class='AuthorStack_role'>{role}</div></div></div>"
+        for n, (name, role) in enumerate((("Priyanka Rao", "Staff Engineer"), ("Ben Okafor", "Developer Advocate")))
+    )
+    page = story_page(f"<div class='AuthorStack_root'>{stack}</div><time datetime='2024-03-04'>3 days ago</time>")
+    assert extract_article(page, URL).authors == ["Priyanka Rao", "Ben Okafor"]
+
+
+def test_the_authors_of_related_stories_beside_the_byline_are_not_stacked_in() -> None:
+    related = "".join(
+        f"<li><a href='/s/{n}'>{title}</a><span class='byline-name'>{name}</span></li>"
+        for n, (title, name) in enumerate(
+            (
+                ("A long headline about the bus depot and the plans the council drew for it", "Ben Okafor"),
+                ("Another long headline about the allotment waiting list in the northern wards", "Ann Lee"),
+            )
+        )
+    )
+    header = f"<span class='byline-name'>Priyanka Rao</span><ul class='more'>{related}</ul>"
+    assert extract_article(story_page(header), URL).authors == ["Priyanka Rao"]

@@ -34,6 +34,8 @@ _NOT_THE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS = 120
+_STACK_LEVELS = 3  # how far up an avatar stack's block may be from one writer's name element
+_STACK_MAX_CHARS = 40  # a byline block's text per writer: a name and a job title
 # author pages: /author/jane-doe/, /authors/jane-doe, /contributor/a._j._neal, /profiles/jane-doe-309429
 _PARAGRAPH_CHARS = 100  # a <p> this long is the story's text: the header is over
 _AVATAR_LEVELS = 2  # the picture and its name sit in one link or one small box
@@ -141,11 +143,35 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                     found = normalize_authors(None, text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
                     if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
-                        return found
+                        return _with_stacked_authors(element, found, site_names)
         return _credit_block_author(tree) or _representative_card_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _with_stacked_authors(element: lxml.html.HtmlElement, found: str, site_names: list[str]) -> str:
+    """The found author and the others stacked beside it in the same small byline block: an avatar stack prints
+    each writer in an element of the same class ("Priyanka Rao / Staff Engineer", "Ben Okafor / Developer
+    Advocate"). A block with more text than a byline's (a list of related stories) adds nobody."""
+    css_class = element.get("class")
+    if not css_class:
+        return found
+    ancestor = element
+    for _ in range(_STACK_LEVELS):
+        ancestor = ancestor.getparent()
+        if ancestor is None:
+            return found
+        same = [e for e in ancestor.iter(element.tag) if e.get("class") == css_class]
+        if len(same) < 2:
+            continue
+        if len(normalize_space(ancestor.text_content())) > _STACK_MAX_CHARS * len(same):
+            return found
+        names = [_without_outlet(_author_widget_text(e), site_names) for e in same]
+        if all(looks_like_name(name, strict=True) for name in names):
+            return "; ".join(dict.fromkeys(names))
+        return found
+    return found
 
 
 def _platform_author_elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
