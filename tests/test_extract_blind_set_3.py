@@ -216,3 +216,12 @@ def test_the_authors_of_related_stories_beside_the_byline_are_not_stacked_in() -
     )
     header = f"<span class='byline-name'>Priyanka Rao</span><ul class='more'>{related}</ul>"
     assert extract_article(story_page(header), URL).authors == ["Priyanka Rao"]
+
+
+def test_a_stamp_without_its_year_takes_the_year_of_the_address_of_the_same_month() -> None:
+    page = story_page("<span class='entry-date'>October 9</span>")
+    assert extract_article(page, "https://shop.example.com/2023/10/oil-a-board/").published_at.date().isoformat() == (
+        "2023-10-09"
+    )
+    # the address of another month says nothing about the printed day
+    assert extract_article(page, "https://shop.example.com/2023/11/oil-a-board/").published_at is None

@@ -24,6 +24,7 @@ from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
 from newscorpus.extract.dateline import Dateline, cut_dateline
 from newscorpus.extract.dates import (
+    MONTHS,
     PageDate,
     date_from_url,
     find_partial_date,
@@ -32,6 +33,7 @@ from newscorpus.extract.dates import (
     is_stamp_only,
     parse_date,
     parse_short_stamp,
+    to_page_date,
 )
 from newscorpus.extract.document import parse_html
 from newscorpus.extract.fields import ArticleFields
@@ -128,6 +130,12 @@ _STAMPED_BY = re.compile(
 # its date: "14:05 - 3 May 2024")
 _RANGE_START = re.compile(
     r"(?<![:.h])\b\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|\s(?:through|until|thru)\s)\s*$", re.IGNORECASE
+)
+_URL_YEAR_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>0[1-9]|1[0-2])/(?!\d{1,2}/)")
+# "October 9", "Oct. 9th", "9 October": a stamp with no year
+_YEARLESS_STAMP = re.compile(
+    r"(?:(?P<month_first>[^\W\d_]{3,9}\.?)\s+(?P<day_last>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month_last>[^\W\d_]{3,9}\.?))"
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 # country domains of English-writing countries that print numeric dates day first
@@ -577,6 +585,7 @@ def _published(
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),
+        _yearless_stamp_in_url_month(header, url, timezone),
         _stamp_under_heading(page_lines, meta.headings, timezone, month_first),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
         _relative_stamp(header, timezone, crawl_date),
@@ -589,6 +598,26 @@ def _published(
     return _first_date(
         _labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest
     ) or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
+
+
+def _yearless_stamp_in_url_month(lines: list[str], url: str, timezone: str) -> PageDate | None:
+    """A stamp printed without its year ("October 9") on a page whose address gives the year and month
+    (".../2023/10/how-to-clean-…"): WordPress themes that drop the year from the post date."""
+    address = _URL_YEAR_MONTH.search(urlsplit(url).path)
+    if address is None:
+        return None
+    for line in lines:
+        match = _YEARLESS_STAMP.fullmatch(line.strip())
+        if match is None:
+            continue
+        month = MONTHS.get((match["month_first"] or match["month_last"]).lower().rstrip("."))
+        day = int(match["day_first"] or match["day_last"])
+        if month == int(address["month"]) and 1 <= day <= 31:
+            try:
+                return to_page_date(datetime(int(address["year"]), month, day), None, timezone, False)
+            except ValueError:
+                return None
+    return None
 
 
 def _in_printed_offset(chosen: PageDate, stamps: list[PageDate], timezone: str) -> PageDate:
