@@ -225,3 +225,26 @@ def test_a_stamp_without_its_year_takes_the_year_of_the_address_of_the_same_mont
     )
     # the address of another month says nothing about the printed day
     assert extract_article(page, "https://shop.example.com/2023/11/oil-a-board/").published_at is None
+
+
+def profile_card_page(user_href: str, name: str) -> str:
+    card = (
+        f"<aside class='side'><div class='ProfileCard'><img src='/u/k.png' alt='{name}'>"
+        f"<a href='{user_href}'>{name}</a><p>Backend engineer at a SaaS company</p></div></aside>"
+    )
+    return story_page("<time datetime='2024-05-20'>2024/05/20に公開</time>", lang="ja").replace(
+        "</main>", card + "</main>"
+    )
+
+
+def test_the_profile_card_linking_the_user_part_of_the_address_names_the_writer() -> None:
+    url = "https://techlog.example.jp/kenta_y/articles/rust-cli"
+    assert extract_article(profile_card_page("/kenta_y", "山田健太"), url).authors == ["山田健太"]
+    # a link to another user's page is someone else's card
+    assert extract_article(profile_card_page("/hanako", "佐藤花子"), url).authors == []
+
+
+def test_a_sites_own_section_link_is_no_writer() -> None:
+    nav = "<p class='crumbs'><a href='/guides'>Care Guides</a></p>"
+    page = story_page(nav)
+    assert extract_article(page, "https://shop.example.com/guides/oil-a-board").authors == []

@@ -404,6 +404,32 @@ def author_from_links(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def author_from_user_page_link(tree: lxml.html.HtmlElement, url: str) -> str | None:
+    """The name on the link to the user page a post's address sits under: on a writing platform a post lives at
+    /<user>/articles/<slug> or /@<user>/<slug>, and its profile card links /<user> with the writer's name. Only a
+    handle-like user part ("kenta_y", "@mira", "dev42") or a link beside its own picture counts: a site's section
+    ("/blog") links its own section page."""
+    segments = [part for part in urlsplit(url).path.split("/") if part]
+    if len(segments) < 2:
+        return None
+    user = segments[0]
+    handle = user.startswith("@") or bool(re.search(r"[_\d]", user))
+    for anchor in tree.iter("a"):
+        href = urlsplit(anchor.get("href") or "")
+        if href.path.strip("/") != user or (href.netloc and href.netloc != urlsplit(url).netloc):
+            continue
+        text = normalize_space(anchor.text_content())
+        # the profile card may sit in the sidebar: only the menus are out
+        in_menu = any(ancestor.tag in ("nav", "header") for ancestor in anchor.iterancestors())
+        if not text or len(text) > _MAX_AUTHOR_CHARS or _letters(user) in _letters(text) or in_menu:
+            continue
+        parent = anchor.getparent()
+        pictured = parent is not None and any(img.get("alt") == text for img in parent.iter("img"))
+        if (handle or pictured) and looks_like_name(text, strict=False):
+            return text
+    return None
+
+
 def _avatar_name(anchor: lxml.html.HtmlElement) -> str:
     images = [image.get("alt") or "" for image in anchor.iter("img")]
     return normalize_space(anchor.get("title") or next((alt for alt in images if alt.strip()), ""))
