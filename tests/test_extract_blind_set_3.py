@@ -248,3 +248,36 @@ def test_a_sites_own_section_link_is_no_writer() -> None:
     nav = "<p class='crumbs'><a href='/guides'>Care Guides</a></p>"
     page = story_page(nav)
     assert extract_article(page, "https://shop.example.com/guides/oil-a-board").authors == []
+
+
+def test_a_ministers_words_in_a_call_to_action_box_are_text_and_a_box_with_a_button_is_not() -> None:
+    quote = (
+        "Nobody should have to choose between taking a job and getting home safely at night, and this money means "
+        "they will not have to."
+    )
+    boxes = (
+        f"<div class='call-to-action'><blockquote><p>{quote}</p></blockquote></div>"
+        "<div class='call-to-action'><blockquote><p>Sign up for the weekly digest of every decision the council "
+        "takes, sent each Friday morning.</p></blockquote><a class='button' href='/signup'>Sign up</a></div>"
+    )
+    page = story_page("").replace(f"<p>{STORY[1]}</p>", f"<p>{STORY[1]}</p>{boxes}")
+    body = extract_article(page, URL).body
+    assert quote in body
+    assert "weekly digest" not in body
+
+
+def test_a_press_releases_contact_block_at_its_end_leaves_the_body() -> None:
+    contacts = (
+        "<h3>Scientific contact</h3><p>Dr. Katrin Vogelsang</p><p>Head of Urban Heat Group</p><p>+49 221 000 4411</p>"
+        "<h3>Press contact</h3><p>Thomas Grün</p><p>presse@ifu.example.de</p><h3>Original publication</h3>"
+        "<p>Vogelsang K, Ortmann L (2024): Street-level nocturnal heat in a dense low-cost sensor network. Urban "
+        "Climate 55, 101921.</p>"
+    )
+    body = extract_article(
+        story_page("", closing="").replace("</div></article>", contacts + "</div></article>"), URL
+    ).body
+    assert body.endswith(STORY[-1])
+    # a section headed like one, with prose and no address or number under it, is text
+    section = "<h3>Media relations</h3><p>" + STORY[0].replace("city", "town") + "</p>"
+    kept = extract_article(story_page("").replace("</div></article>", section + "</div></article>"), URL).body
+    assert kept.endswith(STORY[0].replace("city", "town"))

@@ -320,6 +320,16 @@ _LIVE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _LIVE_STAMP_MAX_CHARS = 60
+# "Media enquiries", "Press contact:", "Media Contacts", "Scientific contact", "For media inquiries", "Pressekontakt"
+_CONTACT_HEADING = re.compile(
+    r"(?:for\s+)?(?:(?:media|press|news|scientific|investor)\s+(?:contacts?|enquiries|inquiries|relations)"
+    r"(?:\s+contacts?)?|pressekontakt|contact\s+presse|contacto\s+de\s+prensa|kontak\s+media)\s*:?",
+    re.IGNORECASE,
+)
+_CONTACT_TAIL_LINES = 14  # a contact block or two: heading, name, job, office, e-mail, telephone
+_CONTACT_LINE_MAX_WORDS = 12
+_CONTACT_DETAIL = re.compile(r"\S+@\S+\.\w{2,}|(?:^|\s)\+?\(?\d[\d ()./-]{7,}\d$")  # an e-mail address, a phone
+_CONTACT_DETAIL_REACH = 5  # lines under the heading: name, job, office, then the address or number
 _LIVE_STAMP_MIN_ENTRIES = 3
 _FEED_FOOTER = re.compile(r"^The\s+post\s+.{3,200}\s+appeared\s+first\s+on\s+.{2,100}$", re.IGNORECASE)
 # The author's bio closing the page without an "About the author" heading: "Jane Doe is a freelance travel writer
@@ -490,6 +500,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _cut_comment_block(kept)
     kept = _cut_after_lone_divider(kept)
     kept = _cut_author_bio(kept)
+    kept = _cut_media_contacts(kept)
     kept = _drop_leading_header_lines(kept, title)
     kept = _drop_closing_disclaimers(kept)
     while kept and (
@@ -527,6 +538,24 @@ def _drop_closing_notices(lines: list[str]) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+def _cut_media_contacts(lines: list[str]) -> list[str]:
+    """A press release's contact block at its end: "Media enquiries" / "Press contact" / "Scientific contact", then
+    names, offices, e-mail addresses and telephone numbers (and what a release lists after them, such as the study's
+    reference). Whom a journalist may call is no part of the release's text; a heading followed by prose with no
+    address or number under it is a section of it."""
+    start = max(1, len(lines) - _CONTACT_TAIL_LINES)
+    for index in range(start, len(lines)):
+        if not _CONTACT_HEADING.fullmatch(lines[index]):
+            continue
+        rest = lines[index + 1 :]
+        if rest and (
+            all(count_tokens(line) <= _CONTACT_LINE_MAX_WORDS for line in rest)
+            or any(_CONTACT_DETAIL.search(line) for line in rest[:_CONTACT_DETAIL_REACH])
+        ):
+            return lines[:index]
+    return lines
 
 
 def _is_furniture(line: str, caption_keys: set[str]) -> bool:

@@ -173,6 +173,7 @@ _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragr
 # samples); some paywalled sites mark the whole story with it, so a marked subtree holding this much of the page stays
 _NOSNIPPET_KEEP_SHARE = 0.3
 _MIN_PARAGRAPH_CHARS = 25
+_MIN_QUOTE_CHARS = 80  # a quoted sentence or two: a box quoting a word or a slogan is still furniture
 _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
 _SIBLING_SHARE = 0.2
@@ -316,11 +317,21 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             if _share(element, page_chars) <= _AUTHOR_BOX_KEEP_SHARE:
                 skipped.add(element)
                 continue
-        if is_chrome and not _holds_prose(element):
+        if is_chrome and not _holds_prose(element) and not _is_bare_quote(element):
             skipped.add(element)
             continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
+
+
+def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
+    """A block that holds a quotation and nothing to click: GOV.UK press releases set a minister's words in a
+    "call-to-action" box. A box with a link, a button, a form or a picture is what its class says it is."""
+    if next(element.iter("blockquote"), None) is None:
+        return False
+    if next(element.iter("a", "button", "form", "input", "img", "iframe"), None) is not None:
+        return False
+    return len(_collapse_spaces(element.text_content() or "")) >= _MIN_QUOTE_CHARS
 
 
 def _class_words(marks: str, lowered: str) -> str:
