@@ -281,3 +281,30 @@ def test_a_press_releases_contact_block_at_its_end_leaves_the_body() -> None:
     section = "<h3>Media relations</h3><p>" + STORY[0].replace("city", "town") + "</p>"
     kept = extract_article(story_page("").replace("</div></article>", section + "</div></article>"), URL).body
     assert kept.endswith(STORY[0].replace("city", "town"))
+
+
+def module_page(h1: str, headline: str, *, html_title: str, og_title: str = "") -> str:
+    og = f"<meta property='og:title' content='{og_title}'>" if og_title else ""
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html_title}</title>{og}</head><body>"
+        f"<main><h1>{h1}</h1><h2>Press Releases</h2><div class='item'><h3>{headline}</h3>{story}</div></main>"
+        "</body></html>"
+    )
+
+
+def test_under_a_modules_short_h1_the_heading_printing_the_declared_headline_is_the_headline() -> None:
+    headline = "Deputies Arrest Suspect in String of Catalytic Converter Thefts"
+    page = module_page("News Flash", headline, html_title="News Flash • Harlan County", og_title=headline)
+    assert extract_article(page, "https://www.harlan.example.gov/CivicAlerts.aspx?AID=1187").title == headline
+
+
+def test_under_a_forums_name_the_heading_the_title_opens_with_is_the_headline() -> None:
+    headline = "AGM 2024 – minutes, accounts and the new committee"
+    page = module_page("Millbrook Camera Club Forum", headline, html_title=f"{headline} - Millbrook Camera Club Forum")
+    assert extract_article(page, "https://forum.example.org/viewtopic.php?t=1843").title == headline
+
+
+def test_a_short_headline_over_a_section_heading_stays_the_headline() -> None:
+    page = module_page("Budget 2024 approved", "What the budget pays for", html_title="Budget 2024 approved | City")
+    assert extract_article(page, "https://city.example.gov/news/budget").title == "Budget 2024 approved"

@@ -103,6 +103,7 @@ _KICKER_CLASS = re.compile(
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _MIN_HEADLINE_KEY = 12  # letters of a shortened headline an <h2> must continue ("News" starts too many)
 _GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
+_GENERIC_H1_MAX_WORDS = 4  # "News Flash", a forum's name: short enough to be a module's heading, not a headline
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 
 
@@ -199,6 +200,8 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     ]
     if not result.headings:
         result.headings = _headline_in_h2(tree, [*result.titles, result.html_title or ""])
+    elif len(result.headings) == 1 and len(result.headings[0].split()) <= _GENERIC_H1_MAX_WORDS:
+        result.headings = _headline_under_generic_h1(tree, result.headings[0], result.titles, result.html_title)
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
     html_lang = tree.get("lang") or tree.get("xml:lang")
     result.language_hints = [h for h in [html_lang, *_values(meta, _LANGUAGE_META), *result.language_hints] if h]
@@ -219,6 +222,26 @@ def _headline_in_h2(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]
         if any(key.startswith(start) and key != start for start in starts):
             return [text]
     return []
+
+
+def _headline_under_generic_h1(
+    tree: lxml.html.HtmlElement, h1: str, titles: list[str], html_title: str | None
+) -> list[str]:
+    """Under a module's or forum's short <h1> ("News Flash", "Millbrook Camera Club Forum"), the <h2>-<h4> that
+    prints the declared headline, or the one the <title> opens with, is the headline; else the <h1> stays."""
+    h1_key = _key(h1)
+    declared = {_key(title) for title in titles} - {h1_key}
+    page_title = _key(html_title or "")
+    for heading in tree.iter("h2", "h3", "h4"):
+        if _in_page_chrome(heading):
+            continue
+        text = normalize_space(heading.text_content())
+        key = _key(text)
+        if len(key) < _MIN_HEADLINE_KEY or key == h1_key:
+            continue
+        if key in declared or (page_title.startswith(key) and not page_title.startswith(h1_key)):
+            return [text]
+    return [h1]
 
 
 def _read_jsonld_article(article: dict, base: str, result: PageMetadata, objects: list[dict]) -> None:
