@@ -308,3 +308,12 @@ def test_under_a_forums_name_the_heading_the_title_opens_with_is_the_headline() 
 def test_a_short_headline_over_a_section_heading_stays_the_headline() -> None:
     page = module_page("Budget 2024 approved", "What the budget pays for", html_title="Budget 2024 approved | City")
     assert extract_article(page, "https://city.example.gov/news/budget").title == "Budget 2024 approved"
+
+
+@pytest.mark.parametrize(
+    ("credit", "agency"),
+    [("The Canadian Press", "The Canadian Press"), ("Kenya News Agency", "KNA"), ("ČTK", "ČTK")],
+)
+def test_more_wire_services_are_agencies_not_authors(credit: str, agency: str) -> None:
+    article = extract_article(story_page(f"<p>By {credit}</p>"), URL)
+    assert (article.authors, article.agency) == ([], agency)

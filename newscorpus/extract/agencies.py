@@ -85,6 +85,26 @@ WIRE_SERVICES: dict[str, str] = {
     "共同通信社": "Kyodo",
     "時事通信": "Jiji",
     "anadolu ajansı": "Anadolu",
+    # Commonwealth, African and more European wires; their short forms only where no first name spells them
+    # ("Ani", "Hina" and "Nan" are people)
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "la presse canadienne": "The Canadian Press",
+    "asian news international": "ANI",
+    "united news of india": "UNI",
+    "associated press of pakistan": "APP",
+    "news agency of nigeria": "NAN",
+    "kenya news agency": "KNA",
+    "african news agency": "ANA",
+    "ritzau": "Ritzau",
+    "čtk": "ČTK",
+    "ctk": "ČTK",
+    "agerpres": "Agerpres",
+    "ukrinform": "Ukrinform",
+    "prensa latina": "Prensa Latina",
+    "notimex": "Notimex",
+    "télam": "Télam",
+    "telam": "Télam",
 }
 _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.IGNORECASE)
 
