@@ -13,6 +13,7 @@ from newscorpus.crawl import SUCCESS_MARKER
 
 ERROR_LOG_NAME = "crawl-error.log"
 MAX_MESSAGE_CHARS = 480  # with the "CrawlError: " of `run`'s summary, under 500
+MIN_CAUSE_CHARS = 240  # what failed and why keeps this much of the line before the pointer to the log is cut
 # "scrapy.exceptions.DownloadConnectionRefusedError: Connection was refused ..." or "TimeoutError"
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Failure|Timeout\w*)(: .+)?$")
 _LOGGED_ERROR = re.compile(r"\] (ERROR|CRITICAL): (?P<message>.+)$")
@@ -45,16 +46,32 @@ def short_crawl_error(message: str, partition_dir: Path) -> str:
     headline, _, log_text = message.partition("\n")
     cause = meaningful_line(log_text)
     saved = _save(message, failed_crawl_dir(partition_dir) or partition_dir)
-    pointer = (
-        f" (Scrapy's last log lines: {saved}; its whole log scrapy.log, stats.json and crawl-log.jsonl beside it)"
-        if saved
-        else " (rerun with -v for Scrapy's log)"
-    )
     text = headline.strip() + (f": {cause}" if cause and cause not in headline else "")
+    pointer = _pointer(saved, room=MAX_MESSAGE_CHARS - min(len(text), MIN_CAUSE_CHARS))
     room = MAX_MESSAGE_CHARS - len(pointer)
     if len(text) > room:
         text = text[: max(room - 1, 0)] + "…"
-    return (text + pointer)[:MAX_MESSAGE_CHARS]
+    return text + pointer
+
+
+def _pointer(saved: Path | None, room: int) -> str:
+    """Where the whole log is, in at most `room` characters: the cause comes first, so a deep data directory
+    shortens the pointer (first its remark, then the middle of the path, never the file name) rather than the cause."""
+    if saved is None:
+        return " (rerun with -v for Scrapy's log)"
+    full = f" (Scrapy's last log lines: {saved}; its whole log scrapy.log, stats.json and crawl-log.jsonl beside it)"
+    if len(full) <= room:
+        return full
+    frame = " (Scrapy's last log lines: {})"
+    path = str(saved)
+    if len(frame.format(path)) <= room:
+        return frame.format(path)
+    keep = max(room - len(frame.format("")), len(saved.name) + 1)
+    if len(path) > keep:
+        head = max(keep - len(saved.name) - 1, 0) // 2
+        tail = keep - head - 1
+        path = path[:head] + "…" + path[-tail:]
+    return frame.format(path)
 
 
 def _save(message: str, folder: Path) -> Path | None:

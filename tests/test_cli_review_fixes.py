@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -229,7 +230,7 @@ def test_run_with_an_unreachable_source_is_a_failure_not_a_quarantine(
     assert len(error) <= 500 and "\n" not in error, error
     assert error.startswith("CrawlError: crawl of harborherald landed no response at all: ")
     assert "ConnectionRefused" in error
-    log_file = Path(error.split("Scrapy's last log lines: ")[1].split(";")[0])
+    log_file = Path(re.search(r"Scrapy's last log lines: (\S+crawl-error\.log)", error).group(1))
     assert log_file.name == "crawl-error.log" and (log_file.parent / "stats.json").is_file()
     assert "Dumping Scrapy stats" in log_file.read_text(encoding="utf-8")
 
@@ -255,8 +256,11 @@ def test_a_crawl_error_keeps_its_cause_and_stays_short_whatever_the_log(tmp_path
     assert meaningful_line(logged) == "Error downloading <GET http://x.test/>"
     traceback = '  File "a.py", line 1\n    raise X\nbuiltins.TimeoutError: took too long\nINFO: Spider closed\n'
     assert meaningful_line(traceback) == "builtins.TimeoutError: took too long"
-    folder = tmp_path / ("deep" * 60) / "run_id=r"
-    short = short_crawl_error("crawl of x did not finish normally\n" + "noise line\n" * 500 + traceback, folder)
-    assert len(short) <= MAX_MESSAGE_CHARS and "\n" not in short
-    assert short.startswith("crawl of x did not finish normally: builtins.TimeoutError")
+    log = "noise line\n" * 500 + traceback
+    for depth in (1, 4, 12):  # the cause survives however deep the data directory (and pytest's temp dir) is
+        folder = tmp_path.joinpath(*[f"deep{level}" * 10 for level in range(depth)]) / "run_id=r"
+        short = short_crawl_error("crawl of x did not finish normally\n" + log, folder)
+        assert len(short) <= MAX_MESSAGE_CHARS and "\n" not in short
+        assert short.startswith("crawl of x did not finish normally: builtins.TimeoutError: took too long (")
+        assert short.endswith("run_id=r/crawl-error.log)") or "crawl-error.log; its whole log" in short, short
     assert (folder / "crawl-error.log").read_text(encoding="utf-8").count("noise line") == 500
