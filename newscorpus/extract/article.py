@@ -57,6 +57,7 @@ from newscorpus.extract.guesses import (
 )
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
+from newscorpus.extract.site_owner import author_from_site_owner
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import choose_title
@@ -208,6 +209,7 @@ def extract_article(
             lambda: _posted_by_name(page_lines),
             lambda: author_from_data_layer(tree),
             lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
+            lambda: author_from_site_owner(tree, [meta.site_name, meta.html_title], lines),
         ),
     )
 

@@ -21,6 +21,13 @@ _CASELESS_WORD = re.compile(
     r"\u0591-\u05bd\u05d0-\u05f2"  # Hebrew, without its punctuation
     r"\u0900-\u0963\u0966-\u0dff\u10d0-\u10ff\u1200-\u135a]{2,20}"  # Indic (no danda), Georgian, Ethiopic
 )
+# words that make a byline's part an organisation, not a person: "Hartwell University News", "Metro Desk"
+ORGANISATION_WORD = re.compile(
+    r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
+    r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
+    r"|society|agency)\b",
+    re.IGNORECASE,
+)
 # "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
 # lower-case word longer than a preposition makes it prose ("By Tuesday, the council had voted")
 AFFILIATION_MAX_WORDS = 5

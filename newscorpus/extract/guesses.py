@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -21,11 +20,11 @@ from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
 from newscorpus.extract.bylines import NOT_AUTHOR_LABELS, POSTED_BY_LABEL, read_byline
-from newscorpus.extract.credit_names import JOB_TITLE, looks_like_name
+from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, looks_like_name
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
-from newscorpus.extract.titles import name_key
+from newscorpus.extract.titles import folded_key, name_key
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +60,6 @@ _PERSONAL_SITE = re.compile(
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _HOST_NAME = re.compile(rf"^(?:www\.)?{HOST_NAME}/?$", re.IGNORECASE)
 _BAR = re.compile(r"\s*\|\s*")
-# words that make a byline's part an organisation, not a person: "Hartwell University News", "Metro Desk"
-_ORGANISATION_WORD = re.compile(
-    r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
-    r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
-    r"|society|agency)\b",
-    re.IGNORECASE,
-)
 # trafilatura's AUTHOR_XPATHS (trafilatura/xpaths.py, 2.3.1) as plain tests on an element's tag and attributes, so
 # one walk of the tree answers all three: libxml2 takes several milliseconds a page for each of those XPaths, which
 # made them most of guess_author's time. Each `re:test` there matches a pattern of literals, here the same literals.
@@ -252,7 +244,7 @@ def _without_outlet(text: str, site_names: set[str]) -> str:
     parts = [part for part in _BAR.split(text) if part]
     if len(parts) < 2:
         return text
-    kept = [part for part in parts if name_key(part) not in site_names and not _ORGANISATION_WORD.search(part)]
+    kept = [part for part in parts if name_key(part) not in site_names and not ORGANISATION_WORD.search(part)]
     if kept and len(kept) < len(parts) and all(len(p.split()) >= 2 and looks_like_name(p, strict=True) for p in kept):
         return " | ".join(kept)
     return text
@@ -398,7 +390,7 @@ def author_from_links(tree: lxml.html.HtmlElement) -> str | None:
         text = normalize_space(anchor.text_content()) or _avatar_name(anchor)
         if not text or len(text) > _MAX_AUTHOR_CHARS or _in_page_furniture(anchor):
             continue
-        slug, name = _letters(match.group("slug")), _letters(text)
+        slug, name = folded_key(match.group("slug")), folded_key(text)
         if name and (slug == name or (slug.startswith(name) and slug[len(name) :].isdigit())):
             return text
     return None
@@ -421,7 +413,7 @@ def author_from_user_page_link(tree: lxml.html.HtmlElement, url: str) -> str | N
         text = normalize_space(anchor.text_content())
         # the profile card may sit in the sidebar: only the menus are out
         in_menu = any(ancestor.tag in ("nav", "header") for ancestor in anchor.iterancestors())
-        if not text or len(text) > _MAX_AUTHOR_CHARS or _letters(user) in _letters(text) or in_menu:
+        if not text or len(text) > _MAX_AUTHOR_CHARS or folded_key(user) in folded_key(text) or in_menu:
             continue
         parent = anchor.getparent()
         pictured = parent is not None and any(img.get("alt") == text for img in parent.iter("img"))
@@ -481,11 +473,6 @@ def author_from_site_name(site_names: list[str | None]) -> str | None:
             if match and len(match["name"].split()) >= 2 and looks_like_name(match["name"], strict=True):
                 return match["name"]
     return None
-
-
-def _letters(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def _in_page_furniture(element: lxml.html.HtmlElement) -> bool:

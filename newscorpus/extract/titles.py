@@ -8,6 +8,7 @@ when it is the page's only <h1>, otherwise the declared title with the site name
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from newscorpus.extract.stamp_labels import HOST_NAME_ANY_TLD
@@ -153,6 +154,13 @@ def _is_site(part: str, sites: set[str]) -> bool:
     if len(key) < 3 or len(part.split()) > 6:
         return False
     return any(key == site or key.startswith(site) or site.startswith(key) for site in sites if len(site) > 2)
+
+
+def folded_key(text: str) -> str:
+    """A name as compared with an address or a slug: its letters and digits, case- and accent-folded
+    ("Martínez" == "martinez")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
