@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
+from newscorpus.extract.author_bio import author_from_closing_bio
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import POSTED_BY_LABEL, closing_editors, extract_bylines, read_byline
@@ -207,6 +208,7 @@ def extract_article(
             lambda: author_from_user_page_link(tree, url),
             lambda: author_from_avatar(tree),
             lambda: _posted_by_name(page_lines),
+            lambda: author_from_closing_bio(page_lines, lines),
             lambda: author_from_data_layer(tree),
             lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
             lambda: author_from_site_owner(tree, [meta.site_name, meta.html_title], lines),
