@@ -59,14 +59,17 @@ def author_from_site_owner(
     holders = _copyright_holders(tree)
     declared = [part for text in site_names if text for part in _TITLE_PARTS.split(normalize_space(text))]
     evidence = {"header": header_names, "copyright": holders, "declared": declared}
+    named = [
+        name
+        for name in [*declared, *header_names, *holders]
+        if _is_person_name(name)
+        and sum(any(folded_key(name) == folded_key(other) for other in found) for found in evidence.values()) >= 2
+    ]
+    if not named:
+        return None
+    # "Top Gear", "Bread Dad": words the page also writes in lower case are words, not a name
     lower_words = set(_LOWER_WORD.findall(" ".join(_VISIBLE_TEXT(tree))))
-    for name in [*declared, *header_names, *holders]:
-        if not _is_person_name(name) or any(word.casefold() in lower_words for word in _WORD.findall(name)):
-            continue  # "Top Gear", "Bread Dad": words the page also writes in lower case are words, not a name
-        kinds = sum(any(folded_key(name) == folded_key(other) for other in found) for found in evidence.values())
-        if kinds >= 2:
-            return name
-    return None
+    return next((name for name in named if not any(w.casefold() in lower_words for w in _WORD.findall(name))), None)
 
 
 def _written_in_first_person(lines: list[str]) -> bool:
