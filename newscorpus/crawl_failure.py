@@ -66,12 +66,9 @@ def _pointer(saved: Path | None, room: int) -> str:
     path = str(saved)
     if len(frame.format(path)) <= room:
         return frame.format(path)
-    keep = max(room - len(frame.format("")), len(saved.name) + 1)
-    if len(path) > keep:
-        head = max(keep - len(saved.name) - 1, 0) // 2
-        tail = keep - head - 1
-        path = path[:head] + "…" + path[-tail:]
-    return frame.format(path)
+    keep = max(room - len(frame.format("")), len(saved.name) + 1)  # the path is longer than this here
+    head = max(keep - len(saved.name) - 1, 0) // 2
+    return frame.format(path[:head] + "…" + path[-(keep - head - 1) :])
 
 
 def _save(message: str, folder: Path) -> Path | None:

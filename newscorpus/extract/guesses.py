@@ -24,7 +24,7 @@ from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, looks_
 from newscorpus.extract.dates import find_written_dates
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
-from newscorpus.extract.titles import folded_key, name_key
+from newscorpus.extract.titles import TITLE_SEPARATOR, folded_key, name_key
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,6 @@ _PERSONAL_SITE = re.compile(
     r"^(?P<name>[^|:–—]{3,60}?)[’']s\s+(?:blog|weblog|substack|newsletter|journal|notes|website|site|homepage)$",
     re.IGNORECASE,
 )
-# the headline and the site's name in a <title>: "Headline | Site", "Headline - Site", "Site – Headline"
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _HOST_NAME = re.compile(rf"^(?:www\.)?{HOST_NAME}/?$", re.IGNORECASE)
 _BAR = re.compile(r"\s*\|\s*")
 # trafilatura's AUTHOR_XPATHS (trafilatura/xpaths.py, 2.3.1) as plain tests on an element's tag and attributes, so
@@ -222,7 +220,7 @@ def _site_names(tree: lxml.html.HtmlElement) -> set[str]:
     names = [meta.get("content") or "" for meta in tree.iter("meta") if meta.get("property") == "og:site_name"]
     title = tree.find(".//title")
     if title is not None:
-        names += _TITLE_PARTS.split(normalize_space(title.text_content()))
+        names += TITLE_SEPARATOR.split(normalize_space(title.text_content()))
     return {key for key in map(name_key, names) if key}
 
 
@@ -468,7 +466,7 @@ def author_from_site_name(site_names: list[str | None]) -> str | None:
         match = _PERSONAL_SITE.match(text)
         if match and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
-        for part in _TITLE_PARTS.split(text)[1:]:  # after the headline
+        for part in TITLE_SEPARATOR.split(text)[1:]:  # after the headline
             match = _TITLE_BYLINE.match(part)
             if match and len(match["name"].split()) >= 2 and looks_like_name(match["name"], strict=True):
                 return match["name"]

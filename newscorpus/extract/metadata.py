@@ -28,6 +28,7 @@ from newscorpus.extract.jsonld import (
 )
 from newscorpus.extract.stamp_labels import UPDATED_WORDS
 from newscorpus.extract.text_lines import normalize_space
+from newscorpus.extract.titles import TITLE_SEPARATOR
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -98,10 +99,8 @@ _KICKER_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-# where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
-# "Headline | Site", "Headline - Site": the headline part of a <title>
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _MIN_HEADLINE_KEY = 12  # letters of a shortened headline an <h2> must continue ("News" starts too many)
+# where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
 _GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
 _GENERIC_H1_MAX_WORDS = 4  # "News Flash", a forum's name: short enough to be a module's heading, not a headline
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
@@ -212,7 +211,7 @@ def _headline_in_h2(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]
     """The headline of a template whose only <h1> is its logo (city and county sites): the first <h2> that
     continues a declared or <title> headline ("Council Adopts 2024 Budget | City of …" in the <title>, "Council
     Adopts 2024 Budget, Approves Library Roof Repairs" in the <h2>): the <title> was shortened, the <h2> was not."""
-    starts = {_key(part) for title in titles for part in _TITLE_SEPARATOR.split(title)[:1] if part.strip()}
+    starts = {_key(part) for title in titles for part in TITLE_SEPARATOR.split(title)[:1] if part.strip()}
     starts = {start for start in starts if len(start) >= _MIN_HEADLINE_KEY}
     for heading in tree.iter("h2"):
         if _in_page_chrome(heading):

@@ -18,7 +18,7 @@ import lxml.html
 
 from newscorpus.extract.credit_names import ORGANISATION_WORD, looks_like_name
 from newscorpus.extract.text_lines import normalize_space
-from newscorpus.extract.titles import folded_key
+from newscorpus.extract.titles import TITLE_SEPARATOR, folded_key
 
 # "© 2025 Toby Hede. All rights reserved.", "Copyright © 2019–2025 Jane Doe", "(c) 2024 by Ann Lee |"
 _COPYRIGHT = re.compile(
@@ -34,7 +34,6 @@ _MIN_FIRST_PERSON = 3
 # "gear", "bread" in the page's text: no capital anywhere, not part of an address or a handle ("toby/hede")
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[^\W\d_A-Z]+(?![\w/@-])(?!\.\w)")
 _VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _NAME_WORDS = (2, 3)  # "Toby Hede", "Sergio Martínez Beltrán": a first name and one or two more
 _HOME_PATHS = frozenset({"", "/", "/index.html"})
 # what names a site or a business but not a person, besides the words of an organisation: "Engora Data Blog",
@@ -57,13 +56,12 @@ def author_from_site_owner(
         return None
     header_names = _header_names(tree)
     holders = _copyright_holders(tree)
-    declared = [part for text in site_names if text for part in _TITLE_PARTS.split(normalize_space(text))]
-    evidence = {"header": header_names, "copyright": holders, "declared": declared}
+    declared = [part for text in site_names if text for part in TITLE_SEPARATOR.split(normalize_space(text))]
+    kinds = [{folded_key(name) for name in found} for found in (header_names, holders, declared)]
     named = [
         name
         for name in [*declared, *header_names, *holders]
-        if _is_person_name(name)
-        and sum(any(folded_key(name) == folded_key(other) for other in found) for found in evidence.values()) >= 2
+        if _is_person_name(name) and sum(folded_key(name) in keys for keys in kinds) >= 2
     ]
     if not named:
         return None

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 from newscorpus.extract.stamp_labels import HOST_NAME_ANY_TLD
 
+# the headline and the site's name in a <title>: "Headline | Site", "Headline - Site", "Site – Headline"
+TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
+
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 _TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
