@@ -19,7 +19,13 @@ import lxml.html
 from newscorpus.extract.author_bio import author_from_closing_bio
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import POSTED_BY_LABEL, closing_editors, extract_bylines, read_byline
+from newscorpus.extract.bylines import (
+    POSTED_BY_LABEL,
+    closing_credits,
+    closing_editors,
+    extract_bylines,
+    read_byline,
+)
 from newscorpus.extract.credit_names import Byline, looks_like_name
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
@@ -60,11 +66,12 @@ from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
 from newscorpus.extract.site_owner import author_from_site_owner
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
-from newscorpus.extract.text_lines import element_lines, normalize_space
-from newscorpus.extract.titles import choose_title
+from newscorpus.extract.text_lines import element_lines, lines_below_story, normalize_space
+from newscorpus.extract.titles import choose_title, folded_key
 from newscorpus.extract.zones import format_offset, parse_offset
 from newscorpus.sources import ExtractionRules
 
+_CLOSING_CREDIT_LINES = 4  # the story box's credit lines under the text ("(tirto.id - Humaniora)" / "Penulis: X")
 _DATELINE_SEARCH_LINES = 5  # a dateline further down is a quote, not the start of the story
 _HEADER_SEARCH_LINES = 15
 _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption mentioning a date is prose
@@ -194,24 +201,30 @@ def extract_article(
     date_zone = _date_zone(page_lines, title, zone_end) or header
     byline = _read_header_bylines(date_zone + preamble)
     byline.merge(body_byline)
+    if not (byline.authors or byline.agencies):
+        byline.merge(closing_credits(lines_below_story(page_lines, lines, _CLOSING_CREDIT_LINES)))
+    declared_people, declared_outlets = _outlet_named_apart(meta.authors, meta.site_name, url)
     credits = decide_credits(
         byline,
-        metadata_authors=meta.authors,
-        metadata_organisations=meta.author_organisations,
+        metadata_authors=declared_people,
+        metadata_organisations=declared_outlets + meta.author_organisations,
         metadata_editors=meta.editors,
         dateline_agency=dateline.agency if dateline else None,
         reviewed_creators=meta.reviewed_creators,
-        fallback_authors=lambda: _first_credited(
-            lambda: guess_author(tree),
-            lambda: _labelled_name(page_lines),
-            lambda: author_from_links(tree),
-            lambda: author_from_user_page_link(tree, url),
-            lambda: author_from_avatar(tree),
-            lambda: _posted_by_name(page_lines),
-            lambda: author_from_closing_bio(page_lines, lines),
-            lambda: author_from_data_layer(tree),
-            lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
-            lambda: author_from_site_owner(tree, [meta.site_name, meta.html_title], lines),
+        fallback_authors=lambda: _as_declared(
+            declared_outlets,
+            _first_credited(
+                lambda: guess_author(tree),
+                lambda: _labelled_name(page_lines),
+                lambda: author_from_links(tree),
+                lambda: author_from_user_page_link(tree, url),
+                lambda: author_from_avatar(tree),
+                lambda: _posted_by_name(page_lines),
+                lambda: author_from_closing_bio(page_lines, lines),
+                lambda: author_from_data_layer(tree),
+                lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
+                lambda: author_from_site_owner(tree, [meta.site_name, meta.html_title], lines),
+            ),
         ),
     )
 
@@ -491,6 +504,30 @@ def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
     published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
     modified = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.modified) if d), None)
     return published is not None and modified is not None and abs(published.utc - modified.utc) <= _REPUBLISH_WINDOW
+
+
+def _outlet_named_apart(declared: list[str], site_name: str | None, url: str) -> tuple[list[str], list[str]]:
+    """(declared authors, those among them that are the outlet itself): Indonesian portals and local papers declare
+    the site ("Media Rakyat" on mediarakyat.id, "Harian Merdeka") as the author of every story and print the
+    reporter's name; the outlet is then what is left when no person is found, like a declared organisation."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    outlet_keys = {key for key in (folded_key(site_name or ""), folded_key(host.split(".")[0])) if len(key) >= 4}
+    people, outlets = [], []
+    for name in declared:
+        key = folded_key(name)
+        is_outlet = key in outlet_keys or any(key.startswith(outlet) for outlet in outlet_keys if len(outlet) >= 6)
+        (outlets if is_outlet else people).append(name)
+    return people, outlets
+
+
+def _as_declared(declared: list[str], guess: str | None) -> str | None:
+    """A guess that is the declared site's name or a part of it ("Ash" on ashvardanian.com, which declares "Ash
+    Vardanian" as its author) is that declared name: a personal site is named for its owner."""
+    words = set(normalize_space(guess or "").casefold().replace(".", "").split())
+    for name in declared:
+        if words and words <= set(name.casefold().replace(".", "").split()):
+            return name
+    return guess
 
 
 def _first_credited(*guesses: Callable[[], str | None]) -> str | None:

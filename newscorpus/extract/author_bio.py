@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newscorpus.extract.credit_names import looks_like_name
+from newscorpus.extract.text_lines import lines_below_story
 
 _BELOW_STORY_LINES = 8  # the bio box sits under the story, before comments, related posts and the footer
 _BIO = re.compile(
@@ -19,13 +20,7 @@ _BIO = re.compile(
 
 def author_from_closing_bio(page_lines: list[str], body_lines: list[str]) -> str | None:
     """The name a writer's bio just below the story opens with, or None."""
-    if not body_lines:
-        return None
-    last = body_lines[-1]
-    end = next((i for i in range(len(page_lines) - 1, -1, -1) if page_lines[i] == last), None)
-    if end is None:
-        return None
-    for line in page_lines[end + 1 : end + 1 + _BELOW_STORY_LINES]:
+    for line in lines_below_story(page_lines, body_lines, _BELOW_STORY_LINES):
         match = _BIO.match(line)
         if match and looks_like_name(match.group("name"), strict=True):
             return match.group("name")

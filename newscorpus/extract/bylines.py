@@ -13,7 +13,9 @@ import re
 
 from newscorpus.extract.agencies import desk_credit, wire_service
 from newscorpus.extract.credit_names import (
+    CREDENTIAL,
     JOB_TITLE,
+    ORGANISATION_WORD,
     PARTICLES,
     Byline,
     Role,
@@ -130,8 +132,11 @@ _LEADING_STAMP = re.compile(
 # after the byline, with its label and what follows it
 # a broadcaster named after the reporter: "TV Globo", "Rádio Gaúcha", "Radio Bremen", "Canal 13", "Channel 4"
 _STATION = re.compile(r"^(?:TV|Radio|Rádio|Rede|Canal|Channel)\s+\S")
+# its time may follow the date: "Jumat, 19 Mei 2023 14:05 Reporter : X Editor : Y", "May 2, 2025, 9:40 a.m. ET | By X"
 _STAMP_BEFORE_LABEL = re.compile(
-    rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?{_STAMP_DATE}", re.IGNORECASE
+    rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?{_STAMP_DATE}"
+    r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+    re.IGNORECASE,
 )
 _TRAILING_STAMP = re.compile(
     rf"\.?(?:\s*{ENGLISH}\b:?)?"  # its label, even glued: "SanSonePublished"
@@ -153,6 +158,8 @@ _NAME_SPLIT = re.compile(
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
 _NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"&|\band\b|\bdan\b|(?-i:\b(?:und|et|y|e|en|och|og)\b)", re.IGNORECASE)
+# "Kontributor Bitung", "Koresponden Jayapura": a regional contributor's label and place before the name
+_PLACED_ROLE = re.compile(r"^(?:kontributor|koresponden|wartawan|stringer)\s+\S+$", re.IGNORECASE)
 # "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
 # "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
@@ -262,6 +269,26 @@ def closing_editors(lines: list[str]) -> list[str]:
         if parsed is not None:
             editors += [name for name in parsed.editors if name not in editors]
     return editors
+
+
+def closing_credits(lines: list[str]) -> Byline:
+    """The credits of labelled lines printed under the story, outside the text's own container: Tirto's and
+    Antara's "Penulis: X" / "Pewarta: X" and "Editor: Y" close the page's story box. Only a line opening with a
+    label and its colon counts, and not a "… by" label: under the story a bare name or a "By" line may be a related
+    story's, a commenter's "Posted by: Gabriel at …" follows the post, and a blog's own "Posted by David at 11:15 AM"
+    footer is read by its own rule."""
+    byline = Byline()
+    for line in lines:
+        text = line.strip()
+        label = _LABEL.match(text)
+        if (
+            label
+            and ":" in label.group()
+            and not label.group("label").lower().endswith(" by")
+            and (parsed := _read_labelled(text)) is not None
+        ):
+            byline.merge(parsed)
+    return byline
 
 
 def signature(line: str) -> str | None:
@@ -418,12 +445,21 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
         # MarketingSherpa and MECLABS Institute" goes on describing the job
-        reintroduced = ender_before and bool(_CONJUNCTION.search(joined_by))
+        # "A, Research Director; B, Data Analyst": a semicolon opens the next credit
+        reintroduced = ender_before and (bool(_CONJUNCTION.search(joined_by)) or ";" in joined_by)
         joined_before, joined_by, ender_before = joined_by, "", False
         if names and _STAMP_LABEL_START.match(piece):
             break  # "By Jane Doe, Updated: Dec 17, 2025": the stamp, and nothing after it is a name
+        if names and CREDENTIAL.match(raw):
+            ended = ender_before = True  # "Aisha Rahman, MD, Family Medicine": her degree, then her department
+            continue
+        if _PLACED_ROLE.match(piece):
+            continue  # "Kontributor Bitung, Yudi Rumondor": the desk's label for a regional contributor
         if names and JOB_TITLE.search(raw):
             ended = ender_before = True  # her job ("Fifth Grade Teacher"), not more authors
+            continue
+        if names and "," in joined_before and ORGANISATION_WORD.search(piece) and is_affiliation(piece):
+            ended = ender_before = True  # "Lauren Bishop, University Communications": her office
             continue
         if (
             places

@@ -63,6 +63,13 @@ ROLE_MODIFIER = re.compile(
     r"|lifestyle|national|foreign|general|assignment|extension)$",
     re.IGNORECASE,
 )
+# A degree or licence printed after a name ("Aisha Rahman, MD", "Maria Chen, CFP®"), Indonesian academic degrees
+# included ("Dr. Hendrawan Saputra, S.H., M.Si.", "Rina Wulandari, S.Pd"): no more authors
+CREDENTIAL = re.compile(
+    r"^(?:MD|DO|MS|MSc|MA|MBA|MPH|BSN|RN|RD|RDN|LD|LDN|CDN|CDE|CDCES|CPT|CSCS|PhD|Ph\.D\.?|M\.D\.?|DDS|DVM|PharmD"
+    r"|Esq|CPA|CFA|CFP|FACP|FACLM|FAND|NP|PA-C|DNP|DPT|LCSW|LPC|Jr|Sr"
+    r"|(?:[SMD]|Sp)\.\s?[A-Z][A-Za-z]{0,4}(?:\.\s?[A-Z][A-Za-z]{0,3})?|Lc|MM|MT|MH|MSi)[.®]?$"
+)
 # words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
 JOB_TITLE = re.compile(
     r"\b(?:director|editor|manager|president|officer|founder|co-founder|ceo|cto|cfo|coo|head|chief|senior|lead"
@@ -73,7 +80,7 @@ JOB_TITLE = re.compile(
     r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
     r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
     r"|pharmacist|veterinarian|teacher|principal|dean|provost|chancellor|nurse|coach|chef|pastor|archivist"
-    r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair)\b",
+    r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair|broker|realtor)\b",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import desk_credit, wire_service
-from newscorpus.extract.credit_names import JOB_TITLE, Byline, looks_like_name, without_trailing_role
+from newscorpus.extract.credit_names import CREDENTIAL, JOB_TITLE, Byline, looks_like_name, without_trailing_role
 from newscorpus.extract.reporter_credits import without_role_word
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 
@@ -46,10 +46,6 @@ _ROLE_PHRASE = re.compile(
 # "View All Articles by This Author", "More posts from Jane Doe": an author box's link, not a credit
 _MORE_BY_LINK = re.compile(r"^(?:view|see|read|browse|more|all)\b.*\b(?:by|from)\b", re.IGNORECASE)
 # "Lizzie Streit, MS, RDN, LD": degrees and post-nominals split off a byline are not further authors
-_CREDENTIAL = re.compile(
-    r"^(?:MD|DO|MS|MSc|MA|MBA|MPH|BSN|RN|RD|RDN|LD|LDN|CDN|CDE|CDCES|CPT|CSCS|PhD|Ph\.D\.?|M\.D\.?|DDS|DVM|PharmD"
-    r"|Esq|CPA|CFA|CFP|FACP|FACLM|FAND|NP|PA-C|DNP|DPT|LCSW|LPC|Jr|Sr)\.?$"
-)
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
 _DECLARED_JOB_MIN_WORDS = 2
 
@@ -97,7 +93,7 @@ def decide_credits(
         return _unique(found)
 
     credited_by_line = [
-        a for a in byline.authors if _key(a) not in not_author_keys and not _CREDENTIAL.match(a) and not desk_credit(a)
+        a for a in byline.authors if _key(a) not in not_author_keys and not CREDENTIAL.match(a) and not desk_credit(a)
     ]
     authors = _unique([clean_name(a) for a in credited_by_line])
     authors = _confirmed_by_metadata(authors, [name for name in metadata_authors if _key(name) not in not_author_keys])
@@ -178,7 +174,7 @@ def split_names(raw: str) -> list[str]:
         if n.casefold() not in _PLACEHOLDERS
         and not _ROLE_PHRASE.match(n)
         and not _MORE_BY_LINK.match(n)
-        and not _CREDENTIAL.match(n)
+        and not CREDENTIAL.match(n)
         and (looks_like_name(n, strict=False) or wire_service(n))
     ]
 

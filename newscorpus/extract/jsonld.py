@@ -33,6 +33,7 @@ ARTICLE_TYPES = frozenset(
         "techarticle",
         "report",
         "posting",
+        "claimreview",  # a fact check's own node: its datePublished is the check's, itemReviewed holds the claim's
     }
 )
 # pages that are not typed as articles but are one author's writing: a health publisher's MedicalWebPage carries the

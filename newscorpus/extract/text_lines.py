@@ -66,6 +66,16 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def lines_below_story(page_lines: list[str], body_lines: list[str], count: int) -> list[str]:
+    """The `count` page lines printed just under the story's last line (its credits, the writer's bio), or [] when
+    that line is not found among the page's."""
+    if not body_lines:
+        return []
+    last = body_lines[-1]
+    end = next((i for i in range(len(page_lines) - 1, -1, -1) if page_lines[i] == last), None)
+    return [] if end is None else page_lines[end + 1 : end + 1 + count]
+
+
 def element_lines(element: lxml.html.HtmlElement, *, leave_out: Collection[lxml.html.HtmlElement] = ()) -> list[str]:
     """Non-empty visible lines of the element, in document order; the `leave_out` subtrees are not read (their
     tails are)."""
