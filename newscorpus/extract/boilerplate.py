@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from newscorpus.extract.dates import find_written_dates
+from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
 from newscorpus.extract.text_lines import normalize_space
@@ -78,7 +78,8 @@ _RELATED_LABEL_MAX_CHARS = 40
 # Koran Jakarta's "sur/AR-3". Two to four groups of 2-4 letters joined by "/", the first in lower case (an agency
 # credit "(AP/AFP)" is upper case and stays for the agency reader); a pair of words ("and/or") is not one
 _EDITOR_CODE = r"(?!(?:and/or|he/she|his/her|him/her|km/jam)\b)[a-z]{2,4}(?:/[A-Za-z]{2,4}(?:-\d{1,2})?){1,3}"
-_EDITOR_CODE_LINE = re.compile(rf"\(?{_EDITOR_CODE}\)?")
+# alone on the last line, one bracketed code is enough: Sindonews' and Okezone's "(abd)"
+_EDITOR_CODE_LINE = re.compile(rf"\(?{_EDITOR_CODE}\)?|\([a-z]{{2,4}}\)")
 # at the end of the last paragraph, in brackets after its closing stop or quote: "… pada 27 November. (rdp/imk)"
 _EDITOR_CODE_AT_END = re.compile(rf"(?<=[.!?\"”’])\s*\({_EDITOR_CODE}\)$")
 _RIGHTS_RESERVED = (
@@ -234,6 +235,15 @@ _NEWSLETTER_PROMPT = re.compile(
 _NEWSLETTER_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 40
 _MEDIA_WIDGET_MAX_WORDS = 8
+# A pull quote repeats a sentence of the story, in or without quotation marks, maybe with its speaker's name under
+# it after a dash
+_PULL_QUOTE_MIN_WORDS = 6
+_PULL_QUOTE_MAX_WORDS = 40
+_PULL_QUOTE_REACH = 4
+_OPENING_QUOTES = frozenset("\"“„«‘'")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»‘’']")
+_QUOTE_ATTRIBUTION = re.compile(r"^[—–-]\s*\S")
+_ATTRIBUTION_MAX_WORDS = 8
 _REPEAT_MIN_WORDS = 5  # a line this long printed again within two lines: a caption or a card's hover copy
 _REPEAT_WINDOW = 2
 _REPEAT_MIN_RUN = 3  # lines repeating an earlier run in order, this many and this long, are a second layout copy
@@ -491,6 +501,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     caption_keys = {_key(c) for c in captions or [] if c}
     kept = [line for line in (normalize_space(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
     kept = _drop_repeats(kept)
+    kept = _drop_pull_quotes(kept)
     kept = _drop_table_of_contents(kept)
     kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
     kept = _drop_spec_cards(kept)
@@ -506,12 +517,19 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     while kept and (
         _SHARE.match(kept[-1])
         or _EDITOR_CODE_LINE.fullmatch(kept[-1])
+        or (len(kept) > 1 and _is_teaser_stamp(kept[-1]))
         or (len(kept) > 1 and len(kept[-1]) <= _CLOSING_CREDIT_MAX_CHARS and _CLOSING_CREDIT.fullmatch(kept[-1]))
     ):
         kept.pop()
     if kept and kept[-1].endswith(")"):
         kept[-1] = _EDITOR_CODE_AT_END.sub("", kept[-1])
     return kept
+
+
+def _is_teaser_stamp(line: str) -> bool:
+    """One date alone ("15 Mei 2023 - 11:30 WIB"): what a related list leaves under the story once its linked
+    titles are gone. A span ("29 November 2018 | 20 January 2019") is an event's dates, the story's own."""
+    return is_stamp_only(line) and len(find_written_dates(line)) == 1
 
 
 def is_related_label(line: str) -> bool:
@@ -780,6 +798,37 @@ def _drop_repeats(lines: list[str]) -> list[str]:
             continue
         index += 1
     return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+
+
+def _drop_pull_quotes(lines: list[str]) -> list[str]:
+    """Drops a pull quote: a quoted sentence of a nearby paragraph printed again large ("“I was spending like $15 a
+    night on delivery.”"), and the attribution line under it ("— Keiko Aldana, sophomore"). Only a quotation found
+    inside a longer line within a few lines goes: a quotation printed once is the story's, and a line repeated
+    without quotation marks may be a formula or a slogan the paragraph explains."""
+    drop: set[int] = set()
+    for index, line in enumerate(lines):
+        quote = _pull_quote_key(line)
+        if quote is None:
+            continue
+        nearby = range(max(0, index - _PULL_QUOTE_REACH), min(len(lines), index + _PULL_QUOTE_REACH + 1))
+        if any(j != index and len(lines[j]) > len(line) and quote in _unquoted(lines[j]) for j in nearby):
+            drop.add(index)
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if _QUOTE_ATTRIBUTION.match(following) and count_tokens(following) <= _ATTRIBUTION_MAX_WORDS:
+                drop.add(index + 1)
+    return [line for index, line in enumerate(lines) if index not in drop] if drop else lines
+
+
+def _pull_quote_key(line: str) -> str | None:
+    """The quote's words, for a line that is a quotation (in its marks) of a pull quote's length."""
+    words = count_tokens(line)
+    if not _PULL_QUOTE_MIN_WORDS <= words <= _PULL_QUOTE_MAX_WORDS or line[0] not in _OPENING_QUOTES:
+        return None
+    return _unquoted(line).strip(" .,;:!?…")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTE_MARKS.sub("", text).casefold()
 
 
 def _drop_table_of_contents(lines: list[str]) -> list[str]:

@@ -113,7 +113,8 @@ _CHROME_WORDS = re.compile(
     r"about-author|byline-bio|skip-link|screen-reader-text|sr-only|visually-hidden|print-only|"
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
-    r"(?:wp-|image-|photo-|img-|media-)?captions?(?:-text)?|(?:photo-|image-)?credits?)(?:$|[\s_-])",
+    r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?)"
+    r"(?:$|[\s_-])",
 )
 # CSS modules (Next.js, webpack's css-loader) name a class "<Component>_<local>__<hash>": "RelatedArticles_list__x1",
 # "InlineNewsletter_root__b3Kq1", "signupBackground___27LhS". The component's name hides its words from _CHROME_WORDS
@@ -143,8 +144,8 @@ _COMMENT_MARKS = re.compile(
 # unless it holds a large part of the page (then it is the layout). "about_author", "author-wrapper", the Simple
 # Author Box plugin's "saboxplugin-wrap"
 _AUTHOR_BOX = re.compile(
-    r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?authors?|authors?[-_]?(?:box|bio|info|card|details|description|profile|"
-    r"about|wrap(?:per)?)|saboxplugin[-_]wrap)(?:$|[\s_-])"
+    r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?authors?|(?:authors?|writers?)[-_]?(?:box|bio|info|card|details|"
+    r"description|profile|about|wrap(?:per)?)|saboxplugin[-_]wrap)(?:$|[\s_-])"
 )
 _AUTHOR_BOX_KEEP_SHARE = 0.3
 # "no_toc_section", "no-sidebar", "without-ads": a class naming what the block does not have or is not
@@ -526,6 +527,8 @@ def _widen_to_prose(
             break
         if whole.links - own.links >= _WIDEN_MAX_LINK_SHARE * added_text:
             break
+        if whole.stories > max(1, own.stories):
+            break  # the parent holds another story under its own headline: the next one an infinite scroll loaded
         linked_headings = whole.linked_headings - own.linked_headings
         if (
             linked_headings >= _TEASER_HEADINGS
@@ -544,6 +547,7 @@ class _Region:
     links: int = 0  # of which inside <a>
     headings: int = 0  # h2..h5
     linked_headings: int = 0  # headings that are (or hold) a link: teaser cards of other stories
+    stories: int = 0  # <article>s under their own <h1>: two in one region are two stories (an infinite scroll)
 
 
 def _region(
@@ -570,6 +574,7 @@ def _region(
                 region.links += known.links
                 region.headings += known.headings
                 region.linked_headings += known.linked_headings
+                region.stories += known.stories
                 continue
         tag = node.tag
         chars = len((node.text or "").strip())
@@ -577,6 +582,8 @@ def _region(
         link = in_link or tag == "a"
         if link:
             region.links += chars
+        if tag == "article" and node.find(".//h1") is not None:
+            region.stories += 1
         heading = tag in _TEASER_HEADING_TAGS
         if heading and not in_heading:
             region.headings += 1
