@@ -33,6 +33,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "pewarta": "author",
     "wartawan": "author",
     "kontributor": "author",
+    "laporan": "author",  # "Laporan: Sutrisno Budiharto" opening the text of a regional paper
     "koresponden": "author",
     "author": "author",
     "authors": "author",

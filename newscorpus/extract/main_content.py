@@ -65,6 +65,7 @@ _SKIP_TAGS = frozenset(
     }
 )
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
+_TEXT_WRAPPER_TAGS = frozenset({"div", "font"})  # a paragraph when it holds text of its own, else a wrapper
 _BLOCK_TAGS = frozenset(
     {
         "address",
@@ -301,7 +302,8 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             verdict = chrome_marks[marks] = (
                 ("comment" in lowered or "disqus" in lowered) and bool(_COMMENT_MARKS.search(lowered)),
                 bool(_CHROME_WORDS.search(words) and not _names_content(words)),
-                ("author" in lowered or "sabox" in lowered) and bool(_AUTHOR_BOX.search(lowered)),
+                ("author" in lowered or "writer" in lowered or "sabox" in lowered)
+                and bool(_AUTHOR_BOX.search(lowered)),
                 _popup_marks(lowered),
             )
         is_comment, is_chrome, is_author_box, is_popup = verdict
@@ -393,7 +395,11 @@ def _score_paragraphs(
         if element in skipped:
             continue
         tag = element.tag
-        is_paragraph = tag in _PARAGRAPH_TAGS or (tag == "div" and _has_direct_text(element))
+        # a layout cell holding tables (old table sites nest the story's table in a column's <td>) is no paragraph;
+        # a <font> around <br>-separated text is one, as a <div> is
+        is_paragraph = (
+            tag in _PARAGRAPH_TAGS and not (tag == "td" and next(element.iter("table"), None) is not None)
+        ) or (tag in _TEXT_WRAPPER_TAGS and _has_direct_text(element))
         if is_paragraph:
             text = _block_text(element)
             length = len(text)
@@ -410,7 +416,7 @@ def _score_paragraphs(
                     grandparent = parent.getparent()
                     if grandparent is not None:
                         scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
-            if tag != "div":
+            if tag not in _TEXT_WRAPPER_TAGS:
                 continue  # a paragraph's own children are not paragraphs
         stack.extend(reversed(element))
     return total
