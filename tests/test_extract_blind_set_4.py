@@ -224,3 +224,23 @@ def test_a_story_in_a_table_nested_in_a_layout_column_is_found_without_the_colum
     assert article.body.split("\n\n") == STORY
     assert article.authors == ["Sutrisno Budiharto"]
     assert article.published_at is not None and article.published_at.date().isoformat() == "2009-05-12"
+
+
+def test_a_letter_signed_after_a_dash_names_its_writer_over_a_staff_declaration() -> None:
+    head = '<meta name="author" content="Beacon Staff">'
+    story = f"{PARAGRAPHS}<p><em>— Margaret Olsen, Hadley</em></p>"
+    article = extract_article(news_page(head=head, story=story), "https://www.beacon.example/opinion/letters/x/")
+    assert article.authors == ["Margaret Olsen"]
+    assert "Margaret Olsen" not in article.body
+
+
+def test_a_signature_under_the_text_box_names_the_writer_without_his_title() -> None:
+    after = "<p class='signature'><em>— Pastor Dan Whitley</em></p>"
+    article = extract_article(news_page(after=after), "https://www.gracechurch.example/newsletter/november")
+    assert article.authors == ["Dan Whitley"]
+
+
+def test_a_dash_line_closing_a_bylined_story_adds_no_author() -> None:
+    story = f"{PARAGRAPHS}<p>— Keiko Aldana, sophomore</p>"
+    article = extract_article(news_page(meta="Oleh: Rina Wulandari", story=story), "https://www.example.id/x")
+    assert article.authors == ["Rina Wulandari"]

@@ -229,6 +229,12 @@ _NOT_SIGNED_WORDS = frozenset(
         "theo",
     }
 )
+_DASH_SIGNED = re.compile(
+    r"^[—–―-]\s*(?:(?:pastor|rev\.?|reverend|father|fr\.|sister|brother|rabbi|imam|deacon)\s+)?(?P<name>[^,(]+?)"
+    r"\s*(?:[,(].*)?$",
+    re.IGNORECASE,
+)
+_DASH_SIGNED_MAX_WORDS = 8
 _SIGNED_MIN_STORY_LINES = 2
 _MAX_SIGNED_NAMES = 3
 _HEAD_LINES = 2
@@ -255,7 +261,7 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
             byline.merge(parsed)
             kept[index] = ""
     kept = [p for p in kept if p]
-    if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := _signatures(kept[-1])):
+    if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := _signatures(kept[-1]) or _dash_signature(kept[-1])):
         byline.signed += signed
         kept.pop()
     return kept, byline
@@ -273,12 +279,12 @@ def closing_editors(lines: list[str]) -> list[str]:
 
 
 def closing_credits(lines: list[str]) -> Byline:
-    """The credits of labelled lines printed under the story, outside the text's own container: Tirto's and
-    Antara's "Penulis: X" / "Pewarta: X" and "Editor: Y" close the page's story box. Only a line opening with a
-    label and its colon counts, and not a "… by" label: under the story a bare name or a "By" line may be a related
-    story's, a commenter's "Posted by: Gabriel at …" follows the post, and a blog's own "Posted by David at 11:15 AM"
-    footer is read by its own rule."""
-    byline = Byline()
+    """The credits printed under the story, outside the text's own container: Tirto's and Antara's "Penulis: X" /
+    "Pewarta: X" and "Editor: Y" close the page's story box, a newsletter column its "— Name" signature (on the first
+    line under the text only). Otherwise only a line opening with a label and its colon counts, and not a "… by"
+    label: under the story a bare name or a "By" line may be a related story's, a commenter's "Posted by: Gabriel at
+    …" follows the post, and a blog's own "Posted by David at 11:15 AM" footer is read by its own rule."""
+    byline = Byline(authors=_dash_signature(lines[0]) if lines else [])  # "— Pastor Dan Whitley" under the text
     for line in lines:
         text = line.strip()
         label = _LABEL.match(text)
@@ -320,6 +326,16 @@ def _signatures(line: str) -> list[str]:
         return []
     names = [signature(piece) for piece in pieces]
     return [name for name in names if name is not None] if all(names) else []
+
+
+def _dash_signature(line: str) -> list[str]:
+    """ "— Margaret Olsen, Hadley", "— Pastor Dan Whitley": a letter or a newsletter column signed under its text
+    after a dash, with the writer's town or role after a comma and a pastoral title before the name."""
+    match = _DASH_SIGNED.match(line.strip())
+    if match is None or len(line.split()) > _DASH_SIGNED_MAX_WORDS:
+        return []
+    name = signature(match["name"])
+    return [name] if name else []
 
 
 def _closing_byline(text: str) -> Byline | None:

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newscorpus.extract.agencies import desk_credit, wire_service
-from newscorpus.extract.credit_names import CREDENTIAL, JOB_TITLE, Byline, looks_like_name, without_trailing_role
+from newscorpus.extract.credit_names import (
+    CREDENTIAL,
+    JOB_TITLE,
+    ORGANISATION_WORD,
+    Byline,
+    looks_like_name,
+    without_trailing_role,
+)
 from newscorpus.extract.reporter_credits import without_role_word
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS
 
@@ -102,6 +109,8 @@ def decide_credits(
         signed = credited(byline.signed)
         if authors and {_key(a) for a in authors} < {_key(s) for s in signed}:
             authors = signed  # the story is signed by the declared author and more ("A và B", JSON-LD names only A)
+        elif signed and authors and all(ORGANISATION_WORD.search(a) for a in authors):
+            authors = signed  # a letter signed "— Margaret Olsen, Hadley" on a page declaring "Beacon Staff"
     if not authors and not (byline.authors or byline.agencies) and fallback_authors is not None:
         # before a declared organisation: sites declare the publisher as author and print the person's byline. A
         # printed "Editor : Heryadi" line names the desk editor, not who wrote it: it does not end the search, and
