@@ -180,9 +180,11 @@ _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
 _SIBLING_SHARE = 0.2
 _MAX_WIDEN_STEPS = 10
+_WIDEN_LEVELS = 5  # how far above the best-scored element a container scoring nearly as well is looked for
 _WIDEN_GAIN = 1.15  # the parent must add this much prose
 _WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
 _LINE_LINK_DENSITY = 0.5
+_CARD_LINK_SHARE = 0.9  # a longer line that is all link: a teaser card, its headline and summary in one <a>
 _SENTENCE_OWN_CHARS = 20  # a link-heavy line with this much text of its own around the link is a sentence
 _WRAPPER_EXTRA_CHARS = 150  # a parent adding no more prose than this (a caption, a date line) is a wrapper
 _WIDEN_MAX_LINK_SHARE = 0.2  # nor be this much link text (teaser lists of other stories)
@@ -600,16 +602,17 @@ def _region(
 
 
 def _widen(best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float]) -> lxml.html.HtmlElement:
-    """Moves up while the parent scores nearly as well: the article is split over sibling containers."""
+    """Moves up to the highest of the nearest ancestors that scores nearly as well: the article is split over
+    sibling containers, or the pick is a list deep inside it (a recipe card's steps, each item a paragraph) that
+    outscores the story's own container by a hair."""
     node = best
-    for _ in range(3):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+    ancestor = best
+    for _ in range(_WIDEN_LEVELS):
+        ancestor = ancestor.getparent()
+        if ancestor is None or ancestor.tag in ("body", "html"):
             break
-        if scores.get(parent, 0.0) >= 0.95 * scores[best]:
-            node = parent
-        else:
-            break
+        if scores.get(ancestor, 0.0) >= 0.95 * scores[best]:
+            node = ancestor
     return node
 
 
@@ -881,7 +884,7 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
         bool(
             links
             and links >= _LINE_LINK_DENSITY * len(text)
-            and len(text.split()) < 25
+            and (len(text.split()) < 25 or (links >= _CARD_LINK_SHARE * len(text) and len(text.split()) < 60))
             and not _sentence_around_link(text, links)
         )
         for text, links, _, _ in lines
