@@ -171,6 +171,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
+_TEASER_LIST_MIN_CARDS = 3
+_LIST_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TEASER_CARD_MAX_CHARS = 500  # a headline, a sentence or two of teaser, a time: a card, not a story
+_TEASER_LIST_MAX_SHARE = 0.6  # even a list of cards holding more of the page than this is taken for the page
+_CARD_MARKS = re.compile(r"(?:^|[\s_-])(?:teaser|card|item|story|post|entry|article)s?(?:$|[\s_-])", re.IGNORECASE)
+_TEASER_BOX_MAX_SHARE = 0.3  # a "related" box of linked headlines and teasers holding more of the page is the page
 # data-nosnippet: the publisher's own mark for text that is not the page's content (related boxes, expandable code
 # samples); some paywalled sites mark the whole story with it, so a marked subtree holding this much of the page stays
 _NOSNIPPET_KEEP_SHARE = 0.3
@@ -224,7 +230,8 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     """The article lines of the page, best effort; never raises on odd markup."""
     body = tree.find("body")
     root = body if body is not None else tree
-    skipped = _chrome_subtrees(root)
+    teaser_lists: set[lxml.html.HtmlElement] = set()
+    skipped = _chrome_subtrees(root, teaser_lists)
     scores: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, int] = {}
     total_paragraph = _score_paragraphs(root, skipped, scores, prose)
@@ -233,7 +240,7 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     for element in list(scores):
         scores[element] *= _class_weight(element)
     best = _out_of_data_table(max(scores, key=lambda e: scores[e]))
-    best = _widen_to_prose(_widen(best, scores), prose, skipped)
+    best = _widen_to_prose(_widen(best, scores), prose, skipped, teaser_lists)
     parts = _with_siblings(best, scores, skipped)
     lines: list[str] = _lead_under_headline(parts[0], skipped)
     for part in parts:
@@ -243,8 +250,11 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     return MainContent(lines=lines, confidence=confidence)
 
 
-def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """Elements whose whole subtree is page furniture, except ones that hold the article's text."""
+def _chrome_subtrees(
+    root: lxml.html.HtmlElement, teaser_lists: set[lxml.html.HtmlElement]
+) -> set[lxml.html.HtmlElement]:
+    """Elements whose whole subtree is page furniture, except ones that hold the article's text; the lists of
+    other stories' cards among them are also put in `teaser_lists`."""
     page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
     chrome_marks: dict[str, tuple[bool, bool, bool, bool]] = {}  # class/id strings repeat a lot within a page
@@ -280,8 +290,12 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
         if style and _HIDDEN_STYLE.search(style):
             skipped.add(element)
             continue
-        marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
-        if len(marks) <= 2:
+        # React sites hash their class names and say what a block is in a data attribute instead
+        component = attributes.get("data-component") or attributes.get("data-testid") or ""
+        marks = (
+            f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''} {component}"
+        )
+        if len(marks) <= 3:
             stack.extend(element)
             continue
         if tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line: only a tooltip goes
@@ -292,6 +306,12 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
                     continue
             stack.extend(element)
             continue
+        if _is_teaser_list(element):
+            page_chars = page_chars or len(root.text_content() or "") or 1
+            if _share(element, page_chars) <= _TEASER_LIST_MAX_SHARE:
+                skipped.add(element)  # "Latest News": cards of other stories, each a linked headline and a teaser
+                teaser_lists.add(element)
+                continue
         verdict = chrome_marks.get(marks)
         if verdict is None:
             # the class-word patterns are lowercase: faster than case-insensitive matching; "no_toc_section",
@@ -322,9 +342,14 @@ def _chrome_subtrees(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             if _share(element, page_chars) <= _AUTHOR_BOX_KEEP_SHARE:
                 skipped.add(element)
                 continue
-        if is_chrome and not _holds_prose(element) and not _is_bare_quote(element):
-            skipped.add(element)
-            continue
+        if is_chrome and not _is_bare_quote(element):
+            if not _holds_prose(element):
+                skipped.add(element)
+                continue
+            page_chars = page_chars or len(root.text_content() or "") or 1
+            if _is_teaser_box(element) and _share(element, page_chars) <= _TEASER_BOX_MAX_SHARE:
+                skipped.add(element)  # "More from Politics": other stories' headlines with teasers as long as text
+                continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
 
@@ -365,6 +390,37 @@ def _is_popup_text(element: lxml.html.HtmlElement, page_chars: int) -> bool:
 def _names_content(marks: str) -> bool:
     """Content words in the class/id, other than as a box of other stories ("related-articles", "more-posts")."""
     return bool(_CONTENT_WORDS.search(marks) and _CONTENT_WORDS.search(_OTHER_STORIES.sub(" ", marks)))
+
+
+def _is_teaser_list(element: lxml.html.HtmlElement) -> bool:
+    """Three or more cards of other stories side by side: each an <article> (or a block classed as a card, teaser
+    or item) holding a linked headline and at most a short teaser, none a page's own <h1>."""
+    cards = 0
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _LIST_LABEL_TAGS:
+            continue  # the list's own heading ("Latest News")
+        if child.tag != "article" and not _CARD_MARKS.search(child.get("class") or ""):
+            return False
+        if not _is_teaser_card(child):
+            return False
+        cards += 1
+    return cards >= _TEASER_LIST_MIN_CARDS
+
+
+def _is_teaser_card(card: lxml.html.HtmlElement) -> bool:
+    if next(card.iter("h1"), None) is not None or len(card.text_content() or "") > _TEASER_CARD_MAX_CHARS:
+        return False
+    return _is_teaser_box(card)
+
+
+def _is_teaser_box(element: lxml.html.HtmlElement) -> bool:
+    """Linked headlines of other stories and no headline of its own: a box whose prose is their teasers."""
+    if next(element.iter("h1"), None) is not None:
+        return False
+    return any(
+        next(heading.iter("a"), None) is not None or next(heading.iterancestors("a"), None) is not None
+        for heading in element.iter(*_TEASER_HEADING_TAGS, "h6")
+    )
 
 
 def _holds_prose(element: lxml.html.HtmlElement) -> bool:
@@ -506,7 +562,10 @@ def _out_of_data_table(best: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _widen_to_prose(
-    node: lxml.html.HtmlElement, prose: dict[lxml.html.HtmlElement, int], skipped: set[lxml.html.HtmlElement]
+    node: lxml.html.HtmlElement,
+    prose: dict[lxml.html.HtmlElement, int],
+    skipped: set[lxml.html.HtmlElement],
+    teaser_lists: set[lxml.html.HtmlElement],
 ) -> lxml.html.HtmlElement:
     """Moves up while the parent adds mostly prose: an article split into sections under one parent. A parent
     whose additions read like a list of other stories (link-heavy text, or several headlines that are links,
@@ -535,6 +594,8 @@ def _widen_to_prose(
             break
         if whole.links - own.links >= _WIDEN_MAX_LINK_SHARE * added_text:
             break
+        if any(parent in lst.iterancestors() and node not in lst.iterancestors() for lst in teaser_lists):
+            break  # the parent holds a list of other stories' cards: the page around the article
         if whole.stories > max(1, own.stories):
             break  # the parent holds another story under its own headline: the next one an infinite scroll loaded
         linked_headings = whole.linked_headings - own.linked_headings
