@@ -232,6 +232,9 @@ def extract_article(
     word_count = count_words(body_text)
     published = _published(tree, url, meta, rules, date_zone, page_lines, first_paragraph, timezone, crawl_date, title)
     modified = _first_date(meta.modified, timezone, None, None)
+    # a page that states only when it was last updated ("Última actualización: 17 de agosto de 2023", declared as
+    # dcterms.modified) is known by that day
+    published = published or _first_date(meta.modified, timezone, crawl_date, None)
     is_listing = looks_like_listing(lines, word_count, signals, meta.has_listing_type)
     flags = quality_flags(
         word_count=word_count,
