@@ -234,7 +234,7 @@ def extract_article(
     modified = _first_date(meta.modified, timezone, None, None)
     # a page that states only when it was last updated ("Última actualización: 17 de agosto de 2023", declared as
     # dcterms.modified) is known by that day
-    published = published or _first_date(meta.modified, timezone, crawl_date, None)
+    published = published or modified
     is_listing = looks_like_listing(lines, word_count, signals, meta.has_listing_type)
     flags = quality_flags(
         word_count=word_count,
@@ -526,11 +526,12 @@ def _outlet_named_apart(declared: list[str], site_name: str | None, url: str) ->
 def _as_declared(declared: list[str], guess: str | None) -> str | None:
     """A guess that is the declared site's name or a part of it ("Ash" on ashvardanian.com, which declares "Ash
     Vardanian" as its author) is that declared name: a personal site is named for its owner."""
-    words = set(normalize_space(guess or "").casefold().replace(".", "").split())
-    for name in declared:
-        if words and words <= set(name.casefold().replace(".", "").split()):
-            return name
-    return guess
+    words = _name_words(guess or "")
+    return next((name for name in declared if words and words <= _name_words(name)), guess)
+
+
+def _name_words(name: str) -> set[str]:
+    return set(name.casefold().replace(".", "").split())
 
 
 def _first_credited(*guesses: Callable[[], str | None]) -> str | None:

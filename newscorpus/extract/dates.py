@@ -220,7 +220,7 @@ _MONTH_DAY_YEAR = re.compile(
 )
 # a dot before the day only when a word ends with it: markup glues a stamp to a byline's last degree ("M.Si.19/05/2023")
 _NUMERIC = re.compile(
-    rf"(?<![\d/-])(?<![\d/.-]\.)(?<!\d\.)(?P<day>\d{{1,2}})(?:[/.-]|\.\s)(?P<month>\d{{1,2}})(?:[/.-]|\.\s)(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
+    rf"(?<![\d/-])(?<![\d/.-]\.)(?P<day>\d{{1,2}})(?:[/.-]|\.\s)(?P<month>\d{{1,2}})(?:[/.-]|\.\s)(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 # "2023/05/19", "2023.05.19 14:05" (East Asian and Hungarian order): zero-padded, so "2019.1.2" stays a version

@@ -172,7 +172,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
 _TEASER_LIST_MIN_CARDS = 3
-_LIST_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a card's linked headline, or its list's label
 _TEASER_CARD_MAX_CHARS = 500  # a headline, a sentence or two of teaser, a time: a card, not a story
 _TEASER_LIST_MAX_SHARE = 0.6  # even a list of cards holding more of the page than this is taken for the page
 _CARD_MARKS = re.compile(r"(?:^|[\s_-])(?:teaser|card|item|story|post|entry|article)s?(?:$|[\s_-])", re.IGNORECASE)
@@ -397,7 +397,7 @@ def _is_teaser_list(element: lxml.html.HtmlElement) -> bool:
     or item) holding a linked headline and at most a short teaser, none a page's own <h1>."""
     cards = 0
     for child in element:
-        if not isinstance(child.tag, str) or child.tag in _LIST_LABEL_TAGS:
+        if not isinstance(child.tag, str) or child.tag in _CARD_HEADING_TAGS:
             continue  # the list's own heading ("Latest News")
         if child.tag != "article" and not _CARD_MARKS.search(child.get("class") or ""):
             return False
@@ -408,9 +408,7 @@ def _is_teaser_list(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_teaser_card(card: lxml.html.HtmlElement) -> bool:
-    if next(card.iter("h1"), None) is not None or len(card.text_content() or "") > _TEASER_CARD_MAX_CHARS:
-        return False
-    return _is_teaser_box(card)
+    return len(card.text_content() or "") <= _TEASER_CARD_MAX_CHARS and _is_teaser_box(card)
 
 
 def _is_teaser_box(element: lxml.html.HtmlElement) -> bool:
@@ -419,7 +417,7 @@ def _is_teaser_box(element: lxml.html.HtmlElement) -> bool:
         return False
     return any(
         next(heading.iter("a"), None) is not None or next(heading.iterancestors("a"), None) is not None
-        for heading in element.iter(*_TEASER_HEADING_TAGS, "h6")
+        for heading in element.iter(*_CARD_HEADING_TAGS)
     )
 
 
