@@ -33,6 +33,7 @@ from typing import Any
 import trafilatura
 
 from newscorpus.extract.batch import extract_jsonl
+from newscorpus.extract.document import decode_html
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,8 +95,18 @@ def load_scorer(path: Path) -> ModuleType:
 
 def read_pages(dataset_dir: Path, truth: list[dict[str, Any]]) -> Iterator[dict[str, str]]:
     for row in truth:
-        with gzip.open(dataset_dir / "pages" / f"{row['id']}.html.gz", "rt", encoding="utf-8", errors="replace") as f:
-            yield {"id": row["id"], "url": row.get("url") or "", "html": f.read()}
+        with gzip.open(dataset_dir / "pages" / f"{row['id']}.html.gz", "rb") as f:
+            yield {"id": row["id"], "url": row.get("url") or "", "html": page_text(f.read())}
+
+
+def page_text(raw: bytes) -> str:
+    """The page as both extractors get it. The sets are stored in UTF-8, and a page re-encoded to UTF-8 may still
+    declare its old charset, so bytes that are valid UTF-8 are read as such; a page stored in its own legacy charset
+    (windows-1252, ISO-8859-2) is decoded by its declaration as a browser would, not garbled into U+FFFD."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_html(raw)
 
 
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)

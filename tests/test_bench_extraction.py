@@ -38,3 +38,13 @@ def test_strip_metadata_leaves_only_what_the_page_prints() -> None:
     article = extract_article(stripped, "https://example.com/quays")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2025-05-02"
     assert article.authors == ["Ann Lee"]
+
+
+def test_pages_are_read_in_their_own_charset() -> None:
+    """Both extractors must get the page a browser shows: a page stored in windows-1252 is read by its declaration,
+    while a page stored in UTF-8 that still declares its old charset is read as UTF-8."""
+    page_text = _bench().page_text
+    legacy = "<html><head><meta charset='windows-1252'></head><body><p>“Caf\u00e9” – £5</p></body></html>"
+    assert page_text(legacy.encode("cp1252")) == legacy
+    restored = "<html><head><meta charset='iso-8859-2'></head><body><p>Kraków, żółw</p></body></html>"
+    assert page_text(restored.encode("utf-8")) == restored

@@ -2,7 +2,7 @@
 written without sight of the extractor; see bench/blind-pages-5): a recipe card's steps outscoring the post around
 them; a teaser card whose headline and summary are one link; React blocks named only by a data attribute; a "More
 from" box of linked headlines with prose teasers inside the text; a list of other stories' cards next to a short
-story; a page that prints only when it was last updated.
+story; a page that prints only when it was last updated; a photo story told in its gallery's captions.
 """
 
 from __future__ import annotations
@@ -148,3 +148,61 @@ def test_the_highest_near_scoring_container_a_few_levels_up_is_taken() -> None:
     steps, post = tree.get_element_by_id("steps"), tree.get_element_by_id("post")
     assert _widen(steps, {steps: 26.2, post: 25.2}) is post
     assert _widen(steps, {steps: 26.2, post: 20.0}) is steps
+
+
+SLIDES = [
+    "Cars line up along Route 40 more than two hours before the gates open for the final night at the drive-in.",
+    "The owner, 74, sells tickets from the same booth her father built in 1956, as she has done since she was nine.",
+    "Children play catch in front of the screen as the sun sets, while families unfold lawn chairs and blankets.",
+    "The projectionist threads the last reel of film; the drive-in kept its 35mm machine for special nights.",
+    "The screen goes dark shortly before midnight. The property has been sold to a developer of warehouses.",
+]
+INTRO = "After 68 summers, the drive-in showed its last double feature Saturday night to more than 400 cars."
+
+
+def gallery(captions: list[str]) -> str:
+    slides = "".join(
+        f"<div class='gl-slide'><figure><img src='/p/{n}.jpg' alt=''><figcaption class='gl-cap'>"
+        f"<span class='gl-count'>{n} of {len(captions)}</span><span class='gl-text'>{text}</span>"
+        "<span class='gl-cr'>Luis Ortega/Valley Courier</span></figcaption></figure></div>"
+        for n, text in enumerate(captions, 1)
+    )
+    return f"<div class='gallery'>{slides}</div>"
+
+
+MORE_STORIES = (
+    "<aside class='more'><h2>More stories</h2>"
+    + "".join(
+        f"<a href='/story/{n}'><div>{title}</div><div>3 hours ago</div></a>"
+        for n, title in enumerate(
+            (
+                "Council delays vote on downtown parking meters again",
+                "Bridge repairs to close Elm Street for a month",
+                "High school band raises money for a trip to the Rose Parade",
+                "Library extends its summer hours",
+            ),
+            1,
+        )
+    )
+    + "</aside>"
+)
+
+
+def test_a_photo_story_is_told_in_its_captions() -> None:
+    """A gallery of captions under a one-paragraph intro is the story: the captions are its text, without their
+    slide counters and photo credits (before, the page's "More stories" box was taken for the text)."""
+    body = extract_article(page(f"<div class='story'><p>{INTRO}</p>{gallery(SLIDES)}</div>", after=MORE_STORIES), URL)
+    lines = body.body.split("\n\n")
+    assert lines[0] == INTRO and lines[-len(SLIDES) :] == SLIDES
+    assert "of 5" not in body.body and "Valley Courier" not in body.body and "parking meters" not in body.body
+
+
+def test_captions_stay_out_of_a_story_that_has_its_own_text() -> None:
+    """The same gallery under a story of several paragraphs, or captions too short to tell anything, are
+    furniture as on every other page."""
+    story = f"<div class='story'>{PARAGRAPHS}{gallery(SLIDES)}<p>{LONG_STORY[0]}</p></div>"
+    assert not any(slide in extract_article(page(story), URL).body for slide in SLIDES)
+    labels = ["The owner.", "The booth.", "Children at play.", "The projector.", "The last show."]
+    short = extract_article(page(f"<div class='story'><p>{INTRO}</p><p>{STORY[0]}</p>{gallery(labels)}</div>"), URL)
+    assert short.body.startswith(INTRO)
+    assert not any(label in short.body for label in labels)

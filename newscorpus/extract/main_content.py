@@ -181,6 +181,18 @@ _TEASER_BOX_MAX_SHARE = 0.3  # a "related" box of linked headlines and teasers h
 # samples); some paywalled sites mark the whole story with it, so a marked subtree holding this much of the page stays
 _NOSNIPPET_KEEP_SHARE = 0.3
 _MIN_PARAGRAPH_CHARS = 25
+# A photo story: an intro this short, at least this many captions in the text's container, holding this many times
+# the intro's words and this many words each on average (sentences, not "The mayor speaks.")
+_PHOTO_STORY_MAX_TEXT_WORDS = 120
+_PHOTO_STORY_MIN_CAPTIONS = 4
+_PHOTO_STORY_CAPTION_SHARE = 2.0
+_PHOTO_STORY_MIN_CAPTION_WORDS = 12
+_SLIDE_COUNTER = re.compile(r"\d{1,3}\s*(?:of|/|von|de|dari|di|sur|из|van|z|/)\s*\d{1,3}$", re.IGNORECASE)
+# "Luis Ortega/Valley Courier", "AP Photo/Jane Roe", "Photo: Jane Roe", "(Foto: ANTARA/...)"
+_PHOTO_CREDIT = re.compile(
+    r"\(?(?:(?:photo|foto|image|picture|credit|bild|gambar)s?\b[^.!?]{0,60}|[^.!?/]{2,40}/[^.!?/]{2,40})\)?$",
+    re.IGNORECASE,
+)
 _MIN_QUOTE_CHARS = 80  # a quoted sentence or two: a box quoting a word or a slogan is still furniture
 _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
@@ -232,6 +244,21 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     root = body if body is not None else tree
     teaser_lists: set[lxml.html.HtmlElement] = set()
     skipped = _chrome_subtrees(root, teaser_lists)
+    content = _pick(root, skipped, teaser_lists)
+    if sum(len(line.split()) for line in content.lines) <= _PHOTO_STORY_MAX_TEXT_WORDS:
+        photo_story = _as_photo_story(root, skipped, teaser_lists)
+        if photo_story is not None:
+            return photo_story
+    return content
+
+
+def _pick(
+    root: lxml.html.HtmlElement,
+    skipped: set[lxml.html.HtmlElement],
+    teaser_lists: set[lxml.html.HtmlElement],
+    around: lxml.html.HtmlElement | None = None,
+) -> MainContent:
+    """The best-scored container widened to the whole text, or the one `around` the given element."""
     scores: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, int] = {}
     total_paragraph = _score_paragraphs(root, skipped, scores, prose)
@@ -239,8 +266,9 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
         return MainContent()
     for element in list(scores):
         scores[element] *= _class_weight(element)
-    best = _out_of_data_table(max(scores, key=lambda e: scores[e]))
-    best = _widen_to_prose(_widen(best, scores), prose, skipped, teaser_lists)
+    if around is None:
+        around = _widen(_out_of_data_table(max(scores, key=lambda e: scores[e])), scores)
+    best = _widen_to_prose(around, prose, skipped, teaser_lists)
     parts = _with_siblings(best, scores, skipped)
     lines: list[str] = _lead_under_headline(parts[0], skipped)
     for part in parts:
@@ -248,6 +276,55 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     picked = sum(len(line) for line in lines)
     confidence = min(1.0, picked / total_paragraph) if total_paragraph else 0.0
     return MainContent(lines=lines, confidence=confidence)
+
+
+def _as_photo_story(
+    root: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement], teaser_lists: set[lxml.html.HtmlElement]
+) -> MainContent | None:
+    """A photo story ("Photos: one last show at the drive-in") tells its story in its gallery's captions under an
+    intro of a paragraph or two: then the captions are the text, though they are furniture on every other page.
+    Their slide counters ("3 of 8") and photo credits ("Name/Outlet") stay out. None when the page is not one:
+    fewer than a few captions of sentences, or a text that does not consist mostly of them."""
+    captions = [
+        caption
+        for caption in root.iter("figcaption")
+        if caption in skipped
+        and not _skipped_above(caption, root, skipped)
+        and len((caption.text_content() or "").split()) >= _PHOTO_STORY_MIN_CAPTION_WORDS
+    ]
+    if len(captions) < _PHOTO_STORY_MIN_CAPTIONS:
+        return None
+    shown = skipped - set(captions)
+    for caption in captions:
+        shown |= _chrome_subtrees(caption, set())
+        shown.update(child for child in caption.iter() if child is not caption and _is_slide_furniture(child))
+    gallery = captions[0]
+    while gallery is not None and not all(gallery in caption.iterancestors() for caption in captions[1:]):
+        gallery = gallery.getparent()
+    story = _pick(root, shown, teaser_lists, around=gallery)
+    caption_words = sum(len(_text_and_links(caption, shown)[0].split()) for caption in captions)
+    other_words = sum(len(line.split()) for line in story.lines) - caption_words
+    if caption_words < _PHOTO_STORY_CAPTION_SHARE * max(other_words, 1):
+        return None
+    return story
+
+
+def _skipped_above(
+    element: lxml.html.HtmlElement, root: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]
+) -> bool:
+    """An ancestor of the element below `root` is left out itself (a gallery in an aside, a related card)."""
+    parent = element.getparent()
+    while parent is not None and parent is not root:
+        if parent in skipped:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_slide_furniture(element: lxml.html.HtmlElement) -> bool:
+    """A slide counter or a photo credit inside a caption: a short element of its own, no sentence in it."""
+    text = _collapse_spaces(element.text_content() or "").strip()
+    return bool(text) and (bool(_SLIDE_COUNTER.match(text)) or bool(_PHOTO_CREDIT.match(text)))
 
 
 def _chrome_subtrees(
@@ -453,9 +530,12 @@ def _score_paragraphs(
         tag = element.tag
         # a layout cell holding tables (old table sites nest the story's table in a column's <td>) is no paragraph;
         # a <font> around <br>-separated text is one, as a <div> is
+        # (a <figcaption> is only reached when a photo story's captions are read as its text)
         is_paragraph = (
-            tag in _PARAGRAPH_TAGS and not (tag == "td" and next(element.iter("table"), None) is not None)
-        ) or (tag in _TEXT_WRAPPER_TAGS and _has_direct_text(element))
+            (tag in _PARAGRAPH_TAGS and not (tag == "td" and next(element.iter("table"), None) is not None))
+            or (tag in _TEXT_WRAPPER_TAGS and _has_direct_text(element))
+            or tag == "figcaption"
+        )
         if is_paragraph:
             text = _block_text(element)
             length = len(text)
