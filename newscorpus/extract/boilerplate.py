@@ -19,6 +19,10 @@ from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
 from newscorpus.extract.text_lines import normalize_space
 from newscorpus.extract.words import count_tokens
 
+# "Photo" in he, ar, fa, hi, bn, el, tr, pl, hu, ja, ko, zh, sw, tl: the label of a caption's credit
+PHOTO_WORDS_ABROAD = (
+    r"(?:צילום|تصوير|عکس|फोटो|ছবি|Φωτογραφία|Fotoğraf|Zdjęcie|Fotó|写真|사진|攝影|摄影|Picha|Larawan|Kuha\s+ni)"
+)
 _FONT_WIDGET = re.compile(
     r"^(?:(?:A[+-]?\s*){2,4}|(?:A\s*)*(?:Pengaturan|Ukuran|Atur)\s+(?:Font|Huruf|Teks)|Font\s+Size|(?:A\s*)+"
     r"(?:Pengaturan|Ukuran)\s+(?:Font|Huruf))$",
@@ -27,9 +31,9 @@ _FONT_WIDGET = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"^(?:Foto|Photo|Fotografer|Ilustrasi|Illustration|Sumber\s+foto|Kredit\s+foto|Image|Gambar|Credit|"
     r"Photograph|Grafis|Infografis|"
-    # other languages: de, fr, es, pt, it, nl, ru
-    r"Bild|Bildquelle|Fotos|Crédits?(?:\s+photo)?|Créditos?|Imagen|Imagem|Immagine|Afbeelding|Фото)"
-    r"\s*(?::|/|by\b)\s*\S",
+    # other languages: de, fr, es, pt, it, nl, ru; and those of PHOTO_WORDS_ABROAD
+    rf"Bild|Bildquelle|Fotos|Crédits?(?:\s+photo)?|Créditos?|Imagen|Imagem|Immagine|Afbeelding|Фото|{PHOTO_WORDS_ABROAD})"
+    r"\s*(?::|：|/|by\b)\s*\S",
     re.IGNORECASE,
 )
 # "Read also" in pl, tr, ar, hi, vi, th, ja, zh, ko: a label over links to other stories, alone on its line or with
@@ -194,7 +198,8 @@ _END_SECTION_MAX_WORDS = 10
 _PAYWALL_MAX_WORDS = 25  # "Become a paid subscriber to X to unlock this piece and learn about:" ends the free text
 # A caption that credits its picture at the end: "Protesters in the square (Image: GETTY)", "... | Photo by X"
 _CREDIT_AT_END = re.compile(
-    r"\((?:(?:Images?|Photos?|Photograph|Pictures?|Pic|Credit|Foto|Gambar|Sumber\s+foto)\s*(?::|by\b)|"
+    rf"\((?:(?:Images?|Photos?|Photograph|Pictures?|Pic|Credit|Foto|Gambar|Sumber\s+foto|{PHOTO_WORDS_ABROAD})"
+    r"\s*(?::|：|by\b)|"
     r"(?:AP|AFP|Reuters|Getty|EPA|ANTARA)\b[^()]{0,20}(?:Photo|Images?|Foto)\b)[^()]{0,80}\)\s*$|"
     r"(?:[|.]|\s[-–—])\s*(?:Photo(?:graph)?s?|Images?|Picture|Foto|Credit)\s*(?::|by\b)\s*[^.|()]{1,60}\.?\s*$",
     re.IGNORECASE,

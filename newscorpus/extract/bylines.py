@@ -55,6 +55,25 @@ _LABEL_ROLES: dict[str, Role] = {
     "autores": "author",
     "auteur": "author",  # fr, nl
     "autore": "author",  # it
+    "text": "author",  # de, sv, da, en: "Text: Elin Sjöberg · Foto: Johan Ek"
+    "tekst": "author",  # nl, pl, no
+    "texte": "author",  # fr
+    "created by": "author",  # a wiki page's "Created by X, last modified by Y"
+    "yazar": "author",  # tr
+    "автор": "author",  # ru, uk
+    "текст": "author",
+    "γράφει": "author",  # el, "writes:"
+    "بقلم": "author",  # ar, "by the pen of"
+    "نویسنده": "author",  # fa
+    "خبرنگار": "author",
+    "रिपोर्ट": "author",  # hi
+    "रिपोर्टर": "author",
+    "लेखक": "author",
+    "tác giả": "author",  # vi
+    "作者": "author",  # zh, ja
+    "记者": "author",
+    "記者": "author",
+    "撰文": "author",
     "red": "editor",
     "redaktur": "editor",
     "editor": "editor",
@@ -63,11 +82,21 @@ _LABEL_ROLES: dict[str, Role] = {
     "edited by": "editor",
     "redaktur pelaksana": "editor",
     "edição": "editor",  # Agência Brasil closes its stories with "Edição: Fernando Fraga"
+    "دبیر": "editor",  # fa
+    "संपादक": "editor",  # hi
+    "एडिटेड बाय": "editor",
+    "编辑": "editor",  # zh
+    "編輯": "editor",
+    "责任编辑": "editor",
+    "責任編輯": "editor",
     "sumber": "source",
     "source": "source",
     "foto": "ignored",
     "photo": "ignored",
     "photos": "ignored",
+    "fotos": "ignored",
+    "bilder": "ignored",  # de, sv: "Text: X, Bilder: Y"
+    "bild": "ignored",
     "photos by": "ignored",
     "photo by": "ignored",
     "photography": "ignored",
@@ -88,6 +117,12 @@ _LABEL_ROLES: dict[str, Role] = {
     "medically reviewed by": "ignored",
     "fact checked by": "ignored",
     "fact-checked by": "ignored",
+    "last modified by": "ignored",  # who last edited a wiki or help page, not who wrote it
+    "modified by": "ignored",
+    "عکس": "ignored",  # fa, photo
+    "फोटो": "ignored",  # hi
+    "摄影": "ignored",  # zh
+    "攝影": "ignored",
 }
 # "Posted by" as blog platforms print it in their post footers, in English and localised: Drupal's "Submitted by X
 # on Tue, 12/09/2025 - 10:32", Blogger's "Diposting oleh X di 20.15", WordPress themes' "Publié par", "Gepostet von",
@@ -101,7 +136,7 @@ POSTED_BY_LABEL = (
 NOT_AUTHOR_LABELS = frozenset(label for label, role in _LABEL_ROLES.items() if role in ("editor", "ignored"))
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
-_LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(]))(?P<label>{_LABEL_WORDS})(?:\s*:\s*|(?<=\bby)\s+)", re.IGNORECASE)
+_LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=\bby)\s+)", re.IGNORECASE)
 # "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
 # Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
 # Maio" is a surname
@@ -110,11 +145,11 @@ _LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na)
 # lena") and German capitalises its nouns: after them only full names count, a first and a last name, not starting
 # with a particle
 _AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na"})
-# the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025"
+# the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025", "04.03.2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})"
 )
 # "Guest post by Jane Roe, a property manager based in Columbus.": a blog's credit for an outside writer, the name
 # up to the comma that opens her description (a lower-case word)

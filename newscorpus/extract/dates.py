@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
+import jdatetime
+
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN, WEEKDAY_WORDS
 from newscorpus.extract.zones import ZONE_ABBREVIATIONS, format_offset, localize, parse_offset, with_fixed_offset
 
@@ -138,8 +140,25 @@ _WORLD_MONTHS: dict[int, tuple[str, ...]] = {
     11: ("تشرين الثاني", "نوفمبر", "พฤศจิกายน", "พ.ย", "नवंबर", "नवम्बर", "ноя", "нояб", "نوامبر"),
     12: ("كانون الأول", "كانون الاول", "ديسمبر", "ธันวาคม", "ธ.ค", "दिसंबर", "दिसम्बर", "дек", "دسامبر"),
 }
+# Greek (genitive, as dates print them), Hebrew, Urdu, Bengali and Swahili names of the Western months
+_WORLD_MONTHS_2: dict[int, tuple[str, ...]] = {
+    1: ("ιανουαρίου", "ιαν", "ינואר", "جنوری", "জানুয়ারি", "জানুয়ারী"),
+    2: ("φεβρουαρίου", "φεβ", "פברואר", "فروری", "ফেব্রুয়ারি", "ফেব্রুয়ারী"),
+    3: ("μαρτίου", "μαρ", "מרץ", "מרס", "مارچ", "মার্চ", "machi"),
+    4: ("απριλίου", "απρ", "אפריל", "اپریل", "এপ্রিল", "aprili"),
+    5: ("μαΐου", "μαίου", "μαΐ", "מאי", "مئی", "মে"),
+    6: ("ιουνίου", "ιουν", "יוני", "جون", "জুন"),
+    7: ("ιουλίου", "ιουλ", "יולי", "جولائی", "জুলাই"),
+    8: ("αυγούστου", "αυγ", "אוגוסט", "اگست", "আগস্ট", "agosti"),
+    9: ("σεπτεμβρίου", "σεπ", "ספטמבר", "ستمبر", "সেপ্টেম্বর", "septemba"),
+    10: ("οκτωβρίου", "οκτ", "אוקטובר", "اکتوبر", "অক্টোবর", "oktoba"),
+    11: ("νοεμβρίου", "νοε", "נובמבר", "نومبر", "নভেম্বর", "novemba"),
+    12: ("δεκεμβρίου", "δεκ", "דצמבר", "دسمبر", "ডিসেম্বর", "desemba"),
+}
 for _number in range(1, 13):
-    _WORLD_MONTHS[_number] += (f"tháng {_number}", f"tháng {_number:02d}")
+    _WORLD_MONTHS[_number] += (f"tháng {_number}", f"tháng {_number:02d}") + _WORLD_MONTHS_2[_number]
+    # Hebrew glues "in" to the month: "5 במרץ 2025"
+    _WORLD_MONTHS[_number] += tuple(f"ב{name}" for name in _WORLD_MONTHS_2[_number] if "\u05d0" <= name[0] <= "\u05ea")
 # Thai dates count years in the Buddhist era: 2567 BE is 2024 CE
 _BUDDHIST_ERA_MONTHS = frozenset(
     name for names in _WORLD_MONTHS.values() for name in names if "\u0e00" <= name[0] <= "\u0e7f"
@@ -174,7 +193,7 @@ _WEEKDAY_SEARCH_YEARS = 7
 _ANY_CASE_ZONES = frozenset({"WITA", "WIB", "WIT", "UTC", "GMT"})
 _MONTH_NAMES = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(re.escape(name) for name in sorted(WEEKDAYS, key=len, reverse=True))
-# The time after a date: "14:05", "2:05 PM", "21h35" and "21h" (French, Portuguese), "0時30分", "14时05分",
+# The time after a date: "14:05", "2:05 PM", "21h35", "21h" and "23 h 48" (French, Portuguese), "0時30分", "14时05分",
 # "14시 05분" (Japanese, Chinese, Korean; not the hours of "3時間" or "2h ago"), "오후 2:05" and "午後2時" (the half
 # of the day first), with the words that join it to the date ("pukul", "at", "à", "às", "alle", "um", "om", "ore",
 # "klo", CBS's " / "; never on the next line), after a weekday in brackets ("2024年1月5日(金) 9時41分",
@@ -186,7 +205,7 @@ _TIME = (
     r"(?:(?P<meridiem>오전|오후|午前|午後|上午|下午)\s*)?"
     r"(?:(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?|[صم](?!\w))?"
-    r"|(?P<h_hour>[01]?\d|2[0-3])h(?P<h_minute>[0-5]\d)?\b(?!\s*(?:ago|atrás|atras)\b)"
+    r"|(?P<h_hour>[01]?\d|2[0-3])(?:h|\s+h\s+(?=[0-5]\d\b))(?P<h_minute>[0-5]\d)?\b(?!\s*(?:ago|atrás|atras)\b)"
     r"|(?P<cjk_hour>[01]?\d|2[0-3])\s*[時时시](?![間间간])\s*(?:(?P<cjk_minute>[0-5]?\d)\s*[分분])?))?"
 )
 _AFTERNOON = frozenset({"오후", "午後", "下午"})
@@ -235,11 +254,16 @@ _KOREAN_DOTTED = re.compile(
     rf"{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
-# "2023年5月19日", "2023년 5월 19일"
+# "2023年5月19日", "2023년 5월 19일"; a Japanese era year ("令和7年10月3日", "令和元年" its first) and a Taiwanese
+# Minguo year ("民國114年6月27日", often without 民國: a three-digit year before 月 and 日 is no other count)
 _CJK = re.compile(
-    rf"(?P<year>(?:19|20)\d{{2}})\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
+    r"(?:(?P<year>(?:19|20)\d{2})|(?P<era>令和|平成)\s*(?P<era_year>元|\d{1,2})|(?:民國|民国)?(?P<minguo_year>1[01]\d))"
+    rf"\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
+# the Gregorian year before each era's first: 令和 began in 2019, 平成 in 1989; the Minguo calendar counts from 1912
+_ERA_BASES = {"令和": 2018, "平成": 1988}
+_MINGUO_BASE = 1911
 # a label of another script may be glued to it: "송고2024-05-03 14:05" (Korean "sent")
 _ISO = re.compile(
     r"(?<![0-9A-Za-z_])"
@@ -248,7 +272,21 @@ _ISO = re.compile(
 _PARTIAL = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
 )
-_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK, _KOREAN_DOTTED)
+# Persian pages print the Solar Hijri calendar: "۱ دی ۱۴۰۴ - ۰۱:۱۵", "۱۵ مهر‌ماه ۱۴۰۳" (its months, in order)
+_SOLAR_HIJRI_MONTHS = (
+    *("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور"),
+    *("مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"),
+)
+_SOLAR_HIJRI = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<solar_month>{'|'.join(_SOLAR_HIJRI_MONTHS)})(?:\u200c?\s*ماه)?[,،]?"
+    rf"\s+(?P<solar_year>1[34]\d{{2}})(?!\d){_TIME}{_ZONE}"
+)
+_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK, _KOREAN_DOTTED, _SOLAR_HIJRI)
+# Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits, read as the ASCII digits the patterns'
+# character classes ("[01]?\d" of an hour) expect; one character for one, so positions in the text stay put
+_ASCII_DIGITS = str.maketrans(
+    {chr(zero + n): str(n) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10) for n in range(10)}
+)
 _SHORT_STAMP_MAX_CHARS = 48
 _SHORT_NUMERIC = re.compile(
     rf"\W*(?:(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|on)\b\s*:?\s*)?(?:on\s+)?"
@@ -292,7 +330,7 @@ def parse_date(text: str | None, *, timezone_name: str = "UTC", crawl_date: date
     """The first date the text states: ISO first (metadata), then written-out dates, then "Jumat (19/5)"."""
     if not text or not isinstance(text, str):
         return None
-    text = text.strip()[:2000]
+    text = text.strip()[:2000].translate(_ASCII_DIGITS)
     iso = _parse_iso(text, timezone_name)
     if iso is not None:
         match = _ISO.match(text)
@@ -309,6 +347,7 @@ def find_written_dates(
 ) -> list[tuple[int, PageDate]]:
     """Every full (day, month, year) date in the text with its position, in reading order. `month_first` reads an
     ambiguous "3/4/2025" or "09.10.2024" as month/day (US English pages); dashes ("02-12-2025") stay day-first."""
+    text = text.translate(_ASCII_DIGITS)
     found: dict[int, PageDate] = {}
     spans: list[tuple[int, int]] = []  # what the dates and their times cover: a time is read with one date only
     untimed: list[tuple[re.Match[str], bool]] = []
@@ -461,11 +500,19 @@ def _parse_iso(text: str, timezone_name: str) -> PageDate | None:
 
 
 def _from_groups(groups: dict[str, str | None], timezone_name: str, *, month_first: bool = False) -> PageDate | None:
+    if groups.get("solar_month"):
+        try:
+            day = jdatetime.date(
+                int(groups["solar_year"]), _SOLAR_HIJRI_MONTHS.index(groups["solar_month"]) + 1, int(groups["day"])
+            ).togregorian()
+        except ValueError:
+            return None
+        groups = groups | {"day": str(day.day), "month": str(day.month), "year": str(day.year), "solar_month": None}
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else _month_number(month_text)
     if month is None:
         return None
-    day, year = int(groups["day"]), int(groups["year"])
+    day, year = int(groups["day"]), _year(groups)
     if year >= 2400 and month_text in _BUDDHIST_ERA_MONTHS:
         year -= _BUDDHIST_ERA_OFFSET
     if month_first and month <= 12 and day <= 12:
@@ -490,6 +537,16 @@ def _from_groups(groups: dict[str, str | None], timezone_name: str, *, month_fir
     elif groups.get("zone"):
         stated = ZONE_ABBREVIATIONS[groups["zone"].upper()]
     return to_page_date(naive, stated, timezone_name, has_time)
+
+
+def _year(groups: dict[str, str | None]) -> int:
+    """The Gregorian year of a match: as printed, or from a Japanese era's or the Minguo calendar's year."""
+    if groups.get("era"):
+        era_year = groups["era_year"] or "1"
+        return _ERA_BASES[groups["era"]] + (1 if era_year == "元" else int(era_year))
+    if groups.get("minguo_year"):
+        return _MINGUO_BASE + int(groups["minguo_year"])
+    return int(groups["year"])
 
 
 def _time_of(groups: dict[str, str | None]) -> tuple[int, int, int, bool]:
@@ -586,7 +643,10 @@ _STAMP_ZONES = re.compile(rf"\b(?:{_ZONE_NAMES})\b", re.IGNORECASE)
 
 def is_stamp_only(line: str) -> bool:
     """True for a line made of nothing but date stamps: "2 days ago", "Updated: May 22, 2023 9:40 a.m. | Published:
-    May 19, 2023", "Jumat, 19 Mei 2023 14:05 WIB". Such a line at the top of a body belongs to the page's header."""
+    May 19, 2023", "Jumat, 19 Mei 2023 14:05 WIB", "Posted 21.03.23 14:05". Such a line at the top of a body belongs to
+    the page's header."""
+    if parse_short_stamp(line) is not None:
+        return True
     rest, found = line, False
     for pattern in (*_FULL_PATTERNS, _ISO, _RELATIVE):
         rest, count = pattern.subn(" ", rest)

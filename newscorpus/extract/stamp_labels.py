@@ -16,16 +16,25 @@ ENGLISH_PUBLISHED = rf"(?:{_LAST}(?:published|posted))"
 ENGLISH_UPDATED = rf"(?:{_LAST}(?:updated|modified))"
 INDONESIAN_PUBLISHED = r"(?:dipublikasikan|diterbitkan)"
 INDONESIAN_UPDATED = r"(?:diperbarui)"
-# de, fr, es, pt, it, nl
-EUROPEAN_PUBLISHED = r"(?:Veröffentlicht|Publié|Publicado|Pubblicato|Gepubliceerd)"
-EUROPEAN_UPDATED = r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt)"
+# de, fr, es, pt, it, nl; sv, da, no, pl, cs, ro, el, ru, uk, tr
+EUROPEAN_PUBLISHED = (
+    r"(?:Veröffentlicht|Publié|Publicado|Pubblicato|Gepubliceerd|Publicerad|Publiceret|Publisert|Opublikowano"
+    r"|Publikováno|Publicat|Δημοσίευση|Опубликовано|Опубліковано|Yayınlanma|Yayınlandı)"
+)
+EUROPEAN_UPDATED = (
+    r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt|Uppdaterad|Opdateret|Oppdatert"
+    r"|Zaktualizowano|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme)"
+)
+# he, fa, ur, hi, vi, sw
+WORLD_PUBLISHED = r"(?:פורסם|تاریخ\s+انتشار|شائع|प्रकाशित|Imechapishwa)"
+WORLD_UPDATED = r"(?:עודכן|به‌روزرسانی|अपडेट|Cập\s+nhật)"
 
 ENGLISH = rf"(?:{ENGLISH_PUBLISHED}|{ENGLISH_UPDATED})"
 INDONESIAN = rf"(?:{INDONESIAN_PUBLISHED}|{INDONESIAN_UPDATED})"
 EUROPEAN = rf"(?:{EUROPEAN_PUBLISHED}|{EUROPEAN_UPDATED})"
 
-PUBLISHED_WORDS = rf"(?:{ENGLISH_PUBLISHED}|{INDONESIAN_PUBLISHED}|{EUROPEAN_PUBLISHED})"
-UPDATED_WORDS = rf"(?:{ENGLISH_UPDATED}|{INDONESIAN_UPDATED}|{EUROPEAN_UPDATED})"
+PUBLISHED_WORDS = rf"(?:{ENGLISH_PUBLISHED}|{INDONESIAN_PUBLISHED}|{EUROPEAN_PUBLISHED}|{WORLD_PUBLISHED})"
+UPDATED_WORDS = rf"(?:{ENGLISH_UPDATED}|{INDONESIAN_UPDATED}|{EUROPEAN_UPDATED}|{WORLD_UPDATED})"
 STAMP_LABEL_WORDS = rf"(?:{PUBLISHED_WORDS}|{UPDATED_WORDS})"
 # the words a stamp's label may open with: "Date published:", "Page last reviewed:", "Originally published on",
 # "Date first published", "This entry was posted on" (WordPress's footer), "Zuletzt aktualisiert". Each ends in
