@@ -115,3 +115,86 @@ def test_the_printed_local_stamp_dates_a_page_declaring_utc() -> None:
 )
 def test_captions_crediting_their_photo_in_more_languages_are_not_text(caption: str) -> None:
     assert remove_boilerplate([STORY[0], caption, STORY[1]], title=None, captions=[]) == [STORY[0], STORY[1]]
+
+
+def _page(head: str, body: str, lang: str = "en") -> str:
+    return f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_a_section_h1_over_a_title_classed_h2_gives_way_to_it() -> None:
+    """Sitecore's "Club News" hero <h1> (also the <title>'s) over the story's own <h2 class=news-article__title>."""
+    body = (
+        "<div class='hero-banner'><h1 class='hero-banner__title'>Club News</h1></div><main><article>"
+        "<h2 class='news-article__title'>Tuivaga re-signs with Herons until the end of 2027</h2>"
+        f"{PARAGRAPHS}</article></main>"
+    )
+    page = _page("<title>Club News | Tweed Heads Herons RLFC</title>", body)
+    assert extract_article(page, "https://www.heronsrlfc.example/news/2025/03/tuivaga").title == (
+        "Tuivaga re-signs with Herons until the end of 2027"
+    )
+
+
+def test_a_short_headline_keeps_its_h1_over_a_titled_h2_after_the_text() -> None:
+    """A real short headline: the title-classed <h2> of a related post after the text is not the headline."""
+    body = (
+        f"<main><article><h1>Sourdough Bread Recipe</h1>{PARAGRAPHS}</article>"
+        "<section><h2 class='entry-title'>Biscuits and Gravy Recipe for Sundays</h2><p>More soon.</p></section></main>"
+    )
+    page = _page("<title>Sourdough Bread Recipe | Kitchen Notes</title>", body)
+    assert extract_article(page, "https://kitchen.example/sourdough").title == "Sourdough Bread Recipe"
+
+
+def test_a_civicplus_title_that_ends_with_the_headline_names_the_h2() -> None:
+    body = (
+        "<div id='page'><h1 class='pageTitle'>News Flash</h1><div class='detail'><h2 class='detailTitle'><span>"
+        f"Police Department Launches Summer Pedestrian Safety Campaign</span></h2>{PARAGRAPHS}</div></div>"
+    )
+    html_title = (
+        "<title>News Flash • Harlan Springs, OH • Police Department Launches Summer Pedestrian Safety Campaign</title>"
+    )
+    page = _page(html_title, body)
+    assert extract_article(page, "https://www.harlansprings.example/CivicAlerts.aspx?AID=912").title == (
+        "Police Department Launches Summer Pedestrian Safety Campaign"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html_title", "url", "headline"),
+    [
+        # a breadcrumb from the site down, the site spelled out where the address runs its words together
+        (
+            "The Marlow County Courier-Press :: News :: County board OKs $85,000 study of jail expansion",
+            "https://www.marlowcourierpress.example/news/story.cfm?id=8812",
+            "County board OKs $85,000 study of jail expansion",
+        ),
+        # a place that only begins the site's name is the headline's own
+        (
+            "Bhopal Samachar 24: Bhopal: Upper Lake water level drops to lowest February mark in six years",
+            "https://www.bhopalsamachar24.example/2025/02/upper-lake.html",
+            "Bhopal: Upper Lake water level drops to lowest February mark in six years",
+        ),
+        # a Chinese site's name in Han script after a bare dash
+        (
+            "成都地铁天府机场快线二期开通运营　双机场间最快35分钟直达-西部在线",
+            "http://news.xibu-zaixian.example/2025-09/16/c_1131856422.htm",
+            "成都地铁天府机场快线二期开通运营　双机场间最快35分钟直达",
+        ),
+    ],
+)
+def test_the_site_is_cut_from_a_title_tag_without_a_headline_element(html_title: str, url: str, headline: str) -> None:
+    page = _page(f"<title>{html_title}</title>", f"<div class='story'><b>{headline}</b>{PARAGRAPHS}</div>")
+    assert extract_article(page, url).title == headline
+
+
+@pytest.mark.parametrize(("sidebar", "day"), [("2/27/2025", "2025-03-04"), ("27/2/2025", "2025-04-03")])
+def test_the_pages_own_unambiguous_dates_say_which_order_its_numeric_dates_use(sidebar: str, day: str) -> None:
+    """ "Updated 3/4/2025 11:42 AM" on a page without a language: the list of stories beside it dated "2/27/2025"
+    can only be month first, so the stamp is March 4; "27/2/2025" would make it April 3."""
+    body = (
+        "<table><tr><td><span class='hl'><b>County board OKs study</b></span>"
+        f"<p class='stamp'>Updated 3/4/2025 11:42 AM</p>{PARAGRAPHS}</td>"
+        f"<td class='side'><a href='/s/1'>Library levy passes</a> <span>{sidebar}</span></td></tr></table>"
+    )
+    page = f"<html><head><title>County board OKs study</title></head><body>{body}</body></html>"
+    article = extract_article(page, "https://www.marlowcourierpress.example/news/story.cfm?id=8812")
+    assert article.published_at is not None and article.published_at.date().isoformat() == day

@@ -148,6 +148,9 @@ _YEARLESS_STAMP = re.compile(
     r"|(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month_last>[^\W\d_]{3,9}\.?))"
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+_MONTHS_IN_YEAR = 12
+_MAX_DAY = 31
 # country domains of English-writing countries that print numeric dates day first
 _DAY_FIRST_ENGLISH_COUNTRIES = frozenset(
     {"uk", "ie", "au", "nz", "za", "in", "pk", "ng", "ke", "gh", "ug", "tz", "sg", "my", "hk", "gg", "je", "im", "mt"}
@@ -491,14 +494,34 @@ def _byline_stamp(line: str) -> str | None:
     return line[match.start() :]
 
 
-def _writes_month_first(language_hints: list[str], url: str) -> bool:
-    """US English pages print numeric dates month first ("3/4/2025" is March 4); the page's declared language
-    (<html lang> first) decides. Plain "en" counts as US, unless the site's country writes the day first
-    (a council's "Posted 05/03/2024" under www.breckshire.gov.uk); British, Australian, Indian ... English do not."""
+def _writes_month_first(language_hints: list[str], url: str, page_lines: list[str]) -> bool:
+    """US English pages print numeric dates month first ("3/4/2025" is March 4). The page's own unambiguous dates
+    decide first: a "2/27/2025" in its list of stories can only be month first, a "27/2/2025" only day first. Else
+    the page's declared language (<html lang> first) does. Plain "en" counts as US, unless the site's country writes
+    the day first (a council's "Posted 05/03/2024" under www.breckshire.gov.uk); British, Australian, Indian ...
+    English do not."""
+    printed_order = _slashed_date_order(page_lines)
+    if printed_order is not None:
+        return printed_order
     lang = next((h for h in language_hints if h), "").strip().lower().replace("_", "-")
     if lang == "en" and (urlsplit(url).hostname or "").rsplit(".", 1)[-1] in _DAY_FIRST_ENGLISH_COUNTRIES:
         return False
     return lang in _MONTH_FIRST_LANGUAGES
+
+
+def _slashed_date_order(page_lines: list[str]) -> bool | None:
+    """True when the page's slashed dates that can be read one way only are all month first, False when all are
+    day first, None when there are none or both (then they are no evidence)."""
+    month_first = day_first = False
+    for line in page_lines:
+        if "/" not in line:
+            continue
+        for first, second in _SLASHED_DATE.findall(line):
+            if int(first) <= _MONTHS_IN_YEAR < int(second) <= _MAX_DAY:
+                month_first = True
+            elif int(second) <= _MONTHS_IN_YEAR < int(first) <= _MAX_DAY:
+                day_first = True
+    return month_first if month_first != day_first else None
 
 
 def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
@@ -609,7 +632,7 @@ def _published(
         if (found := parse_with_formats(text, rules.date_format, timezone_name=timezone)) is not None
     ]
     rule_values += [*formatted, *rule_texts] if rule_texts else rule_texts
-    month_first = _writes_month_first(meta.language_hints, url)
+    month_first = _writes_month_first(meta.language_hints, url, page_lines)
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
     if not rule_texts:
         printed = [*formatted, *printed]

@@ -102,6 +102,11 @@ _KICKER_CLASS = re.compile(
 _MIN_HEADLINE_KEY = 12  # letters of a shortened headline an <h2> must continue ("News" starts too many)
 # where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
 _GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
+# an <h2> whose class or id calls it the title ("news-article__title", "entry-title", "detailTitle") and that is
+# long enough to be a headline rather than a section's name
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|[a-z](?:Title|Headline)\b")
+_TITLED_H2_MIN_WORDS = 4
+_PARAGRAPH_MIN_CHARS = 80
 _GENERIC_H1_MAX_WORDS = 4  # "News Flash", a forum's name: short enough to be a module's heading, not a headline
 _ITEMPROP_ELEMENTS = lxml.etree.XPath("//*[@itemprop and not(self::meta)]")  # one scan for all microdata lookups
 
@@ -227,10 +232,14 @@ def _headline_under_generic_h1(
     tree: lxml.html.HtmlElement, h1: str, titles: list[str], html_title: str | None
 ) -> list[str]:
     """Under a module's or forum's short <h1> ("News Flash", "Millbrook Camera Club Forum"), the <h2>-<h4> that
-    prints the declared headline, or the one the <title> opens with, is the headline; else the <h1> stays."""
+    prints the declared headline, or the one the <title> opens with, or ends a <title> that names the module first
+    ("News Flash • Harlan Springs, OH • Police Launch ..."), is the headline. When the <title> is the module's own
+    ("Club News | Herons RLFC") and declares nothing more, the first <h2> its class calls a title is. Else the <h1>
+    stays."""
     h1_key = _key(h1)
     declared = {_key(title) for title in titles} - {h1_key}
     page_title = _key(html_title or "")
+    titled: str | None = None
     for heading in tree.iter("h2", "h3", "h4"):
         if _in_page_chrome(heading):
             continue
@@ -240,7 +249,33 @@ def _headline_under_generic_h1(
             continue
         if key in declared or (page_title.startswith(key) and not page_title.startswith(h1_key)):
             return [text]
+        if page_title.startswith(h1_key) and page_title.endswith(key):
+            return [text]
+        if (
+            titled is None
+            and heading.tag == "h2"
+            and len(text.split()) >= _TITLED_H2_MIN_WORDS
+            and _TITLE_CLASS.search(f"{heading.get('class') or ''} {heading.get('id') or ''}")
+            and _opens_text_under_h1(tree, heading)
+        ):
+            titled = text
+    if titled is not None and not declared and page_title.startswith(h1_key):
+        return [titled]
     return [h1]
+
+
+def _opens_text_under_h1(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    """The heading follows the page's <h1> with no paragraph of text between them: it heads the text, where a
+    "Related" card's or a comment section's title comes after the text."""
+    after_h1 = False
+    for element in tree.iter("h1", "p", heading.tag):
+        if element is heading:
+            return after_h1
+        if element.tag == "h1":
+            after_h1 = True
+        elif after_h1 and element.tag == "p" and len(element.text_content().strip()) >= _PARAGRAPH_MIN_CHARS:
+            return False
+    return False
 
 
 def _read_jsonld_article(article: dict, base: str, result: PageMetadata, objects: list[dict]) -> None:

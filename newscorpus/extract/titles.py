@@ -19,6 +19,9 @@ TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 _TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
+# a short run of Han (and kana) characters after a bare "-", "_" or "｜" ending a <title>
+_CJK_SITE_SUFFIX = re.compile(r"[-_｜|](?P<site>[\u3040-\u30ff\u4e00-\u9fff]{2,10})$")
+_CJK_HEADLINE_MIN_CHARS = 8
 _QUALIFIER_SEPARATORS = (" - ", " – ", " — ", " | ")
 _MAX_QUALIFIER_WORDS = 5
 # what aggregators print after a linked headline: the source's domain and a comment count
@@ -116,6 +119,13 @@ def strip_site_name(title: str, sites: set[str]) -> str:
         head, *trail = title.split(separator)
         if len(trail) >= 2 and len(head.split()) >= 3 and all(len(part.split()) <= 6 for part in trail):
             return head.strip()
+        *crumbs, last = title.split(separator)
+        if (
+            len(crumbs) >= 2
+            and len(last.split()) >= 3
+            and (_is_site(crumbs[0], sites) or _spells_site(crumbs[0], sites))
+        ):
+            return last.strip()  # "Site :: Section :: Headline", a breadcrumb from the site down
     for separator in _SEPARATORS:
         if separator not in title:
             continue
@@ -123,9 +133,18 @@ def strip_site_name(title: str, sites: set[str]) -> str:
         if head.strip() and _is_site(tail, sites):
             return strip_site_name(head, sites)
         first, _, rest = title.partition(separator)
-        if rest.strip() and _is_site(first, sites):
-            return strip_site_name(rest, sites)
-    return title
+        # "Bhopal: Upper Lake ..." on bhopalsamachar24.in: a place that only begins the site's name opens a headline
+        if rest.strip() and _is_site(first, sites, whole=separator == ": "):
+            # "Bhopal Samachar 24: Bhopal: Upper Lake ...": after the site's name, a place's is the headline's own
+            return rest.strip() if separator == ": " else strip_site_name(rest, sites)
+    return _without_cjk_site_suffix(title)
+
+
+def _without_cjk_site_suffix(title: str) -> str:
+    """ "成都地铁…直达-西部在线", "标题_新浪新闻": Chinese and Japanese sites join the site's name with a bare dash or
+    underscore, and the name is in Han script where the address is Latin (pinyin), so no site key matches it."""
+    match = _CJK_SITE_SUFFIX.search(title)
+    return title[: match.start()].strip() if match and match.start() >= _CJK_HEADLINE_MIN_CHARS else title
 
 
 def _strip_site_suffix(heading: str, sites: set[str]) -> str:
@@ -152,11 +171,21 @@ def _site_keys(site_names: list[str], url: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def _is_site(part: str, sites: set[str]) -> bool:
+def _is_site(part: str, sites: set[str], *, whole: bool = False) -> bool:
+    """The part names the site: it is a site key, begins with one, or (unless `whole`) begins one."""
     key = name_key(part)
     if len(key) < 3 or len(part.split()) > 6:
         return False
-    return any(key == site or key.startswith(site) or site.startswith(key) for site in sites if len(site) > 2)
+    return any(
+        key == site or key.startswith(site) or (not whole and site.startswith(key)) for site in sites if len(site) > 2
+    )
+
+
+def _spells_site(part: str, sites: set[str]) -> bool:
+    """Most of the part's words are in a site key: "The Marlow County Courier-Press" on marlowcourierpress.com."""
+    words = [word for word in re.findall(r"\w{3,}", part.casefold()) if word != "the"]
+    found = sum(any(word in site for site in sites) for word in words)
+    return bool(words) and found * 2 > len(words)
 
 
 def folded_key(text: str) -> str:
