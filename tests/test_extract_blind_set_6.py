@@ -198,3 +198,28 @@ def test_the_pages_own_unambiguous_dates_say_which_order_its_numeric_dates_use(s
     page = f"<html><head><title>County board OKs study</title></head><body>{body}</body></html>"
     article = extract_article(page, "https://www.marlowcourierpress.example/news/story.cfm?id=8812")
     assert article.published_at is not None and article.published_at.date().isoformat() == day
+
+
+def test_a_yearless_stamp_before_labelled_credits_is_dated_by_the_address() -> None:
+    """ "Tue 4 Mar Words: Jake Thornton | Photos: Lisa Marsh" on /news/2025/03/...: the stamp does not void the
+    credits, and the address gives it its year."""
+    body = (
+        "<main><article><h1>Tuivaga re-signs with Herons until the end of 2027</h1>"
+        f"<div class='meta'>Tue 4 Mar Words: Jake Thornton | Photos: Lisa Marsh</div>{PARAGRAPHS}</article></main>"
+    )
+    page = _page("<title>Tuivaga re-signs | Herons</title>", body)
+    article = extract_article(page, "https://www.heronsrlfc.example/news/2025/03/tuivaga-re-signs")
+    assert article.authors == ["Jake Thornton"]
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Par Claire Dubois, avec Mathieu Roche", ["Claire Dubois", "Mathieu Roche"]),
+        ("Por Ana Ruiz con Luis Gómez", ["Ana Ruiz", "Luis Gómez"]),
+    ],
+)
+def test_a_co_writer_joined_by_with_in_french_or_spanish(line: str, authors: list[str]) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == authors

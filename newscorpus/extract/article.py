@@ -65,7 +65,7 @@ from newscorpus.extract.guesses import (
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
 from newscorpus.extract.site_owner import author_from_site_owner
-from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN
+from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN, WEEKDAY_WORDS
 from newscorpus.extract.text_lines import element_lines, lines_below_story, normalize_space
 from newscorpus.extract.titles import choose_title, folded_key
 from newscorpus.extract.zones import format_offset, parse_offset
@@ -146,6 +146,12 @@ _URL_YEAR_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>0[1-9]|1[0-2]
 _YEARLESS_STAMP = re.compile(
     r"(?:(?P<month_first>[^\W\d_]{3,9}\.?)\s+(?P<day_last>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month_last>[^\W\d_]{3,9}\.?))"
+)
+# ... opening a line of credits, after its weekday: "Tue 4 Mar Words: Jake Thornton | Photos: Lisa Marsh"
+_YEARLESS_STAMP_LEADING = re.compile(
+    rf"(?:{WEEKDAY_WORDS}\.?,?\s+)?{_YEARLESS_STAMP.pattern}"
+    r"(?=\s*[|·•–—]|\s+(?:by|words|story|text|written|posted)\b)",
+    re.IGNORECASE,
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
@@ -677,7 +683,7 @@ def _yearless_stamp_in_url_month(lines: list[str], url: str, timezone: str) -> P
     if address is None:
         return None
     for line in lines:
-        match = _YEARLESS_STAMP.fullmatch(line.strip())
+        match = _YEARLESS_STAMP.fullmatch(line.strip()) or _YEARLESS_STAMP_LEADING.match(line.strip())
         if match is None:
             continue
         month = MONTHS.get((match["month_first"] or match["month_last"]).lower().rstrip("."))

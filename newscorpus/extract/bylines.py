@@ -169,8 +169,11 @@ _LEADING_STAMP = re.compile(
 # a broadcaster named after the reporter: "TV Globo", "Rádio Gaúcha", "Radio Bremen", "Canal 13", "Channel 4"
 _STATION = re.compile(r"^(?:TV|Radio|Rádio|Rede|Canal|Channel)\s+\S")
 # its time may follow the date: "Jumat, 19 Mei 2023 14:05 Reporter : X Editor : Y", "May 2, 2025, 9:40 a.m. ET | By X"
+# or a stamp without its year ("Tue 4 Mar Words: Jake Thornton | Photos: Lisa Marsh")
+_ENGLISH_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _STAMP_BEFORE_LABEL = re.compile(
-    rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?{_STAMP_DATE}"
+    rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?"
+    rf"(?:{_STAMP_DATE}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_ENGLISH_MONTH}|{_ENGLISH_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     re.IGNORECASE,
 )
@@ -189,7 +192,8 @@ _REPORT_OF = re.compile(
 )
 # "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и)\b))\s*", re.IGNORECASE
+    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con)\b))\s*",
+    re.IGNORECASE,
 )
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
 _NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
