@@ -223,3 +223,20 @@ def test_a_yearless_stamp_before_labelled_credits_is_dated_by_the_address() -> N
 def test_a_co_writer_joined_by_with_in_french_or_spanish(line: str, authors: list[str]) -> None:
     byline = read_byline(line, at_start=True)
     assert byline is not None and byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["9月16日，乘客在天府机场快线二期列车上拍照留念。新华社记者 王曦 摄", "市民在广场上观看灯光秀。记者 陈晓、刘洋 摄"],
+)
+def test_a_chinese_caption_ending_with_its_photographer_is_not_text(line: str) -> None:
+    assert remove_boilerplate([STORY[0], line, STORY[1]], title=None, captions=[]) == [STORY[0], STORY[1]]
+    sentence = "记者从成都地铁获悉，二期工程已完成验收。"  # "the reporter learned": prose, not a credit
+    assert remove_boilerplate([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "label", ["עוד בנושא", "بیشتر بخوانید:", "مزید پڑھیں", "আরও পড়ুন", "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ", "SOMA PIA:"]
+)
+def test_read_also_labels_of_more_languages_are_not_text(label: str) -> None:
+    assert label not in remove_boilerplate([STORY[0], label, STORY[1]], title=None, captions=[])

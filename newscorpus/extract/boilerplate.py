@@ -43,7 +43,10 @@ _READ_ALSO_ABROAD = (
     r"[اإأ]قرأ\s+[أا]يض(?:ا\u064b?|\u064bا)|"  # "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "إقرأ ايضا"
     r"(?:यह|ये)\s+भी\s+प(?:ढ\u093c|\u095d)(?:\u0947\u0902|\u093f\u090f)|"  # "ये भी पढ़ें", "यह भी पढ़िए"
     r"Xem\s+thêm|Tin\s+liên\s+quan|อ่านเพิ่มเติม|関連記事|関連ニュース|"
-    r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사"
+    r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사|"
+    # he, fa, ur, bn, el, uk, cs, ro, sw, tl
+    r"עוד\s+בנושא|קראו\s+(?:עוד|גם)|بیشتر\s+بخوانید|مزید\s+پڑھیں|আরও\s+পড়ুন|Διαβ[άα]στε\s+επ[ίι]σης|"
+    r"Читайте\s+також|Čtěte\s+(?:také|též)|Citește\s+și|Soma\s+pia|Basahin\s+din"
 )
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
@@ -204,6 +207,11 @@ _CREDIT_AT_END = re.compile(
     r"(?:[|.]|\s[-–—])\s*(?:Photo(?:graph)?s?|Images?|Picture|Foto|Credit)\s*(?::|by\b)\s*[^.|()]{1,60}\.?\s*$",
     re.IGNORECASE,
 )
+# A Chinese caption ends with who took the picture: "…拍照留念。新华社记者 王曦 摄" ("photographed by")
+_CJK_PHOTO_CREDIT = re.compile(
+    r"(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、，]\s*[\u4e00-\u9fff·]{2,4})*\s*[摄攝]\s*[）)]?\s*$"
+)
+_CJK_CAPTION_MAX_CHARS = 150
 # Media player and gallery widgets' own words
 _MEDIA_WIDGET = re.compile(
     r"^(?:Image\s+(?:copyright|caption|source)\b.*|Media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*|"
@@ -616,6 +624,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         and _may_hold(folded, ")", "photo", "image", "picture", "foto", "credit")
         and _CREDIT_AT_END.search(line)
     ):
+        return True
+    if len(line) <= _CJK_CAPTION_MAX_CHARS and ("摄" in line or "攝" in line) and _CJK_PHOTO_CREDIT.search(line):
         return True
     if words <= _MEDIA_WIDGET_MAX_WORDS and _MEDIA_WIDGET.match(line):
         return True
