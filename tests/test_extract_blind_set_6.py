@@ -12,7 +12,7 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.bylines import extract_bylines, read_byline
 from newscorpus.extract.dates import is_stamp_only, parse_date
 
 PARAGRAPHS = "".join(f"<p>{text}</p>" for text in STORY)
@@ -240,3 +240,22 @@ def test_a_chinese_caption_ending_with_its_photographer_is_not_text(line: str) -
 )
 def test_read_also_labels_of_more_languages_are_not_text(label: str) -> None:
     assert label not in remove_boilerplate([STORY[0], label, STORY[1]], title=None, captions=[])
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        (
+            "新华社成都9月16日电（记者陈晓、刘洋）16日上午，成都地铁天府机场快线二期正式开通运营。",
+            ["陈晓", "刘洋"],
+            ["Xinhua"],
+        ),
+        ("（中央社記者王心怡台中27日電）台中市政府今天宣布，捷運綠線延伸段將提前通車。", ["王心怡"], ["CNA"]),
+        ("本报北京5月3日电（记者 王静）今天上午，北京市公布了新的公交线路调整方案。", ["王静"], []),
+    ],
+)
+def test_the_reporters_of_a_chinese_wire_lead_in(line: str, authors: list[str], agencies: list[str]) -> None:
+    """Chinese wire copy names its reporters in the lead-in that opens the first paragraph, which stays text."""
+    lines, byline = extract_bylines([line, STORY[0]])
+    assert byline.authors == authors and byline.agencies == agencies
+    assert lines[0] == line

@@ -80,6 +80,8 @@ WIRE_SERVICES: dict[str, str] = {
     "интерфакс": "Interfax",
     "新华社": "Xinhua",
     "新華社": "Xinhua",
+    "中央社": "CNA",  # Taiwan's Central News Agency
+    "中新社": "China News Service",
     "연합뉴스": "Yonhap",
     "共同通信": "Kyodo",
     "共同通信社": "Kyodo",

@@ -40,7 +40,15 @@ _REPORTER_FIRST = re.compile(
 _INLINE_CREDIT = re.compile(
     r"^\((?P<place>[^=()]{1,15})=(?P<agency>[^=()]{1,20})\)\s*(?P<names>[^=()]{2,40}?)\s*(?:기자|특파원)\s*="
 )
-_NAME_LIST = re.compile(r"\s*[·,、]\s*")
+# Chinese wire copy does the same: Xinhua's "新华社成都9月16日电（记者陈晓、刘洋）…", CNA's
+# "（中央社記者王心怡台中27日電）…" (the name runs into the place; a name of three characters is the common case)
+_HAN = r"[\u4e00-\u9fff]"
+_CHINESE_WIRE_CREDIT = re.compile(
+    rf"^(?P<wire>新华社|新華社|中新社)?{_HAN}{{0,20}}\d{{1,2}}月\d{{1,2}}日[电電]\s*[（(](?:{_HAN}{{0,6}}?)(?:记者|記者)\s*"
+    rf"(?P<names>{_HAN}{{2,4}}(?:\s*[、，,]\s*{_HAN}{{2,4}})*)\s*[）)]"
+    rf"|^[（(](?P<agency>{_HAN}{{2,4}}?)(?:记者|記者)(?P<name>{_HAN}{{2,3}}){_HAN}{{2,3}}\d{{1,2}}日[电電][）)]"
+)
+_NAME_LIST = re.compile(r"\s*[·,、，]\s*")
 _ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
 _ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
 
@@ -76,7 +84,13 @@ def cjk_name(name: str) -> bool:
 
 
 def inline_credit(line: str) -> Byline | None:
-    """ "(서울=연합뉴스) 김영훈 기자 = 정부가 …": the reporters named where the first sentence starts."""
+    """ "(서울=연합뉴스) 김영훈 기자 = 정부가 …", "新华社成都9月16日电（记者陈晓、刘洋）…": the reporters named where
+    the first sentence starts."""
+    chinese = _CHINESE_WIRE_CREDIT.match(line.strip())
+    if chinese is not None:
+        names = [n for n in _NAME_LIST.split(chinese["names"] or chinese["name"]) if n]
+        agency = wire_service(chinese["agency"] or chinese["wire"] or "")
+        return Byline(authors=names, agencies=[agency] if agency else []) if all(cjk_name(n) for n in names) else None
     match = _INLINE_CREDIT.match(line.strip())
     if match is None:
         return None
