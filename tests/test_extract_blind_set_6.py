@@ -259,3 +259,22 @@ def test_the_reporters_of_a_chinese_wire_lead_in(line: str, authors: list[str], 
     lines, byline = extract_bylines([line, STORY[0]])
     assert byline.authors == authors and byline.agencies == agencies
     assert lines[0] == line
+
+
+def test_a_bare_name_beside_the_stamp_under_the_headline_is_the_writer() -> None:
+    """GoDaddy's post details "March 18, 2025 | Dale Whitaker" on a site that declares the business as author."""
+    body = (
+        "<main><a href='/blog'>Back to Blog</a><h1>Flattening a Workbench Top with a Router Sled</h1>"
+        f"<p class='details'>March 18, 2025 | Dale Whitaker</p>{PARAGRAPHS}</main>"
+    )
+    page = _page("<title>Flattening a Workbench Top</title><meta name='author' content='Pine Hollow Woodshop'>", body)
+    assert extract_article(page, "https://pinehollowwoodshop.example/f/flattening").authors == ["Dale Whitaker"]
+
+
+def test_a_section_beside_the_stamp_is_no_writer() -> None:
+    body = (
+        "<main><h1>Flattening a Workbench Top with a Router Sled</h1>"
+        f"<p class='details'>March 18, 2025 | Shop News</p>{PARAGRAPHS}</main>"
+    )
+    page = _page("<title>Flattening a Workbench Top</title>", body)
+    assert extract_article(page, "https://pinehollowwoodshop.example/f/flattening").authors == []

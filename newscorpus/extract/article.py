@@ -26,7 +26,7 @@ from newscorpus.extract.bylines import (
     extract_bylines,
     read_byline,
 )
-from newscorpus.extract.credit_names import Byline, looks_like_name
+from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, Byline, looks_like_name
 from newscorpus.extract.credits import decide_credits, split_names
 from newscorpus.extract.date_formats import parse_with_formats
 from newscorpus.extract.dateline import Dateline, cut_dateline
@@ -153,6 +153,7 @@ _YEARLESS_STAMP_LEADING = re.compile(
     r"(?=\s*[|·•–—]|\s+(?:by|words|story|text|written|posted)\b)",
     re.IGNORECASE,
 )
+_DETAIL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 _MONTHS_IN_YEAR = 12
@@ -231,6 +232,7 @@ def extract_article(
                 lambda: _posted_by_name(page_lines),
                 lambda: author_from_closing_bio(page_lines, lines),
                 lambda: author_from_data_layer(tree),
+                lambda: _name_beside_stamp(date_zone),
                 lambda: author_from_site_name([meta.site_name, *meta.titles, meta.html_title]),
                 lambda: author_from_site_owner(tree, [meta.site_name, meta.html_title], lines),
             ),
@@ -581,6 +583,28 @@ def _posted_by_name(page_lines: list[str]) -> str | None:
         # a name opens with a capital: "la Redacción", "le Monde" pass as names (particles, then a capital)
         if match and match.group("name")[0].isupper() and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
+    return None
+
+
+def _name_beside_stamp(lines: list[str]) -> str | None:
+    """ "March 18, 2025 | Dale Whitaker": a site builder's post details, the date and the writer's bare name in one
+    row under the headline. Only a name of two or three capitalised words counts (not "Local News" after a
+    comma-free stamp: that is asked for last, when nothing else names a writer)."""
+    for line in lines:
+        parts = _DETAIL_SEPARATOR.split(line.strip())
+        if len(parts) != 2:
+            continue
+        for stamp, name in (parts, parts[::-1]):
+            words = name.split()
+            if (
+                2 <= len(words) <= 3
+                and all(word[:1].isupper() and word.isalpha() for word in words)
+                and is_stamp_only(stamp)
+                and looks_like_name(name, strict=True)
+                and not JOB_TITLE.search(name)
+                and not ORGANISATION_WORD.search(name)
+            ):
+                return name
     return None
 
 
