@@ -168,6 +168,7 @@ _SHARE = re.compile(
 )
 _COMMENTS_HEADING = re.compile(
     r"^(?:Komentar|Tulis\s+komentar|Kirim\s+komentar|Beri\s+komentar|Comments?|Leave\s+a\s+(?:comment|reply)|"
+    r"(?:Sign\s+the\s+)?Guest\s*book|"  # an obituary's condolences
     r"Post\s+a\s+comment|\d+\s+comments?|Komentar\s*\(\s*\d*\s*\)|Comments?\s*\(\s*\d*\s*\)|"
     # de, fr, es, pt, it, nl, ru, pl, tr
     r"(?:\d+\s+)?(?:Kommentare?|Commentaires?|Comentarios?|Comentários?|Commenti|Reacties?|Комментарии|Komentarze|"

@@ -34,6 +34,7 @@ TEASER_PHRASES = re.compile(
     r"already\s+a\s+subscriber|already\s+have\s+an\s+account|become\s+a\s+(?:paid\s+)?(?:member|subscriber)\s+to|"
     r"unlock\s+this\s+(?:article|piece|story|post)|is\s+exclusive\s+to\s+(?:\S+\s+){0,3}(?:subscribers|members)|"
     r"read\s+the\s+full\s+(?:story|article)|"
+    r"create\s+a\s+(?:free\s+)?account\s+to\s+(?:read|continue|keep\s+reading)|subscribe\s+for\s+unlimited\s+access|"
     r"(?:this|the)\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+"
     r"(?:subscribers|members|premium)|untuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya|"
     r"(?:artikel|berita|konten)\s+ini\s+(?:khusus|hanya\s+untuk)\s+(?:pelanggan|member|anggota)|"

@@ -9,6 +9,7 @@ hit inside comments or teasers is skipped by looking at the hit's ancestors inst
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from datetime import date, timedelta
@@ -97,6 +98,10 @@ _LOCATION_CLASS = re.compile(r"(?:^|[\s_-])(?:location|dateline|place|city|ort|l
 _FOREM_HEADER_CLASS = "crayons-article__header"
 _FOREM_AUTHOR_LINK_CLASS = "crayons-link"
 _WIX_AUTHOR_HOOK = "user-name"
+# a name element ("sc-name", "contributor__name", "byline-name") within a few levels of a byline or contributors block
+_NAME_CLASS = re.compile(r"(?:^|[\s_-])name(?:$|\s)")
+_BYLINE_BLOCK = re.compile(r"byline|contributor", re.IGNORECASE)
+_BYLINE_BLOCK_LEVELS = 3
 # the author's part of a <title>: Substack's "Headline - by Jane Doe - Publication", Medium's "Headline | by Jane Doe
 # | Medium"; a lower-case "by" after the headline, not "By Popular Demand" opening a title
 _TITLE_BYLINE = re.compile(r"^by\s+(?P<name>\S.*)$")
@@ -166,16 +171,31 @@ def _with_stacked_authors(element: lxml.html.HtmlElement, found: str, site_names
 
 def _platform_author_elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The post author's element as Wix Blog (`data-hook="user-name"`) and Forem (dev.to: the `crayons-link` in the
-    `crayons-article__header`) mark it, in document order."""
+    `crayons-article__header`) mark it, and a name element in a byline or contributors block (the BBC's
+    `<div class=sc-contributors><span class=sc-name>Imogen Ashworth</span><span class=sc-role>Business reporter`),
+    in document order."""
     found = []
     for element in tree.iter(lxml.etree.Element):
+        css = element.get("class") or ""
         if element.get("data-hook") == _WIX_AUTHOR_HOOK:
             found.append(element)
-        elif _FOREM_HEADER_CLASS in (element.get("class") or "").split():
+        elif _FOREM_HEADER_CLASS in css.split():
             found += [
                 link for link in element.iter("a") if _FOREM_AUTHOR_LINK_CLASS in (link.get("class") or "").split()
             ]
+        elif "name" in css and _NAME_CLASS.search(css) and _in_byline_block(element):
+            found.append(element)
     return found
+
+
+def _in_byline_block(element: lxml.html.HtmlElement) -> bool:
+    for ancestor in itertools.islice(element.iterancestors(), _BYLINE_BLOCK_LEVELS):
+        marks = (
+            f"{ancestor.get('class') or ''} {ancestor.get('data-component') or ''} {ancestor.get('data-testid') or ''}"
+        )
+        if _BYLINE_BLOCK.search(marks):
+            return True
+    return False
 
 
 def _representative_card_author(tree: lxml.html.HtmlElement) -> str | None:

@@ -203,7 +203,9 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
         if t
     ]
     if not result.headings:
-        result.headings = _headline_in_h2(tree, [*result.titles, result.html_title or ""])
+        result.headings = _headline_in_h2(tree, [*result.titles, result.html_title or ""]) or _headline_under_module(
+            tree, result.titles, result.html_title
+        )
     elif len(result.headings) == 1 and len(result.headings[0].split()) <= _GENERIC_H1_MAX_WORDS:
         result.headings = _headline_under_generic_h1(tree, result.headings[0], result.titles, result.html_title)
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
@@ -228,8 +230,21 @@ def _headline_in_h2(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]
     return []
 
 
+def _headline_under_module(tree: lxml.html.HtmlElement, titles: list[str], html_title: str | None) -> list[str]:
+    """No <h1>, and the first <h2> is a module's short name ("News Flash" over CivicPlus's <h3 class=article-title>):
+    the headline under it, found as under a module's <h1>; [] when there is none."""
+    module = next((h for h in tree.iter("h2") if not _in_page_chrome(h)), None)
+    if module is None:
+        return []
+    text = normalize_space(module.text_content())
+    if not 0 < len(text.split()) <= _GENERIC_H1_MAX_WORDS:
+        return []
+    found = _headline_under_generic_h1(tree, text, titles, html_title, module_tag="h2")
+    return [] if found == [text] else found
+
+
 def _headline_under_generic_h1(
-    tree: lxml.html.HtmlElement, h1: str, titles: list[str], html_title: str | None
+    tree: lxml.html.HtmlElement, h1: str, titles: list[str], html_title: str | None, *, module_tag: str = "h1"
 ) -> list[str]:
     """Under a module's or forum's short <h1> ("News Flash", "Millbrook Camera Club Forum"), the <h2>-<h4> that
     prints the declared headline, or the one the <title> opens with, or ends a <title> that names the module first
@@ -240,6 +255,7 @@ def _headline_under_generic_h1(
     declared = {_key(title) for title in titles} - {h1_key}
     page_title = _key(html_title or "")
     titled: str | None = None
+    titled_tag = "h2" if module_tag == "h1" else "h3"  # the level under the module's heading
     for heading in tree.iter("h2", "h3", "h4"):
         if _in_page_chrome(heading):
             continue
@@ -253,10 +269,10 @@ def _headline_under_generic_h1(
             return [text]
         if (
             titled is None
-            and heading.tag == "h2"
+            and heading.tag == titled_tag
             and len(text.split()) >= _TITLED_H2_MIN_WORDS
             and _TITLE_CLASS.search(f"{heading.get('class') or ''} {heading.get('id') or ''}")
-            and _opens_text_under_h1(tree, heading)
+            and _opens_text_under(tree, module_tag, heading)
         ):
             titled = text
     if titled is not None and not declared and page_title.startswith(h1_key):
@@ -264,16 +280,16 @@ def _headline_under_generic_h1(
     return [h1]
 
 
-def _opens_text_under_h1(tree: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
-    """The heading follows the page's <h1> with no paragraph of text between them: it heads the text, where a
+def _opens_text_under(tree: lxml.html.HtmlElement, module_tag: str, heading: lxml.html.HtmlElement) -> bool:
+    """The heading follows the module's heading with no paragraph of text between them: it heads the text, where a
     "Related" card's or a comment section's title comes after the text."""
-    after_h1 = False
-    for element in tree.iter("h1", "p", heading.tag):
+    after_module = False
+    for element in tree.iter(module_tag, "p", heading.tag):
         if element is heading:
-            return after_h1
-        if element.tag == "h1":
-            after_h1 = True
-        elif after_h1 and element.tag == "p" and len(element.text_content().strip()) >= _PARAGRAPH_MIN_CHARS:
+            return after_module
+        if element.tag == module_tag:
+            after_module = True
+        elif after_module and element.tag == "p" and len(element.text_content().strip()) >= _PARAGRAPH_MIN_CHARS:
             return False
     return False
 

@@ -18,14 +18,15 @@ from newscorpus.extract.credit_names import (
 )
 
 # a reporter's job printed after the name instead of a "by" before it: "Pedro Vilela - Repórter da Agência Brasil",
-# "Arief Setyadi , Jurnalis-Jum'at, 03 Mei 2024", "김영훈 기자" (Korean), "山田太郎記者" (Japanese)
+# "Arief Setyadi , Jurnalis-Jum'at, 03 Mei 2024", "Imogen Ashworth / Business reporter", "김영훈 기자" (Korean),
+# "山田太郎記者" (Japanese)
 _REPORTER_WORDS = (
     r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
     r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
 )
 _CJK_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
 _ROLE_CREDIT = re.compile(
-    rf"^(?P<names>[^,;|=]+?)\s*(?:,|\s[–—-])\s*{_REPORTER_WORDS}\b(?P<rest>.*)$"
+    rf"^(?P<names>[^,;|=/]+?)\s*(?:,|\s[–—/-])\s*(?:[^\W\d_]+\s+){{0,2}}?{_REPORTER_WORDS}\b(?P<rest>.*)$"
     rf"|^(?P<cjk>[^\W\d_][^,;|=\d]{{0,30}}?)\s*{_CJK_REPORTER}$",
     re.IGNORECASE,
 )

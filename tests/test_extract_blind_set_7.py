@@ -1,0 +1,93 @@
+"""Rules found by a seventh blind page set (English-language news and organisation pages of 2024-2026, and the
+evergreen guides and explainers of a general crawl, written without sight of the extractor; see
+bench/blind-pages-7): an obituary's guest book, a registration wall's pitch, the outlet named after the reporters,
+"Name / Business reporter", the name element of a contributors block, a CivicPlus module <h2> over the <h3>
+headline.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
+
+from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.flags import teaser_phrase_in
+
+PARAGRAPHS = "".join(f"<p>{text}</p>" for text in STORY)
+
+
+def _page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_an_obituarys_guest_book_is_not_text() -> None:
+    guest_book = (
+        "<div class='obit-guestbook'><h3>Guest Book</h3><p>12 entries</p><div class='entry'><p>She was my second "
+        "grade teacher in 1979 and I still remember her reading to us. My condolences.</p><span>— Tom R.</span></div>"
+    )
+    page = _page("<title>Margaret Hollister</title>", f"<main><h1>Margaret Hollister</h1>{PARAGRAPHS}{guest_book}")
+    body = extract_article(page, "https://www.courier.example/obituaries/margaret-hollister").body
+    assert body.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Create a free account to read 2 articles a month, or subscribe for unlimited access to local business news.",
+        "Subscribe for unlimited access to all our reporting.",
+    ],
+)
+def test_a_registration_walls_pitch_is_a_teaser_phrase(line: str) -> None:
+    assert teaser_phrase_in(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # the outlet the reporters write for, after their names
+        (
+            "By Hannah Cole, Marcus Bell and Yusuf Adeyemi, National Courier Network",
+            ["Hannah Cole", "Marcus Bell", "Yusuf Adeyemi"],
+        ),
+        ("Imogen Ashworth / Business reporter", ["Imogen Ashworth"]),
+        ("Imogen Ashworth, Political correspondent", ["Imogen Ashworth"]),
+    ],
+)
+def test_bylines_with_the_outlet_or_the_beat_after_the_names(line: str, authors: list[str]) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == authors
+
+
+def test_a_job_alone_is_no_byline() -> None:
+    assert read_byline("Senior Political Reporter", at_start=True) is None
+
+
+def test_the_name_element_of_a_contributors_block() -> None:
+    """A BBC-like byline block: the time, share buttons and the contributor's name and role as separate spans, with
+    the organisation declared as the author."""
+    head = (
+        '<title>Water bills</title><script type=\'application/ld+json\'>{"@type": "NewsArticle", "author": '
+        '{"@type": "Organization", "name": "Britcast News"}}</script>'
+    )
+    body = (
+        "<main><article><h1>Water bills: why are they going up?</h1><div data-component='byline-block'>"
+        "<div class='sc-byline'><time datetime='2025-03-19T06:12:44.000Z'>2 hours ago</time><button>Share</button>"
+        "<div class='sc-contributors'><span class='sc-name'>Imogen Ashworth</span><span class='sc-role'>Business "
+        f"reporter</span></div></div></div>{PARAGRAPHS}</article></main>"
+    )
+    assert extract_article(_page(head, body), "https://www.britcast.example/news/business-1").authors == [
+        "Imogen Ashworth"
+    ]
+
+
+def test_a_module_h2_over_the_h3_headline_without_an_h1() -> None:
+    """CivicPlus's "News Flash" module title as the page's first heading, the story's headline an <h3> under it."""
+    body = (
+        "<main><h2 class='moduleTitle'>News Flash</h2><div class='detail'><h3 class='article-title'>Arrest Made in "
+        f"String of Catalytic Converter Thefts</h3>{PARAGRAPHS}</div><aside><h3>Tools</h3></aside></main>"
+    )
+    page = _page("<title>News Flash • Westbrook, MN • CivicEngage</title>", body)
+    assert extract_article(page, "https://www.westbrook.example/CivicAlerts.aspx?AID=51").title == (
+        "Arrest Made in String of Catalytic Converter Thefts"
+    )
