@@ -91,3 +91,21 @@ def test_a_module_h2_over_the_h3_headline_without_an_h1() -> None:
     assert extract_article(page, "https://www.westbrook.example/CivicAlerts.aspx?AID=51").title == (
         "Arrest Made in String of Catalytic Converter Thefts"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Hana Sørensen · Head of Engineering", ["Hana Sørensen"]),
+        ("Tunde Oyelaran · Developer Advocate · 2024-08-29 · 6 min read", ["Tunde Oyelaran"]),
+    ],
+)
+def test_a_company_blogs_name_and_job_byline(line: str, authors: list[str]) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == authors
+
+
+@pytest.mark.parametrize("line", ["Sam Whitford | Photo Editor", "Products · Developer tools", "Home · News Editor"])
+def test_a_photo_credit_or_a_menu_in_the_bylines_shape_is_no_byline(line: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is None or byline.authors == []

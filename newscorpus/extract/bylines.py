@@ -23,6 +23,7 @@ from newscorpus.extract.credit_names import (
     looks_like_name,
     without_trailing_role,
 )
+from newscorpus.extract.dates import is_stamp_only
 from newscorpus.extract.reporter_credits import inline_credit, role_credit
 from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS, WEEKDAY_WORDS
 
@@ -208,6 +209,11 @@ _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # a lower-case aside after a name: "Jake Moss (podiatrist) & Lena Ortiz"; "(AP)" and "(Reuters)" stay
 _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
+_DETAIL_SEPARATOR = re.compile(r"\s+[·|•–—]\s+")
+_READING_TIME = re.compile(r"\d{1,3}\s*(?:min(?:ute)?s?|m)\s+read", re.IGNORECASE)
+_NAME_AND_JOB_MAX_WORDS = 4
+# a photo credit in the byline's shape ("Sam Whitford | Photo Editor"), or the desk editor's
+_NOT_WRITER_JOB = re.compile(r"photo|editor|illustrat|video|graphic|designer|camera", re.IGNORECASE)
 _STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
@@ -411,7 +417,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:
-        return role_credit(text)
+        return role_credit(text) or _name_and_job(text)
     text = unstamped
     if len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
         return None
@@ -424,6 +430,29 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if credit is not None:
         credit.others += _other_credits(text)
     return credit
+
+
+def _name_and_job(text: str) -> Byline | None:
+    """ "Hana Sørensen · Head of Engineering", "Tunde Oyelaran | Developer Advocate · 2024-08-29 · 6 min read": a
+    company blog's byline, the writer's full name and her job (then the stamp), no "by"."""
+    pieces = _DETAIL_SEPARATOR.split(text.strip())
+    while len(pieces) > 2 and (is_stamp_only(pieces[-1]) or _READING_TIME.fullmatch(pieces[-1])):
+        pieces.pop()  # "… · 2024-08-29 · 6 min read"
+    if len(pieces) != 2:
+        return None
+    name, job = pieces[0].strip(), pieces[1].strip()
+    if (
+        2 <= len(name.split()) <= _NAME_AND_JOB_MAX_WORDS
+        and len(job.split()) <= _NAME_AND_JOB_MAX_WORDS
+        and JOB_TITLE.search(job)
+        and not _NOT_WRITER_JOB.search(job)
+        and not JOB_TITLE.search(name)
+        and not ORGANISATION_WORD.search(name)
+        and looks_like_name(name, strict=True)
+        and not re.search(r"\d", job)
+    ):
+        return Byline(authors=[name])
+    return None
 
 
 def _other_credits(text: str) -> list[str]:
