@@ -109,3 +109,25 @@ def test_a_company_blogs_name_and_job_byline(line: str, authors: list[str]) -> N
 def test_a_photo_credit_or_a_menu_in_the_bylines_shape_is_no_byline(line: str) -> None:
     byline = read_byline(line, at_start=True)
     assert byline is None or byline.authors == []
+
+
+def test_a_labelled_stamp_after_a_credit_in_its_row_dates_the_page() -> None:
+    """A health library's only date: "Medical review: X, MD · Last reviewed: 09/12/2024" under the text."""
+    body = (
+        f"<main><h1>Iron-Deficiency Anemia</h1><p>By Cedar Valley Clinic Staff</p>{PARAGRAPHS}"
+        "<div class='review'><p>Medical review: Andrea Kowalczyk, MD, Hematology · Last reviewed: 09/12/2024</p></div>"
+        "</main>"
+    )
+    article = extract_article(_page("<title>Iron-Deficiency Anemia</title>", body), "https://clinic.example/a/iron")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2024-09-12"
+
+
+def test_the_bio_under_an_about_the_author_heading_names_the_writer() -> None:
+    """No byline; below the text, "About the Author" and "Marisol Vega is the founding attorney of …"."""
+    body = (
+        f"<main><article><h1>How probate works in Texas</h1>{PARAGRAPHS}</article><div class='author-bio-box'>"
+        "<h4>About the Author</h4><p><strong>Marisol Vega</strong> is the founding attorney of Vega Estate Law and "
+        "has guided San Antonio families through probate since 2009.</p></div></main>"
+    )
+    article = extract_article(_page("<title>How probate works</title>", body), "https://vegalaw.example/blog/probate")
+    assert article.authors == ["Marisol Vega"]

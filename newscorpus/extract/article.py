@@ -909,7 +909,8 @@ def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) ->
     published: list[PageDate] = []
     updated: list[PageDate] = []
     for line in _joined_labels(page_lines):
-        if not _STAMP_LABEL.match(line):
+        # a labelled stamp may also follow a credit in its row: "Medical review: X, MD · Last reviewed: 09/12/2024"
+        if not _STAMP_LABEL.match(line) and not any(_STAMP_LABEL.match(p) for p in _STAMP_PARTS.split(line)[1:]):
             continue
         # "Updated: May 22, 2023 | Published: May 19, 2023": each its label; a longer piece only when its date follows
         # its label at once ("This entry was posted on Wednesday, November 5th, 2025 at 2:30 pm and is filed …")

@@ -17,11 +17,17 @@ _BIO = re.compile(
     r"(?:writer|journalist|author|editor|blogger|reporter|contributor|correspondent|columnist|freelancer)s?\b"
 )
 
+_BIO_HEADING = re.compile(r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+author)\s*:?$", re.IGNORECASE)
+_ANY_BIO = re.compile(r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){1,3})\s+(?:is|was|has\s+been)\s")
+
 
 def author_from_closing_bio(page_lines: list[str], body_lines: list[str]) -> str | None:
-    """The name a writer's bio just below the story opens with, or None."""
+    """The name a writer's bio just below the story opens with, or None. Under an "About the Author" heading any
+    "Name is …" sentence is the writer's bio ("Marisol Vega is the founding attorney of …")."""
+    previous = ""
     for line in lines_below_story(page_lines, body_lines, _BELOW_STORY_LINES):
-        match = _BIO.match(line)
+        match = _BIO.match(line) or (_BIO_HEADING.match(previous) and _ANY_BIO.match(line))
         if match and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
+        previous = line
     return None
