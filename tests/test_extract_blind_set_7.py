@@ -131,3 +131,26 @@ def test_the_bio_under_an_about_the_author_heading_names_the_writer() -> None:
     )
     article = extract_article(_page("<title>How probate works</title>", body), "https://vegalaw.example/blog/probate")
     assert article.authors == ["Marisol Vega"]
+
+
+def test_an_accordions_section_headings_printed_as_buttons_are_text() -> None:
+    """<h2><button>Symptoms</button></h2>: the button opens the section, its words are the section's heading."""
+    sections = "".join(
+        f"<h2 class='accordion__heading'><button class='accordion__trigger' aria-expanded='true'>"
+        f"<span>{name}</span><span aria-hidden='true'>+</span></button></h2><div class='panel'><p>{text}</p></div>"
+        for name, text in zip(("Symptoms", "Causes", "Treatment"), STORY, strict=True)
+    )
+    page = _page("<title>Anemia</title>", f"<main><article><h1>Iron-Deficiency Anemia</h1>{sections}</article></main>")
+    body = extract_article(page, "https://clinic.example/a/iron").body.split("\n\n")
+    assert body == ["Symptoms", STORY[0], "Causes", STORY[1], "Treatment", STORY[2]]
+
+
+@pytest.mark.parametrize("label", ["Inhalt", "Spis treści", "Innehåll", "目次", "Mục lục"])
+def test_a_table_of_contents_under_its_label_in_more_languages_is_not_text(label: str) -> None:
+    headings = ["Erste Schritte", "Die Kosten", "Fazit"]
+    entries = "".join(f"<li><a href='#s{n}'>{h}</a></li>" for n, h in enumerate(headings))
+    sections = "".join(f"<h2 id='s{n}'>{h}</h2><p>{STORY[n]}</p>" for n, h in enumerate(headings))
+    article = f"<h1>Der ETF-Sparplan</h1><div class='box'><p>{label}</p><ol>{entries}</ol></div>{sections}"
+    page = _page("<title>Der ETF-Sparplan</title>", f"<main><article>{article}</article></main>")
+    body = extract_article(page, "https://bank.example/ratgeber/etf-sparplan").body.split("\n\n")
+    assert body == [line for n, h in enumerate(headings) for line in (h, STORY[n])]

@@ -268,8 +268,8 @@ _REPEAT_MIN_RUN_SHARE = 0.1
 _REPEAT_MAX_COMPARISONS = 200_000
 # de, fr, es, pt, it, nl, ru
 _TOC_WORDS_ABROAD = (
-    r"Inhaltsverzeichnis|Sommaire|Table\s+des\s+matières|Índice|Tabla\s+de\s+contenidos?|Indice|Inhoudsopgave|"
-    r"Содержание"
+    r"Inhaltsverzeichnis|Inhalt|Sommaire|Table\s+des\s+matières|Índice|Tabla\s+de\s+contenidos?|Indice|Inhoudsopgave|"
+    r"Содержание|Spis\s+treści|Innehåll|Indholdsfortegnelse|Sisällys|İçindekiler|Mục\s+lục|目次|目录|目錄|목차"
 )
 _TOC_HEADING = re.compile(
     r"^(?:Table\s+of\s+contents?|Contents|In\s+this\s+(?:article|post|guide|story|page)|On\s+this\s+page|Jump\s+to|"

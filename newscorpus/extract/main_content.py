@@ -170,6 +170,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
+_HEADING_TAGS = dict.fromkeys(("h2", "h3", "h4", "h5", "h6"), True)
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
 _TEASER_LIST_MIN_CARDS = 3
 _CARD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a card's linked headline, or its list's label
@@ -343,6 +344,9 @@ def _chrome_subtrees(
             skipped.add(element)
             continue
         if tag in _SKIP_TAGS:
+            if tag == "button" and _HEADING_TAGS.get(getattr(element.getparent(), "tag", None)):
+                stack.extend(element)  # an accordion's section heading, printed as the button that opens it
+                continue
             if tag in _LAYOUT_TAGS:
                 page_chars = page_chars or len(root.text_content() or "") or 1
                 if _share(element, page_chars) > _CHROME_KEEP_SHARE:
