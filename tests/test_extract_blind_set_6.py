@@ -278,3 +278,11 @@ def test_a_section_beside_the_stamp_is_no_writer() -> None:
     )
     page = _page("<title>Flattening a Workbench Top</title>", body)
     assert extract_article(page, "https://pinehollowwoodshop.example/f/flattening").authors == []
+
+
+def test_a_site_name_ending_the_title_tag_does_not_replace_a_short_h1() -> None:
+    """ "Web Courses Defined | Online Learning" with an <h2>Online Learning</h2>: the h1 is the headline, the
+    <title>'s tail the site's name."""
+    body = f"<main><h1>Web Courses Defined</h1><h2>Online Learning</h2>{PARAGRAPHS}</main>"
+    page = _page("<title>Web Courses Defined | Online Learning</title>", body)
+    assert extract_article(page, "https://learn.example/web-courses").title == "Web Courses Defined"

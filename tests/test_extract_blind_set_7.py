@@ -154,3 +154,12 @@ def test_a_table_of_contents_under_its_label_in_more_languages_is_not_text(label
     page = _page("<title>Der ETF-Sparplan</title>", f"<main><article>{article}</article></main>")
     body = extract_article(page, "https://bank.example/ratgeber/etf-sparplan").body.split("\n\n")
     assert body == [line for n, h in enumerate(headings) for line in (h, STORY[n])]
+
+
+def test_a_one_word_name_element_in_a_contributor_block_is_a_beat_not_a_writer() -> None:
+    body = (
+        "<main><article><h1>How this man's bedding gave him a lung disease</h1><div class='contributor-block'>"
+        f"<a class='topic-name' href='/healthcare/'>Healthcare</a></div>{PARAGRAPHS}</article></main>"
+    )
+    page = _page("<title>Bedding and the lungs</title>", body)
+    assert extract_article(page, "https://www.magazine.example/sites/x/2019/11/16/bedding").authors == []

@@ -183,7 +183,12 @@ def _platform_author_elements(tree: lxml.html.HtmlElement) -> list[lxml.html.Htm
             found += [
                 link for link in element.iter("a") if _FOREM_AUTHOR_LINK_CLASS in (link.get("class") or "").split()
             ]
-        elif "name" in css and _NAME_CLASS.search(css) and _in_byline_block(element):
+        elif (
+            "name" in css
+            and _NAME_CLASS.search(css)
+            and _in_byline_block(element)
+            and len((element.text_content() or "").split()) >= 2  # a person's names, not a beat ("Healthcare")
+        ):
             found.append(element)
     return found
 

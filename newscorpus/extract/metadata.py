@@ -265,8 +265,8 @@ def _headline_under_generic_h1(
             continue
         if key in declared or (page_title.startswith(key) and not page_title.startswith(h1_key)):
             return [text]
-        if page_title.startswith(h1_key) and page_title.endswith(key):
-            return [text]
+        if page_title.startswith(h1_key) and page_title.endswith(key) and len(text.split()) >= _TITLED_H2_MIN_WORDS:
+            return [text]  # not a site's name ending "Web Courses Defined | Online Learning"
         if (
             titled is None
             and heading.tag == titled_tag
