@@ -11,6 +11,7 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.flags import teaser_phrase_in
 
@@ -163,3 +164,27 @@ def test_a_one_word_name_element_in_a_contributor_block_is_a_beat_not_a_writer()
     )
     page = _page("<title>Bedding and the lungs</title>", body)
     assert extract_article(page, "https://www.magazine.example/sites/x/2019/11/16/bedding").authors == []
+
+
+def test_the_credited_writers_bio_closing_the_story_is_not_text() -> None:
+    """ "By Theodore Grant" over a column that ends "Theodore Grant is a retired civics teacher … The views expressed
+    in this column are his own."; a last paragraph about someone else stays."""
+    bio = (
+        "Theodore Grant is a retired Bayshore High School civics teacher. The views expressed in this column are his "
+        "own and do not necessarily reflect those of the newspaper."
+    )
+    body = f"<main><article><h1>Keep the library open late</h1><p>By Theodore Grant</p>{PARAGRAPHS}<p>{bio}</p>"
+    article = extract_article(
+        _page("<title>Keep the library open</title>", body + "</article></main>"), "https://t.example/o/1"
+    )
+    assert article.authors == ["Theodore Grant"] and article.body.split("\n\n") == STORY
+    other = bio.replace("Theodore Grant", "Margaret Ellis")
+    body = f"<main><article><h1>Keep the library open late</h1><p>By Theodore Grant</p>{PARAGRAPHS}<p>{other}</p>"
+    article = extract_article(
+        _page("<title>Keep the library open</title>", body + "</article></main>"), "https://t.example/o/1"
+    )
+    assert article.body.split("\n\n")[-1] == other
+
+
+def test_the_polish_recommended_label_is_not_text() -> None:
+    assert "Polecamy" not in remove_boilerplate([STORY[0], "Polecamy", STORY[1]], title=None, captions=[])

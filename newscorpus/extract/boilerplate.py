@@ -46,7 +46,7 @@ _READ_ALSO_ABROAD = (
     r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사|"
     # he, fa, ur, bn, el, uk, cs, ro, sw, tl
     r"עוד\s+בנושא|קראו\s+(?:עוד|גם)|بیشتر\s+بخوانید|مزید\s+پڑھیں|আরও\s+পড়ুন|Διαβ[άα]στε\s+επ[ίι]σης|"
-    r"Читайте\s+також|Čtěte\s+(?:také|též)|Citește\s+și|Soma\s+pia|Basahin\s+din"
+    r"Читайте\s+також|Čtěte\s+(?:také|též)|Citește\s+și|Soma\s+pia|Basahin\s+din|Polecamy"
 )
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
