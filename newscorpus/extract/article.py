@@ -81,6 +81,7 @@ _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
 # "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
 _UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
+_LABEL_PARTS = re.compile(rf"\s+(?={STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}\b)", re.IGNORECASE)
 _DASH_PARTS = re.compile(r"\s+[—–]\s+")  # "Written by … — Medically reviewed by … — Updated on June 30, 2023"
 _LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2025 at …": the date right after a label
 _KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
@@ -430,6 +431,12 @@ def _stamp_pieces(line: str) -> list[str]:
             len(part.split()) <= _STAMP_MAX_WORDS and is_stamp_only(part) for part in stamp_then_update
         ):
             pieces += stamp_then_update
+        elif labelled := [
+            part
+            for part in _LABEL_PARTS.split(piece)[1:]
+            if len(part.split()) <= _STAMP_MAX_WORDS and is_stamp_only(part)
+        ]:
+            pieces += labelled  # "By A and B, Staff Writers Published 11:42 p.m. PT March 3, 2025 Updated …"
         else:
             # dashes also join a row of stamps (health publishers' "Written by … — Updated on …"), but a dash in a
             # deck sets off prose: a dash-separated piece counts only when it opens with a stamp label

@@ -61,6 +61,12 @@ _LABEL_ROLES: dict[str, Role] = {
     "texte": "author",  # fr
     "created by": "author",  # a wiki page's "Created by X, last modified by Y"
     "yazar": "author",  # tr
+    "haber": "author",  # tr, "Haber: X · Fotoğraflar: Y"
+    "muhabir": "author",
+    "autorka tekstu": "author",  # pl
+    "autor tekstu": "author",
+    "autorka": "author",
+    "文": "author",  # ja, "文・佐藤美咲　写真・田中健"
     "автор": "author",  # ru, uk
     "текст": "author",
     "γράφει": "author",  # el, "writes:"
@@ -97,6 +103,10 @@ _LABEL_ROLES: dict[str, Role] = {
     "photos": "ignored",
     "fotos": "ignored",
     "bilder": "ignored",  # de, sv: "Text: X, Bilder: Y"
+    "fotoğraf": "ignored",  # tr
+    "fotoğraflar": "ignored",
+    "zdjęcia": "ignored",  # pl
+    "写真": "ignored",  # ja
     "bild": "ignored",
     "photos by": "ignored",
     "photo by": "ignored",
@@ -137,7 +147,10 @@ POSTED_BY_LABEL = (
 NOT_AUTHOR_LABELS = frozenset(label for label, role in _LABEL_ROLES.items() if role in ("editor", "ignored"))
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
-_LABEL = re.compile(rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=\bby)\s+)", re.IGNORECASE)
+# a Japanese credit joins its label with a middle dot: "文・佐藤美咲　写真・田中健"
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+)", re.IGNORECASE
+)
 # "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
 # Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
 # Maio" is a surname
@@ -193,7 +206,7 @@ _REPORT_OF = re.compile(
 )
 # "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con)\b))\s*",
+    r"\s*(?:,|、|，|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con)\b))\s*",
     re.IGNORECASE,
 )
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
@@ -209,7 +222,7 @@ _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # a lower-case aside after a name: "Jake Moss (podiatrist) & Lena Ortiz"; "(AP)" and "(Reuters)" stay
 _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
-_DETAIL_SEPARATOR = re.compile(r"\s+[·|•–—]\s+")
+_DETAIL_SEPARATOR = re.compile(r"\s+[·|•–—/]\s+")
 _READING_TIME = re.compile(r"\d{1,3}\s*(?:min(?:ute)?s?|m)\s+read", re.IGNORECASE)
 _NAME_AND_JOB_MAX_WORDS = 4
 # a photo credit in the byline's shape ("Sam Whitford | Photo Editor"), or the desk editor's
@@ -492,7 +505,7 @@ def _read_labelled(text: str) -> Byline | None:
     byline = Byline()
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following is not None else len(text)
-        value = _TRAILING_STAMP.sub("", text[match.end() : end]).strip(" /|;,-–—")  # "X on Tue, 12/09/2025"
+        value = _TRAILING_STAMP.sub("", text[match.end() : end]).strip().strip(" /|;,-–—")  # "X on Tue, 12/09/2025"
         role = _LABEL_ROLES[match.group("label").lower()]
         if role == "ignored":
             if (other := _credit(value, "author", strict=False)) is not None:

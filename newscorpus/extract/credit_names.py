@@ -25,7 +25,8 @@ _CASELESS_WORD = re.compile(
 ORGANISATION_WORD = re.compile(
     r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
     r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
-    r"|society|agency|network|courier|chronicle|observer|dispatch|bulletin|broadcasting|television|radio|newswire)\b",
+    r"|society|agency|network|courier|chronicle|observer|dispatch|bulletin|broadcasting|television|radio|newswire"
+    r"|portal)\b",
     re.IGNORECASE,
 )
 # "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a

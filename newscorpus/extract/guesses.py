@@ -98,6 +98,7 @@ _LOCATION_CLASS = re.compile(r"(?:^|[\s_-])(?:location|dateline|place|city|ort|l
 _FOREM_HEADER_CLASS = "crayons-article__header"
 _FOREM_AUTHOR_LINK_CLASS = "crayons-link"
 _WIX_AUTHOR_HOOK = "user-name"
+_BYLINE_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 # a name element ("sc-name", "contributor__name", "byline-name") within a few levels of a byline or contributors block
 _NAME_CLASS = re.compile(r"(?:^|[\s_-])name(?:$|\s)")
 _BYLINE_BLOCK = re.compile(r"byline|contributor", re.IGNORECASE)
@@ -133,7 +134,8 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
             for element in candidates:
                 if _in_page_furniture(element) or _labelled_not_author(element) or _site_link(element):
                     continue
-                text = _without_outlet(_author_widget_text(element), site_names)
+                # "Camille Durand (Marseille, envoyée spéciale)": where she filed from and her role, not a name
+                text = _without_outlet(_BYLINE_ASIDE.sub("", _author_widget_text(element)), site_names)
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     found = normalize_authors(None, text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
