@@ -9,6 +9,7 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.dates import is_stamp_only
 
@@ -70,3 +71,9 @@ def test_a_bylines_parenthetical_place_and_role_are_not_names() -> None:
     )
     article = extract_article(_page(head, body, "fr"), "https://www.quotidien.example/societe/article/ecoles")
     assert article.authors == ["Camille Durand"]
+
+
+@pytest.mark.parametrize("heading", ["Before you move on…", "Explore more on these topics: Banking Cornwall Retail"])
+def test_a_reader_revenue_ask_or_a_topics_list_after_the_text_ends_it(heading: str) -> None:
+    ask = "We have a small favour to ask. Millions are turning to us for open, independent news every day."
+    assert remove_boilerplate([*STORY, heading, ask], title=None, captions=[]) == STORY

@@ -189,6 +189,8 @@ _END_SECTION_HEADING = re.compile(
     r"(?:Was|Is|Did\s+you\s+find)\s+(?:this|the)\s+(?:article|page|post|story|information)\s+(?:useful|helpful)\??|"
     r"Apakah\s+artikel\s+ini\s+(?:bermanfaat|membantu)\??|"
     r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?|"
+    # a reader-revenue ask or a topics list after the text: "Before you move on…", "Explore more on these topics"
+    r"Before\s+you\s+(?:move\s+on|go)\b.*|Explore\s+more\s+on\s+th(?:is|ese)\s+topics?\b.*|"
     # de, fr, es, pt, it, nl, ru
     r"Über\s+(?:den|die)\s+Autor(?:in)?|Zur\s+Person|Das\s+könnte\s+(?:Sie|dich)\s+auch\s+interessieren|"
     r"Weitere\s+(?:Artikel|Nachrichten|Beiträge)|Ähnliche\s+(?:Artikel|Beiträge)|À\s+propos\s+de\s+l['’]auteur|"
