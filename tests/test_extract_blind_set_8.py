@@ -10,7 +10,7 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.bylines import extract_bylines, read_byline
 from newscorpus.extract.dates import is_stamp_only
 
 PARAGRAPHS = "".join(f"<p>{text}</p>" for text in STORY)
@@ -77,3 +77,20 @@ def test_a_bylines_parenthetical_place_and_role_are_not_names() -> None:
 def test_a_reader_revenue_ask_or_a_topics_list_after_the_text_ends_it(heading: str) -> None:
     ask = "We have a small favour to ask. Millions are turning to us for open, independent news every day."
     assert remove_boilerplate([*STORY, heading, ask], title=None, captions=[]) == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share Tweet WhatsApp Font Size Save Print Comment",
+        "(This story has not been edited by MarketPulse staff and is auto-generated from a syndicated feed.)",
+        "Download The MarketPulse India App to get Daily Market Updates & Live Business News.",
+    ],
+)
+def test_a_toolbar_row_a_feed_note_and_an_app_pitch_are_not_text(line: str) -> None:
+    assert remove_boilerplate([STORY[0], line, STORY[1]], title=None, captions=[]) == [STORY[0], STORY[1]]
+
+
+def test_a_lone_wire_name_opening_the_text_is_its_byline() -> None:
+    lines, byline = extract_bylines(["PTI", *STORY])
+    assert byline.agencies == ["PTI"] and byline.authors == [] and [line for line in lines if line] == STORY

@@ -200,6 +200,21 @@ _END_SECTION_HEADING = re.compile(
     r"\s*[:.!…]*$",
     re.IGNORECASE,
 )
+# an article toolbar's row of buttons, read as one line
+_TOOLBAR_WORDS = frozenset(
+    "share tweet whatsapp facebook twitter x email e-mail mail print save saved bookmark comment comments font size "
+    "copy link linkedin telegram pinterest reddit listen gift a+ a- aa text".split()
+)
+_TOOLBAR_MIN_WORDS = 3
+_TOOLBAR_MAX_WORDS = 14
+# Indian portals close wire copy with "(This story has not been edited by NDTV staff and is auto-generated from a
+# syndicated feed.)", and app pitches: "Download The ET App to get Daily Market Updates & Live Business News."
+_FEED_NOTE = re.compile(
+    r"^\(?\s*(?:this|the)\s+(?:story|article|report|news)\s+has\s+not\s+been\s+edited\s+by\s+.{1,60}?\s+staff\b.*"
+    r"|^Download\s+(?:the\s+)?\S+(?:\s+\S+){0,3}\s+App\s+(?:to|for|now)\b.*",
+    re.IGNORECASE,
+)
+_FEED_NOTE_MAX_WORDS = 40
 _END_SECTION_MAX_WORDS = 10
 _PAYWALL_MAX_WORDS = 25  # "Become a paid subscriber to X to unlock this piece and learn about:" ends the free text
 # A caption that credits its picture at the end: "Protesters in the square (Image: GETTY)", "... | Photo by X"
@@ -599,6 +614,12 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if caption_keys and _key(line) in caption_keys:
         return True
     if _FONT_WIDGET.match(line) or (words <= 4 and _SHARE.match(line)):
+        return True
+    if _TOOLBAR_MIN_WORDS <= words <= _TOOLBAR_MAX_WORDS and all(
+        word.casefold().strip(":|·") in _TOOLBAR_WORDS for word in line.split()
+    ):
+        return True  # "Share Tweet WhatsApp Font Size Save Print Comment"
+    if words <= _FEED_NOTE_MAX_WORDS and _FEED_NOTE.match(line):
         return True
     if len(line) <= _LOCAL_FURNITURE_MAX_CHARS and _LOCAL_FURNITURE.fullmatch(line):
         return True

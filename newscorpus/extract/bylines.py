@@ -423,8 +423,8 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if labelled is not None:
         return labelled
     agency = wire_service(text)
-    if agency is not None and not at_start:
-        return Byline(agencies=[agency])  # a lone "(Antara)" closing the story
+    if agency is not None:
+        return Byline(agencies=[agency])  # a lone "(Antara)" closing the story, a lone "PTI" opening it
     if not at_start:
         return _closing_byline(text)
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
