@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from newscorpus.extract.author_bio import author_from_closing_bio
+from newscorpus.extract.author_bio import author_from_closing_bio, without_closing_bio
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import (
@@ -154,10 +154,6 @@ _YEARLESS_STAMP_LEADING = re.compile(
     r"(?=\s*[|·•–—]|\s+(?:by|words|story|text|written|posted)\b)",
     re.IGNORECASE,
 )
-_BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|writes|covers)\s")
-_BIO_MIN_STORY_LINES = 3
-_BIO_MAX_WORDS = 70
-_DETAIL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 _MONTHS_IN_YEAR = 12
@@ -243,7 +239,7 @@ def extract_article(
         ),
     )
 
-    lines = _without_writer_bio(lines, credits.authors)
+    lines = without_closing_bio(lines, credits.authors)
     body_text = "\n\n".join(lines)
     word_count = count_words(body_text)
     published = _published(tree, url, meta, rules, date_zone, page_lines, first_paragraph, timezone, crawl_date, title)
@@ -283,18 +279,6 @@ def extract_article(
         is_article="non_article" not in flags,
         canonical_link=meta.canonical_link,
     )
-
-
-def _without_writer_bio(lines: list[str], authors: list[str]) -> list[str]:
-    """The story without the credited writer's bio closing it: "Theodore Grant is a retired civics teacher … The
-    views expressed in this column are his own." Only a short last paragraph opening with her full name and "is"."""
-    if len(lines) < _BIO_MIN_STORY_LINES or len(lines[-1].split()) > _BIO_MAX_WORDS:
-        return lines
-    last = lines[-1]
-    for author in authors:
-        if len(author.split()) >= 2 and last.startswith(author) and _BIO_VERB.match(last, len(author)):
-            return lines[:-1]
-    return lines
 
 
 def _unreadable(default_language: str | None) -> ArticleFields:
@@ -614,7 +598,7 @@ def _name_beside_stamp(lines: list[str]) -> str | None:
     row under the headline. Only a name of two or three capitalised words counts (not "Local News" after a
     comma-free stamp: that is asked for last, when nothing else names a writer)."""
     for line in lines:
-        parts = _DETAIL_SEPARATOR.split(line.strip())
+        parts = _STAMP_PARTS.split(line.strip())
         if len(parts) != 2:
             continue
         for stamp, name in (parts, parts[::-1]):

@@ -1,7 +1,7 @@
-"""The writer named by the bio printed right after the story: "Julia Gralberg is a freelance travel writer, editor
-of Hotel & Resort Guide …", the contributor's note guest posts and magazines close with when the page has no byline.
-Only the lines just below the story's last line count: a sentence inside the story ("Ann Lee is a reporter who …")
-is about someone, not by them.
+"""A writer's bio around the story. Below it, the bio names the writer when the page has no byline: "Julia Gralberg is
+a freelance travel writer, editor of Hotel & Resort Guide …", the contributor's note guest posts and magazines close
+with. Only the lines just below the story's last line count: a sentence inside the story ("Ann Lee is a reporter who
+…") is about someone, not by them. Closing the story, the credited writer's bio is no part of the text.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ _BIO = re.compile(
     r"(?:writer|journalist|author|editor|blogger|reporter|contributor|correspondent|columnist|freelancer)s?\b"
 )
 
+# the credited writer's name, then her bio: "Theodore Grant is a retired …", "…, writes about housing"
+_BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|writes|covers)\s")
+_BIO_MIN_STORY_LINES = 3
+_BIO_MAX_WORDS = 70
 _BIO_HEADING = re.compile(r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+author)\s*:?$", re.IGNORECASE)
 _ANY_BIO = re.compile(r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){1,3})\s+(?:is|was|has\s+been)\s")
 
@@ -31,3 +35,15 @@ def author_from_closing_bio(page_lines: list[str], body_lines: list[str]) -> str
             return match.group("name")
         previous = line
     return None
+
+
+def without_closing_bio(lines: list[str], authors: list[str]) -> list[str]:
+    """The story without the credited writer's bio closing it: "Theodore Grant is a retired civics teacher … The
+    views expressed in this column are his own." Only a short last paragraph opening with her full name and "is"."""
+    if len(lines) < _BIO_MIN_STORY_LINES or len(lines[-1].split()) > _BIO_MAX_WORDS:
+        return lines
+    last = lines[-1]
+    for author in authors:
+        if len(author.split()) >= 2 and last.startswith(author) and _BIO_VERB.match(last, len(author)):
+            return lines[:-1]
+    return lines

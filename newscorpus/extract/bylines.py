@@ -222,6 +222,7 @@ _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # a lower-case aside after a name: "Jake Moss (podiatrist) & Lena Ortiz"; "(AP)" and "(Reuters)" stay
 _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
+# the pieces of a "Name · Job Title · stamp" byline: _CREDIT_END's separators, and the slash of "Name / Columnist"
 _DETAIL_SEPARATOR = re.compile(r"\s+[·|•–—/]\s+")
 _READING_TIME = re.compile(r"\d{1,3}\s*(?:min(?:ute)?s?|m)\s+read", re.IGNORECASE)
 _NAME_AND_JOB_MAX_WORDS = 4

@@ -170,10 +170,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
-_HEADING_TAGS = dict.fromkeys(("h2", "h3", "h4", "h5", "h6"), True)
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
 _TEASER_LIST_MIN_CARDS = 3
-_CARD_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a card's linked headline, or its list's label
+# a card's linked headline or its list's label; an accordion section's heading
+_SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEASER_CARD_MAX_CHARS = 500  # a headline, a sentence or two of teaser, a time: a card, not a story
 _TEASER_LIST_MAX_SHARE = 0.6  # even a list of cards holding more of the page than this is taken for the page
 _CARD_MARKS = re.compile(r"(?:^|[\s_-])(?:teaser|card|item|story|post|entry|article)s?(?:$|[\s_-])", re.IGNORECASE)
@@ -188,7 +188,7 @@ _PHOTO_STORY_MAX_TEXT_WORDS = 120
 _PHOTO_STORY_MIN_CAPTIONS = 4
 _PHOTO_STORY_CAPTION_SHARE = 2.0
 _PHOTO_STORY_MIN_CAPTION_WORDS = 12
-_SLIDE_COUNTER = re.compile(r"\d{1,3}\s*(?:of|/|von|de|dari|di|sur|из|van|z|/)\s*\d{1,3}$", re.IGNORECASE)
+_SLIDE_COUNTER = re.compile(r"\d{1,3}\s*(?:of|/|von|de|dari|di|sur|из|van|z)\s*\d{1,3}$", re.IGNORECASE)
 # "Luis Ortega/Valley Courier", "AP Photo/Jane Roe", "Photo: Jane Roe", "(Foto: ANTARA/...)"
 _PHOTO_CREDIT = re.compile(
     r"\(?(?:(?:photo|foto|image|picture|credit|bild|gambar)s?\b[^.!?]{0,60}|[^.!?/]{2,40}/[^.!?/]{2,40})\)?$",
@@ -303,7 +303,7 @@ def _as_photo_story(
     while gallery is not None and not all(gallery in caption.iterancestors() for caption in captions[1:]):
         gallery = gallery.getparent()
     story = _pick(root, shown, teaser_lists, around=gallery)
-    caption_words = sum(len(_text_and_links(caption, shown)[0].split()) for caption in captions)
+    caption_words = sum(len(_block_text(caption).split()) for caption in captions)
     other_words = sum(len(line.split()) for line in story.lines) - caption_words
     if caption_words < _PHOTO_STORY_CAPTION_SHARE * max(other_words, 1):
         return None
@@ -344,7 +344,8 @@ def _chrome_subtrees(
             skipped.add(element)
             continue
         if tag in _SKIP_TAGS:
-            if tag == "button" and _HEADING_TAGS.get(getattr(element.getparent(), "tag", None)):
+            parent = element.getparent()
+            if tag == "button" and parent is not None and parent.tag in _SUBHEADING_TAGS:
                 stack.extend(element)  # an accordion's section heading, printed as the button that opens it
                 continue
             if tag in _LAYOUT_TAGS:
@@ -478,7 +479,7 @@ def _is_teaser_list(element: lxml.html.HtmlElement) -> bool:
     or item) holding a linked headline and at most a short teaser, none a page's own <h1>."""
     cards = 0
     for child in element:
-        if not isinstance(child.tag, str) or child.tag in _CARD_HEADING_TAGS:
+        if not isinstance(child.tag, str) or child.tag in _SUBHEADING_TAGS:
             continue  # the list's own heading ("Latest News")
         if child.tag != "article" and not _CARD_MARKS.search(child.get("class") or ""):
             return False
@@ -498,7 +499,7 @@ def _is_teaser_box(element: lxml.html.HtmlElement) -> bool:
         return False
     return any(
         next(heading.iter("a"), None) is not None or next(heading.iterancestors("a"), None) is not None
-        for heading in element.iter(*_CARD_HEADING_TAGS)
+        for heading in element.iter(*_SUBHEADING_TAGS)
     )
 
 
