@@ -42,7 +42,7 @@ _READ_ALSO_ABROAD = (
     r"(?:Prze)?czytaj\s+(?:też|także|również)|Ayrıca\s+okuyun|[İIi]lgili\s+haberler|"
     r"[اإأ]قرأ\s+[أا]يض(?:ا\u064b?|\u064bا)|"  # "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "إقرأ ايضا"
     r"(?:यह|ये)\s+भी\s+प(?:ढ\u093c|\u095d)(?:\u0947\u0902|\u093f\u090f)|"  # "ये भी पढ़ें", "यह भी पढ़िए"
-    r"Xem\s+thêm|Tin\s+liên\s+quan|อ่านเพิ่มเติม|関連記事|関連ニュース|"
+    r"Xem\s+thêm|Tin\s+liên\s+quan|อ่านเพิ่มเติม|(?:เรื่อง|ข่าว|บทความ)ที่เกี่ยวข้อง|関連記事|関連ニュース|"
     r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사|"
     # he, fa, ur, bn, el, uk, cs, ro, sw, tl
     r"עוד\s+בנושא|קראו\s+(?:עוד|גם)|بیشتر\s+بخوانید|مزید\s+پڑھیں|আরও\s+পড়ুন|Διαβ[άα]στε\s+επ[ίι]σης|"
@@ -196,7 +196,11 @@ _END_SECTION_HEADING = re.compile(
     r"Weitere\s+(?:Artikel|Nachrichten|Beiträge)|Ähnliche\s+(?:Artikel|Beiträge)|À\s+propos\s+de\s+l['’]auteur|"
     r"Sur\s+le\s+même\s+sujet|Articles?\s+(?:similaires|liés|connexes)|Sobre\s+(?:el|la|o|a)\s+autora?|"
     r"(?:Noticias|Artículos|Notícias|Artigos)\s+relacionad[oa]s|L['’]autore|Articoli\s+correlati|"
-    r"Potrebbe\s+interessarti|Over\s+de\s+auteur|Gerelateerde\s+artikelen|Похожие\s+(?:статьи|новости))"
+    r"Potrebbe\s+interessarti|Over\s+de\s+auteur|Gerelateerde\s+artikelen|Похожие\s+(?:статьи|новости)|"
+    r"(?:เรื่อง|ข่าว|บทความ)ที่เกี่ยวข้อง|"  # th, related stories
+    # the report-a-typo box: "Found a typo?", ru "Нашли ошибку?", lv "Kļūda rakstā?", pl "Znalazłeś błąd?"
+    r"(?:Found|Spotted|See)\s+(?:a|an)\s+(?:typo|error|mistake)\?|Нашли\s+(?:ошибку|опечатку)\??|"
+    r"Kļūda\s+rakstā\?|Znalazł(?:eś|aś|eś\(aś\))\s+błąd\??)"
     r"\s*[:.!…]*$",
     re.IGNORECASE,
 )

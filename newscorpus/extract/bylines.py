@@ -56,6 +56,13 @@ _LABEL_ROLES: dict[str, Role] = {
     "autores": "author",
     "auteur": "author",  # fr, nl
     "autore": "author",  # it
+    "autors": "author",  # lv
+    "autori": "author",  # lv, it
+    "autorius": "author",  # lt
+    "kirjoittaja": "author",  # fi
+    "författare": "author",  # sv
+    "forfatter": "author",  # da, no
+    "szerző": "author",  # hu
     "text": "author",  # de, sv, da, en: "Text: Elin Sjöberg · Foto: Johan Ek"
     "tekst": "author",  # nl, pl, no
     "texte": "author",  # fr
@@ -221,6 +228,10 @@ _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
 # the same label run on after a name in one line: "Par Claire Bommelaer et Agnès Leclair Publié le 04/05/2024"
 # a lower-case aside after a name: "Jake Moss (podiatrist) & Lena Ortiz"; "(AP)" and "(Reuters)" stay
 _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
+# a described role in brackets after a name: "(LTV news foreign desk editor)", "(Senior Editor)"
+_ROLE_ASIDE = re.compile(r"\s*\((?P<words>[^()]{1,80})\)")
+_ROLE_ASIDE_MIN_WORDS = 3
+_BRACKETED_TAIL = re.compile(r"\s*\((?P<inner>[^\W\d_][^()]{0,28})\)\s*$")  # "By Jane Doe (AP)", "(Jakarta)"
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
 # the pieces of a "Name · Job Title · stamp" byline: _CREDIT_END's separators, and the slash of "Name / Columnist"
 _DETAIL_SEPARATOR = re.compile(r"\s+[·|•–—/]\s+")
@@ -299,6 +310,8 @@ _MAX_SIGNED_NAMES = 3
 _HEAD_LINES = 2
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
+_MAX_CREDIT_WORDS = 12  # a "By …" line's words, initials and "and" left out (_credit_words)
+_INITIAL_OR_AND = re.compile(r"(?:\w\.){1,3},?|and|&", re.IGNORECASE)
 _GUEST_NOTE_MAX_WORDS = 60
 
 
@@ -414,7 +427,7 @@ def _closing_byline(text: str) -> Byline | None:
 
 def read_byline(line: str, *, at_start: bool) -> Byline | None:
     """The credits in one line, or None when the line is not made of credits only."""
-    text = line.strip().strip("()[]").strip()
+    text = _unbracketed(line.strip())
     words = len(text.split())
     # a guest-post note runs on about the writer ("This is a guest post by X, a Dutch illustrator who …")
     if not text or words > _GUEST_NOTE_MAX_WORDS or (words > _MAX_BYLINE_WORDS and not _GUEST_BY.match(text)):
@@ -433,17 +446,37 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if match is None:
         return role_credit(text) or _name_and_job(text)
     text = unstamped
-    if len((match["names"] if match.re is _GUEST_BY else text).split()) > 12:
+    if _credit_words(match["names"] if match.re is _GUEST_BY else text) > _MAX_CREDIT_WORDS:
         return None
     if match.re is _LEADING_BY and match.group("by").lower() in _AMBIGUOUS_BY and not _full_names(match["names"]):
         return None
     # "Von Peter Müller, Frankfurt", "By Jane Doe, London": after a full name, a one-word piece is the place she
     # writes from; Indonesian credits ("Oleh X, Y") name people known by one name
     places = match.re is not _REPORT_OF and (match.re is _GUEST_BY or match.group("by").lower() != "oleh")
-    credit = _credit(match.group("names"), "author", strict=True, places=places)
+    names, bracketed_agency = _bracketed_tail(match.group("names"))
+    credit = _credit(names, "author", strict=True, places=places)
     if credit is not None:
         credit.others += _other_credits(text)
+        credit.agencies += [bracketed_agency] if bracketed_agency else []
     return credit
+
+
+def _bracketed_tail(names: str) -> tuple[str, str | None]:
+    """ "Jane Doe (AP)", "Jane Doe (Jakarta)": the names without a bracketed wire service or place after them, and
+    the wire service."""
+    tail = _BRACKETED_TAIL.search(names)
+    if tail is None:
+        return names, None
+    agency = wire_service(tail["inner"])
+    if agency is None and not looks_like_name(tail["inner"]) and not tail["inner"].istitle():
+        return names, None
+    return names[: tail.start()], agency
+
+
+def _credit_words(text: str) -> int:
+    """Words a credit spends on names: initials ("Dana A. Ford", "James S.A. Corey") and the "and" before the last
+    name don't count, so four writers of a wire story fit where a sentence that only starts with "By" doesn't."""
+    return sum(1 for word in text.split() if not _INITIAL_OR_AND.fullmatch(word))
 
 
 def _name_and_job(text: str) -> Byline | None:
@@ -497,6 +530,7 @@ def _full_names(names: str) -> bool:
 
 
 def _read_labelled(text: str) -> Byline | None:
+    text = _ROLE_ASIDE.sub(_unless_names, text)  # "Author: X (foreign desk editor)": no label inside the aside
     matches = list(_LABEL.finditer(text))
     # before the first label only a stamp may stand: "Posted 10/03/2023 | Submitted by Carla Dunn"
     if not matches or (
@@ -519,6 +553,23 @@ def _read_labelled(text: str) -> Byline | None:
     return byline
 
 
+def _unbracketed(text: str) -> str:
+    """ "(Antara)", "[Reuters]": a credit printed in brackets, without them; a bracket closing an aside
+    ("Anna Ūdre (LTV news editor)") stays."""
+    while len(text) > 1 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _unless_names(aside: re.Match[str]) -> str:
+    """An aside in brackets kept when it may name someone ("(AP)", "(with Jane Doe)"), dropped when it describes
+    the writer: a job title, or several words mostly in lower case ("(LTV Ziņu dienesta ārzemju ziņu redaktore)")."""
+    words = aside["words"].split()
+    lower = sum(1 for word in words if word[:1].islower())
+    described = len(words) >= _ROLE_ASIDE_MIN_WORDS and lower * 2 >= len(words)
+    return "" if described or JOB_TITLE.search(aside["words"]) else aside.group(0)
+
+
 def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> Byline | None:
     """The names of one credit's value; None when the value is not made of names. After the first full name, a
     piece that is no name ends the list instead of voiding it: a job title ("By Jane Doe, Senior Director,
@@ -526,7 +577,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
     after that ("By Priya Raman, Energy Editor, and Ben Schultz"). With `places`, a one-word piece after a comma
     that follows a full name is the place the writer files from ("Von Peter Müller, Frankfurt") and ends the names
     the same way."""
-    value = _TRAILING_NOISE.sub("", _ASIDE.sub("", value)).strip(" .,:;")
+    value = _TRAILING_NOISE.sub("", _ROLE_ASIDE.sub(_unless_names, _ASIDE.sub("", value))).strip(" .,:;")
     if not value:
         return None
     byline = Byline()

@@ -269,6 +269,12 @@ _ISO = re.compile(
     r"(?<![0-9A-Za-z_])"
     r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z\b|[+-]\d{2}(?::?\d{2})?))?)?)"
 )
+# ISO 8601's basic format, which some CMSs declare ("20180619T055000+0900"): a timestamp only with its "T", since a
+# bare eight-digit number is as likely an article id as a date
+_ISO_BASIC = re.compile(
+    r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})T(?P<hour>\d{2})(?P<minute>\d{2})(?P<second>\d{2})?(?:[.,]\d+)?"
+    r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?"
+)
 _PARTIAL = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)", re.IGNORECASE
 )
@@ -331,6 +337,11 @@ def parse_date(text: str | None, *, timezone_name: str = "UTC", crawl_date: date
     if not text or not isinstance(text, str):
         return None
     text = text.strip()[:2000].translate(_ASCII_DIGITS)
+    basic = _ISO_BASIC.fullmatch(text)
+    if basic is not None:
+        text = "{year}-{month}-{day}T{hour}:{minute}:{second}{zone}".format_map(
+            {**basic.groupdict(), "second": basic["second"] or "00", "zone": basic["zone"] or ""}
+        )
     iso = _parse_iso(text, timezone_name)
     if iso is not None:
         match = _ISO.match(text)
@@ -601,12 +612,18 @@ for _hours, _words in (
     (168, ("settimane", "weken")),
 ):
     _AGO_UNITS.update(dict.fromkeys(_words, _hours))
+_TODAY_WORDS = (
+    "today|hari ini|heute|hoy|hoje|oggi|aujourd'hui|vandaag|idag|i dag|tänään|dzisiaj|dziś|dnes|danas|šodien"
+    "|šiandien|täna|сегодня|сьогодні|днес|bugün|σήμερα"
+)
 _AGO_NUMBER = rf"\d{{1,3}}|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))}"
 _AGO_UNIT = "|".join(sorted(_AGO_UNITS, key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"\b(?:(?P<n>{_AGO_NUMBER})\s+(?P<unit>{_AGO_UNIT})\s+(?:ago|(?:yang\s+)?lalu|fa|geleden)"
     rf"|(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>{_AGO_NUMBER})\s+(?P<unit2>{_AGO_UNIT})"
-    rf"|(?P<yesterday>yesterday|kemarin|gestern|ayer|ontem|ieri|gisteren))\b",
+    rf"|(?P<yesterday>yesterday|kemarin|gestern|ayer|ontem|ieri|gisteren)"
+    # "Today, 17:40" / "Šodien, 17:40" / "Hari ini, 14:05": today's stories stamped with the time only
+    rf"|(?P<today>{_TODAY_WORDS}),?\s+(?:at\s+|um\s+|à\s+|pukul\s+)?\d{{1,2}}[:.]\d{{2}})\b",
     re.IGNORECASE,
 )
 
@@ -618,8 +635,8 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
     if crawl_date is None:
         return None
     for match in _RELATIVE.finditer(text):
-        if match.group("yesterday"):
-            days = 1
+        if match.group("yesterday") or match.group("today"):
+            days = 1 if match.group("yesterday") else 0
         else:
             number, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
             count = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]

@@ -457,7 +457,7 @@ def _heading_text(heading: lxml.html.HtmlElement, declared: list[str] | None = N
 
     def walk(element: lxml.html.HtmlElement) -> None:
         if element.tag == "br":
-            parts.append(" ")
+            parts.append("\n")
         elif element.tag != "time" and isinstance(element.tag, str) and element not in dropped:
             add(element.text or "", True)
             for child in element:
@@ -465,7 +465,17 @@ def _heading_text(heading: lxml.html.HtmlElement, declared: list[str] | None = N
                 add(child.tail or "", True)
 
     walk(heading)
-    return " ".join("".join(parts).split())
+    return " ".join(_declared_lines("".join(parts).split("\n"), declared or []).split())
+
+
+def _declared_lines(lines: list[str], declared: list[str]) -> str:
+    """An <h1>'s lines (split at its <br>s) without the closing ones the declared titles leave out when the opening
+    ones start a declared title: "Headline<br><span>Senior writer Name</span>" declared as "Headline"."""
+    for count in range(len(lines) - 1, 0, -1):
+        head, tail = _key(" ".join(lines[:count])), _key(" ".join(lines[count:]))
+        if head and any(title.startswith(head) for title in declared) and not any(tail in t for t in declared):
+            return " ".join(lines[:count])
+    return " ".join(lines)
 
 
 def _key(text: str) -> str:

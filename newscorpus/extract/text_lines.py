@@ -50,10 +50,12 @@ BLOCK_TAGS = frozenset(
     }
 )
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "title"})
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2009\u202f]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2009\u202f\u2060\ufeff]+")
 # What _SPACES would change: a space character other than " ", or " " followed by any space character. A line
 # without one (most lines) has only single plain spaces, which the substitution would copy as they are.
-_SPACES_TO_COLLAPSE = re.compile(r"[\t\r\f\v\u00a0\u200b\u2009\u202f]| [ \t\r\f\v\u00a0\u200b\u2009\u202f]")
+_SPACES_TO_COLLAPSE = re.compile(
+    r"[\t\r\f\v\u00a0\u200b\u2009\u202f\u2060\ufeff]| [ \t\r\f\v\u00a0\u200b\u2009\u202f\u2060\ufeff]"
+)
 _INDEX_TAGS = frozenset({"sub", "sup"})  # "H2O", "10th": glued to what comes before them
 _LINE_BREAKS = BLOCK_TAGS | {"br"}
 _NOT_RUN_ON = _LINE_BREAKS | _INDEX_TAGS

@@ -17,7 +17,7 @@ from newscorpus.extract.stamp_labels import HOST_NAME_ANY_TLD
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
-_TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ")  # "Headline | Section | Site": two or more are a breadcrumb
+_TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ", " » ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
 # a short run of Han (and kana) characters after a bare "-", "_" or "｜" ending a <title>
 _CJK_SITE_SUFFIX = re.compile(r"[-_｜|](?P<site>[\u3040-\u30ff\u4e00-\u9fff]{2,10})$")
@@ -58,9 +58,14 @@ def choose_title(
                 and other
                 and key != other
                 and key.startswith(other)
-                and _ATTRIBUTION_TAIL.match(heading[len(candidate) :])
+                and (
+                    _ATTRIBUTION_TAIL.match(heading[len(candidate) :])
+                    or (heading.startswith(candidate) and _ends_with_site(heading[len(candidate) :], html_title, sites))
+                )
             ):
-                return _cut_qualifier(candidate)  # "Headline (latimes.com) 87": an aggregator's source and count
+                # "Headline (latimes.com) 87": an aggregator's source and count; "Headline Ultima Hora Mallorca": the
+                # site's home link printed inside the <h1>, the name its <title> ends with
+                return _cut_qualifier(candidate)
         if any(
             key and (name_key(c) == key or name_key(c).startswith(key) or key.startswith(name_key(c))) for c in cleaned
         ):
@@ -71,6 +76,11 @@ def choose_title(
         if candidate and candidate.strip() and name_key(candidate) not in sites:
             return _cut_qualifier(_untruncated(candidate.strip(), cleaned))
     return None
+
+
+def _ends_with_site(rest: str, html_title: str | None, sites: set[str]) -> bool:
+    key = name_key(rest)
+    return bool(key and html_title and name_key(html_title).endswith(key) and _is_site(rest, sites, whole=True))
 
 
 def _untruncated(title: str, candidates: list[str]) -> str:
