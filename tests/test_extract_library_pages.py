@@ -171,3 +171,48 @@ def test_a_byte_order_mark_alone_is_no_paragraph() -> None:
     body = f"<article><h1>Harbor commission delays vote</h1>{PARAGRAPHS}\ufeff<div class='line'> </div></article>"
     article = extract_article(_page("<title>Harbor</title>", body), "https://www.daily.example/article/125/")
     assert article.body.split("\n\n") == STORY
+
+
+def test_xinhuas_closing_editor_credit_and_error_button() -> None:
+    """Xinhua ends its stories with "【纠错】 【责任编辑:张樵苏 】" in one row: an editor, and no text."""
+    story = "".join(f"<p>{text}</p>" for text in CHINESE_STORY)
+    body = (
+        f"<h1>短缺药品保供稳价</h1><div id='detail'>{story}<div id='articleEdit'><span><a class='advise' "
+        "href='javascript:void(0);'>【纠错】</a></span><span class='editor'>【责任编辑:张樵苏\n】</span></div></div>"
+    )
+    article = extract_article(_page("<title>短缺药品保供稳价</title>", body, "zh"), "https://www.news.example/c_1.htm")
+    assert article.editors == ["张樵苏"]
+    assert article.body.split("\n\n") == CHINESE_STORY
+
+
+CHINESE_STORY = [
+    "新华社北京11月17日电 记者17日从国家卫生健康委获悉，近阶段，相关部门持续依托短缺药品供应保障工作会商联动机制，"
+    "深入优化短缺药品实时监测。",
+    "据了解，短缺药品信息监测共享正在多维度推进，国家卫生健康委依托全国公立医疗卫生机构短缺药品信息直报系统开展监测预警与分析。",
+    "同时，多环节发挥短缺药品清单抓手作用，国家医保局密切监测国家短缺药品清单和临床必需易短缺药品重点监测清单药品价格和配送情况。",
+]
+
+
+def test_a_gallerys_pager_is_no_text() -> None:
+    """CNN's 2013 gallery: "<<", "<", a <div> per page number, ">", ">>", each a clickable <div>, not a link."""
+    pager = "".join(f"<div class='nav' onclick='go({n})'><span>{n}</span></div>" for n in range(1, 9))
+    body = (
+        "<article><h1>Harbor commission delays vote</h1><div class='gallery'><p>Crowds wait along the route.</p>"
+        "<div class='jump'><span>&lt;&lt;</span></div><div class='prev'><span>&lt;</span></div>"
+        f"<div class='pages'>{pager}</div><div class='next'><span>&gt;</span></div>"
+        f"<div class='jump'><span>&gt;&gt;</span></div></div>{PARAGRAPHS}</article>"
+    )
+    article = extract_article(_page("<title>Harbor</title>", body), "https://www.daily.example/article/126/")
+    lines = article.body.split("\n\n")
+    assert lines[-3:] == STORY and not any(line.isdigit() or line in ("<", "<<", ">", ">>") for line in lines)
+
+
+def test_a_box_scores_quarter_numbers_stay() -> None:
+    header = "".join(f"<th>{n}</th>" for n in (1, 2, 3, 4))
+    row = "".join(f"<td>{n}</td>" for n in (14, 16, 16, 9))
+    body = (
+        f"<article><h1>Oakridge rallies past Lakeside</h1>{PARAGRAPHS}<table><tr><th>Team</th>{header}"
+        f"<th>Final</th></tr><tr><td>Lakeside</td>{row}<td>55</td></tr></table></article>"
+    )
+    article = extract_article(_page("<title>Oakridge</title>", body), "https://www.daily.example/sports/127/")
+    assert "1" in article.body.replace("\n", " ").split() and "Lakeside" in article.body

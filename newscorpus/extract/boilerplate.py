@@ -529,6 +529,8 @@ _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a lon
 _NOTICE_MAX_WORDS = 60
 _WORD = re.compile(r"\w+")
 _RELATED_MAX_WORDS = 30
+_PAGER_ARROW = re.compile(r"[<>«»‹›←→](?:\s*[<>«»‹›←→]){0,3}")
+_PAGER_MIN_NUMBERS = 3
 
 
 def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: list[str] | None = None) -> list[str]:
@@ -541,6 +543,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = [line for line in kept if not (len(line) < 40 and _TOC_HEADING_ALONE.match(line))]
     kept = _drop_spec_cards(kept)
     kept = _drop_template_runs(kept)
+    kept = _drop_pagers(kept)
     kept = _drop_live_entry_stamps(kept)
     kept = _drop_closing_notices(kept)
     kept = _cut_comment_block(kept)
@@ -754,6 +757,23 @@ def _drop_spec_cards(lines: list[str]) -> list[str]:
         kept.append(lines[index])
         index += 1
     return kept
+
+
+def _drop_pagers(lines: list[str]) -> list[str]:
+    """A gallery's or a paginated story's pager read as lines: arrows alone ("<<", "‹", "»") and, next to them, a
+    run of page numbers counting up ("<", "1", "2", "3", …, ">"). Numbers without the arrows stay: a box score's
+    header cells ("1", "2", "3", "4") count up too."""
+    drop = [bool(_PAGER_ARROW.fullmatch(line)) for line in lines]
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].isdigit() and int(lines[end]) == int(lines[index]) + end - index:
+            end += 1
+        beside_arrow = (index > 0 and drop[index - 1]) or (end < len(lines) and drop[end])
+        if end - index >= _PAGER_MIN_NUMBERS and beside_arrow:
+            drop[index:end] = [True] * (end - index)
+        index = max(end, index + 1)
+    return [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
 
 
 def _drop_template_runs(lines: list[str]) -> list[str]:

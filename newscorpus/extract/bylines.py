@@ -231,6 +231,7 @@ _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 # a described role in brackets after a name: "(LTV news foreign desk editor)", "(Senior Editor)"
 _ROLE_ASIDE = re.compile(r"\s*\((?P<words>[^()]{1,80})\)")
 _ROLE_ASIDE_MIN_WORDS = 3
+_CORRECTION_BUTTON = re.compile(r"^[【\[]纠错[】\]]\s*")
 _BRACKETED_TAIL = re.compile(r"\s*\((?P<inner>[^\W\d_][^()]{0,28})\)\s*$")  # "By Jane Doe (AP)", "(Jakarta)"
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
 # the pieces of a "Name · Job Title · stamp" byline: _CREDIT_END's separators, and the slash of "Name / Columnist"
@@ -554,9 +555,11 @@ def _read_labelled(text: str) -> Byline | None:
 
 
 def _unbracketed(text: str) -> str:
-    """ "(Antara)", "[Reuters]": a credit printed in brackets, without them; a bracket closing an aside
-    ("Anna Ūdre (LTV news editor)") stays."""
-    while len(text) > 1 and text[0] + text[-1] in ("()", "[]"):
+    """ "(Antara)", "[Reuters]", "【责任编辑:张樵苏】": a credit printed in brackets, without them (and without the
+    "【纠错】" report-an-error button Xinhua prints before its editor); a bracket closing an aside ("Anna Ūdre (LTV
+    news editor)") stays."""
+    text = _CORRECTION_BUTTON.sub("", text)
+    while len(text) > 1 and text[0] + text[-1] in ("()", "[]", "【】", "（）"):
         text = text[1:-1].strip()
     return text
 
