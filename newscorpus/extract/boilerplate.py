@@ -52,6 +52,7 @@ _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
     # dash, bar or guillemet, or a line of its own
     r"^(?:Read\s+also|Also\s+read)\s*(?:[:|\-–—»›]|$)|"
+    r"^Baca\s*:\s*\S|"  # CNBC Indonesia's insert: "Baca: IHSG Diprediksi Bergerak Mixed"
     r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
     r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick)\b\s*[:\-–—]?|"
@@ -152,7 +153,7 @@ _NOTICE = re.compile(
     + _RIGHTS_RESERVED
     + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
-    r"Telegram)|Follow\s+us\s+on)",
+    r"Telegram)|Baca\s+berita\b.{0,60}\bdi\s+Google\s+News\b|Follow\s+us\s+on)",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -334,10 +335,14 @@ _PARTNER_DISCLOSURE = re.compile(
 _PARTNER_DISCLOSURE_MAX_WORDS = 70
 # view counters, the ad slot's "Article continues below", a feed's "The post X appeared first on Y."
 _COUNTER = re.compile(
-    r"^\(?(?:[\d.,]+\s*[km]?\s+(?:views?|reads?|visits?)|Visited\s+[\d,.]+\s+times?\b.{0,40}|"
-    r"Dilihat\s+[\d.,]+\s*(?:kali)?)\)?$",
+    r"^\(?(?:\d[\d.,\s]*\s*[km]?\s+(?:views?|reads?|visits?|переглядів|перегляди?|просмотров|просмотра?)"
+    r"|Visited\s+[\d,.]+\s+times?\b.{0,40}|Dilihat\s+[\d.,]+\s*(?:kali)?)\)?$",
     re.IGNORECASE,
 )
+# the report-a-typo hint: "Помітили помилку? Виділіть текст та натисніть Ctrl+Enter", "Found a typo? Select it and
+# press Ctrl+Enter"
+_CTRL_ENTER = re.compile(r"\bCtrl\s*\+\s*Enter\b", re.IGNORECASE)
+_CTRL_ENTER_MAX_WORDS = 25
 _CONTINUES_BELOW = re.compile(
     r"^(?:Advertisement\s*[-–—:]?\s*)?(?:(?:Article|Story|Content)\s+continues\s+(?:below|after)"
     r"(?:\s+(?:this\s+)?(?:ad|advertisement))?|Continue\s+reading\s+below|Lanjut(?:kan)?\s+(?:baca|membaca))\W*$",
@@ -517,7 +522,8 @@ _CLOSING_CREDIT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
     r"제보는\s*(?:카카오톡|카톡|이메일|메일|전화|홈페이지)\b.{0,80}|"
     r"Edição\s*:(?:\s*[^.!?:]{1,60})?|"
-    r"Dieses\s+Thema\s+im\s+Programm\s*:.{0,150}"
+    r"Dieses\s+Thema\s+im\s+Programm\s*:.{0,150}|"
+    r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+){0,3}\s+RESEARCH"  # CNBC Indonesia's desk sign-off: "CNBC INDONESIA RESEARCH"
 )
 _CLOSING_CREDIT_MAX_CHARS = 160
 _SHORT_LINE_WORDS = 15
@@ -531,6 +537,10 @@ _WORD = re.compile(r"\w+")
 _RELATED_MAX_WORDS = 30
 _PAGER_ARROW = re.compile(r"[<>«»‹›←→](?:\s*[<>«»‹›←→]){0,3}")
 _PAGER_MIN_NUMBERS = 3
+_PAGE_OF = re.compile(
+    r"(?:Halaman|Page|Seite|Página|Pagina|Strona)\s+\d{1,3}\s*(?:/|of|dari|von|de|di|z)\s*\d{1,3}", re.I
+)
+_COUNTER_OF = re.compile(r"(?P<at>\d{1,2})\s*/\s*(?P<of>\d{1,2})")
 
 
 def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: list[str] | None = None) -> list[str]:
@@ -668,6 +678,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         _COUNTER.match(line) or _CONTINUES_BELOW.match(line) or _READER_TOOL.match(line)
     ):
         return True
+    if words <= _CTRL_ENTER_MAX_WORDS and _may_hold(folded, "ctrl") and _CTRL_ENTER.search(line):
+        return True
     if (
         words <= _AFFILIATE_MAX_WORDS
         and _may_hold(folded, "affiliate", "links", "qualifying", "promotion", "afiliasi")
@@ -761,9 +773,14 @@ def _drop_spec_cards(lines: list[str]) -> list[str]:
 
 def _drop_pagers(lines: list[str]) -> list[str]:
     """A gallery's or a paginated story's pager read as lines: arrows alone ("<<", "‹", "»") and, next to them, a
-    run of page numbers counting up ("<", "1", "2", "3", …, ">"). Numbers without the arrows stay: a box score's
-    header cells ("1", "2", "3", "4") count up too."""
-    drop = [bool(_PAGER_ARROW.fullmatch(line)) for line in lines]
+    run of page numbers counting up ("<", "1", "2", "3", …, ">"), "Halaman 1/1" / "Page 2 of 3", and a gallery's
+    counters one after the other ("1/4", "2/4"). Numbers without the arrows stay: a box score's header cells ("1",
+    "2", "3", "4") count up too; so does a lone "3/4"."""
+    drop = [bool(_PAGER_ARROW.fullmatch(line) or _PAGE_OF.fullmatch(line)) for line in lines]
+    for index in range(len(lines) - 1):  # a gallery's counters: "1/4", "2/4", …
+        here, after = _COUNTER_OF.fullmatch(lines[index]), _COUNTER_OF.fullmatch(lines[index + 1])
+        if here and after and here["of"] == after["of"] and int(after["at"]) == int(here["at"]) + 1:
+            drop[index] = drop[index + 1] = True
     index = 0
     while index < len(lines):
         end = index

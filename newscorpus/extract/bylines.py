@@ -231,6 +231,7 @@ _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 # a described role in brackets after a name: "(LTV news foreign desk editor)", "(Senior Editor)"
 _ROLE_ASIDE = re.compile(r"\s*\((?P<words>[^()]{1,80})\)")
 _ROLE_ASIDE_MIN_WORDS = 3
+_TRAILING_ADDRESS = re.compile(r"\s*[(\[<（]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]>）]?\s*$")
 _CORRECTION_BUTTON = re.compile(r"^[【\[]纠错[】\]]\s*")
 _BRACKETED_TAIL = re.compile(r"\s*\((?P<inner>[^\W\d_][^()]{0,28})\)\s*$")  # "By Jane Doe (AP)", "(Jakarta)"
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
@@ -441,7 +442,9 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     if agency is not None:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story, a lone "PTI" opening it
     if not at_start:
-        return _closing_byline(text)
+        # "김민수 기자 minsu@hanuldaily.co.kr": a reporter's credit with her address, closing the story
+        unaddressed = _TRAILING_ADDRESS.sub("", text)
+        return _closing_byline(text) or (role_credit(unaddressed) if unaddressed != text else None)
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:

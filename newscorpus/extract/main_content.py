@@ -65,7 +65,9 @@ _SKIP_TAGS = frozenset(
     }
 )
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
-_TEXT_WRAPPER_TAGS = frozenset({"div", "font"})  # a paragraph when it holds text of its own, else a wrapper
+_TEXT_WRAPPER_TAGS = frozenset(
+    {"div", "font", "article", "section"}
+)  # a paragraph when it holds text of its own, else a wrapper
 _BLOCK_TAGS = frozenset(
     {
         "address",
@@ -114,9 +116,11 @@ _CHROME_WORDS = re.compile(
     r"about-author|byline-bio|skip-link|screen-reader-text|sr-only|visually-hidden|print-only|"
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
-    r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?)"
+    r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?|"
+    r"(?:img|image|photo)[_-]?desc)"  # Naver's caption: <em class="img_desc">
     r"(?:$|[\s_-])",
 )
+_INLINE_CAPTION = re.compile(r"(?:^|[\s_-])(?:img|image|photo)[_-]?desc(?:$|\s)")  # Naver's <em class="img_desc">
 # CSS modules (Next.js, webpack's css-loader) name a class "<Component>_<local>__<hash>": "RelatedArticles_list__x1",
 # "InlineNewsletter_root__b3Kq1", "signupBackground___27LhS". The component's name hides its words from _CHROME_WORDS
 # (no separator before "Newsletter"); read at camelCase boundaries they count. Only in such a class: a hand-named
@@ -182,6 +186,7 @@ _TEASER_BOX_MAX_SHARE = 0.3  # a "related" box of linked headlines and teasers h
 # samples); some paywalled sites mark the whole story with it, so a marked subtree holding this much of the page stays
 _NOSNIPPET_KEEP_SHARE = 0.3
 _MIN_PARAGRAPH_CHARS = 25
+_BROKEN_CONTAINER_PIECES = 3  # <br>-separated paragraphs that make an element a story container
 # A photo story: an intro this short, at least this many captions in the text's container, holding this many times
 # the intro's words and this many words each on average (sentences, not "The mayor speaks.")
 _PHOTO_STORY_MAX_TEXT_WORDS = 120
@@ -381,6 +386,9 @@ def _chrome_subtrees(
             stack.extend(element)
             continue
         if tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line: only a tooltip goes
+            if _INLINE_CAPTION.search(marks) and not any(a.tag == "p" for a in element.iterancestors()):
+                skipped.add(element)  # ... and a photo's caption outside any paragraph: Naver's <em class="img_desc">
+                continue
             if _popup_marks(marks):
                 page_chars = page_chars or len(root.text_content() or "") or 1
                 if _is_popup_text(element, page_chars):
@@ -550,9 +558,21 @@ def _score_paragraphs(
                 total += length
                 for ancestor in element.iterancestors():
                     prose[ancestor] = prose.get(ancestor, 0) + length
-                score = (1.0 + text.count(",") + text.count("、") + min(length / 100.0, 3.0)) * (1 - links / length)
+                # text set apart by <br>s (Naver's, Antara's, old portals' story element) is that many paragraphs
+                pieces = 1 + _broken_paragraphs(element) if tag in _TEXT_WRAPPER_TAGS else 1
+                if pieces >= _BROKEN_CONTAINER_PIECES:
+                    prose[element] = prose.get(element, 0) + length
+                score = (pieces + text.count(",") + text.count("、") + min(length / 100.0, 3.0 * pieces)) * (
+                    1 - links / length
+                )
                 parent = element.getparent()
-                if parent is not None:
+                if pieces >= _BROKEN_CONTAINER_PIECES:
+                    # several <br>-separated paragraphs: the element holds the story itself, as a <div> of <p>s
+                    # would, and its parent (which also holds the headline block and the footer) only half of it
+                    scores[element] = scores.get(element, 0.0) + score
+                    if parent is not None:
+                        scores[parent] = scores.get(parent, 0.0) + score / 2
+                elif parent is not None:
                     scores[parent] = scores.get(parent, 0.0) + score
                     grandparent = parent.getparent()
                     if grandparent is not None:
@@ -561,6 +581,11 @@ def _score_paragraphs(
                 continue  # a paragraph's own children are not paragraphs
         stack.extend(reversed(element))
     return total
+
+
+def _broken_paragraphs(element: lxml.html.HtmlElement) -> int:
+    """How many paragraphs of the element's own text start after a <br>."""
+    return sum(1 for child in element if child.tag == "br" and len((child.tail or "").strip()) >= _MIN_PARAGRAPH_CHARS)
 
 
 def _has_direct_text(element: lxml.html.HtmlElement) -> bool:

@@ -46,10 +46,11 @@ _INLINE_CREDIT = re.compile(
 _HAN = r"[\u4e00-\u9fff]"
 _CHINESE_WIRE_CREDIT = re.compile(
     rf"^(?P<wire>新华社|新華社|中新社)?{_HAN}{{0,20}}\d{{1,2}}月\d{{1,2}}日[电電]\s*[（(](?:{_HAN}{{0,6}}?)(?:记者|記者)\s*"
-    rf"(?P<names>{_HAN}{{2,4}}(?:\s*[、，,]\s*{_HAN}{{2,4}})*)\s*[）)]"
+    rf"(?P<names>{_HAN}{{2,4}}(?:(?:\s*[、，,]\s*|\s+){_HAN}{{2,4}})*)\s*[）)]"
     rf"|^[（(](?P<agency>{_HAN}{{2,4}}?)(?:记者|記者)(?P<name>{_HAN}{{2,3}}){_HAN}{{2,3}}\d{{1,2}}日[电電][）)]"
 )
 _NAME_LIST = re.compile(r"\s*[·,、，]\s*")
+_HAN_NAMES = re.compile(r"\s*[·,、，]\s*|\s+")  # "（记者 李明 张华）": Chinese names listed with spaces too
 _ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
 _ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
 
@@ -89,7 +90,7 @@ def inline_credit(line: str) -> Byline | None:
     the first sentence starts."""
     chinese = _CHINESE_WIRE_CREDIT.match(line.strip())
     if chinese is not None:
-        names = [n for n in _NAME_LIST.split(chinese["names"] or chinese["name"]) if n]
+        names = [n for n in _HAN_NAMES.split((chinese["names"] or chinese["name"]).strip()) if n]
         agency = wire_service(chinese["agency"] or chinese["wire"] or "")
         return Byline(authors=names, agencies=[agency] if agency else []) if all(cjk_name(n) for n in names) else None
     match = _INLINE_CREDIT.match(line.strip())
