@@ -11,6 +11,7 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.reporter_credits import inline_credit
 
@@ -124,3 +125,93 @@ def test_chinese_reporters_listed_with_spaces() -> None:
         "华夏新闻网杭州3月5日电（记者 李明 张华）杭州市人力资源和社会保障局4日发布新一轮人才引进政策。"
     )
     assert byline is not None and byline.authors == ["李明", "张华"]
+
+
+def _lasso_box(name: str, price: str) -> str:
+    return (
+        "<div class='lasso-container'><div class='lasso-display lasso-cactus'><div class='lasso-box-1'>"
+        f"<div class='lasso-badge'>Our Pick</div><a class='lasso-title' href='/go/{name}/'>{name}</a>"
+        f"<div class='lasso-price'><div class='lasso-price-value'>{price}</div></div><div class='lasso-stars'>4.8</div>"
+        "</div><div class='lasso-box-2'><div class='lasso-description'>Try it free for 14 days. No credit card "
+        "required.</div></div><div class='lasso-box-3'><a class='lasso-button-1' href='/go/x/'>Visit Site</a></div>"
+        "<div class='lasso-box-5'><div class='lasso-date'>07/15/2025 04:12 pm GMT</div></div></div></div>"
+    )
+
+
+def test_an_affiliate_plugins_product_box_is_no_text() -> None:
+    """Lasso's box: badge, price, stars, the shop's blurb, the button and the price stamp."""
+    first, second, third = STORY
+    body = (
+        f"<article><h1>The best online course platforms</h1><div class='entry-content'><p>{first}</p>"
+        f"<h2>1. Kajabi</h2>{_lasso_box('Kajabi', 'From $49/mo')}<p>{second}</p>"
+        f"<h2>2. Podia</h2>{_lasso_box('Podia', 'From $33/mo')}<p>{third}</p></div></article>"
+    )
+    article = extract_article(
+        _page("<title>The best online course platforms</title>", body), "https://edtech.example/best/"
+    )
+    assert article.body.split("\n\n") == [first, "1. Kajabi", second, "2. Podia", third]
+
+
+def test_the_editors_own_paragraphs_in_a_product_box_stay() -> None:
+    body = (
+        "<article><h1>The best espresso machines</h1><div class='entry-content'><p>We tested twelve machines.</p>"
+        "<div class='lasso-container'><div class='lasso-display'><h2>Best overall: Castello Mini Pro</h2>"
+        f"<div class='lasso-badge'>Our pick</div><p>{STORY[0]}</p><p>{STORY[1]}</p>"
+        "<div class='lasso-buttons'><a class='lasso-button-1' href='#'>Check price on Amazon</a></div>"
+        f"</div></div><p>{STORY[2]}</p></div></article>"
+    )
+    article = extract_article(_page("<title>The best espresso machines</title>", body), "https://coffee.example/best/")
+    assert article.body.split("\n\n")[-4:] == ["Best overall: Castello Mini Pro", *STORY]
+
+
+def test_aawps_product_box_keeps_only_its_title() -> None:
+    box = (
+        "<div class='aawp'><div class='aawp-product aawp-product--horizontal'><div class='aawp-product__thumb'>"
+        "<img src='/w.jpg'></div><div class='aawp-product__content'><a class='aawp-product__title' href='#'>"
+        "Garmin Forerunner 265</a><div class='aawp-product__description'><ul><li>Dual-frequency GPS and built-in "
+        "sensors</li><li>Up to 13 days of battery life</li></ul></div></div><div class='aawp-product__footer'>"
+        "<div class='aawp-product__pricing'><span class='aawp-product__price'>$449.99</span></div>"
+        "<a class='aawp-button aawp-button--buy' href='#'>Buy on Amazon</a></div></div></div>"
+    )
+    body = f"<article><h1>Best GPS watches</h1><div class='entry-content'>{PARAGRAPHS}{box}</div></article>"
+    article = extract_article(_page("<title>Best GPS watches</title>", body), "https://run.example/best-gps/")
+    assert "Dual-frequency" not in article.body and "$449.99" not in article.body
+    assert article.body.split("\n\n")[:3] == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Best overall: Levoit Core 400S Check price",
+        "Best for milky coffees: Sage Bambino Check Price »",
+        "Garmin Forerunner 55 View on Amazon",
+    ],
+)
+def test_a_product_pick_with_its_shop_button_is_no_text(line: str) -> None:
+    assert remove_boilerplate([*STORY, line]) == STORY
+
+
+def test_a_sentence_about_prices_stays() -> None:
+    line = "Prices rose again this month, so it pays to check the price before you buy"
+    assert remove_boilerplate([*STORY, line]) == [*STORY, line]
+
+
+def test_a_compensation_disclosure_is_no_text() -> None:
+    line = "We may receive compensation when you click on links to products we review. How we make money"
+    assert remove_boilerplate([line, *STORY]) == STORY
+
+
+def test_a_readers_comment_time_does_not_date_the_story() -> None:
+    """No declared date; the header prints "Last updated: 12/03/2025" (day first, an Australian site); a reader's
+    comment below carries <time datetime="14/03/2025 at 8:12 pm">."""
+    body = (
+        "<article><header><h1>Best hiking backpacks</h1><ul class='entry-meta'><li>Josh Nguyen</li>"
+        f"<li class='meta-updated-date'>Last updated: 12/03/2025</li></ul></header>{PARAGRAPHS}</article>"
+        "<div class='ct-comments' id='comments'><ol class='ct-comment-list'><li><article class='ct-comment-inner'>"
+        "<b>Sam</b> <time datetime='14/03/2025 at 8:12 pm'>14/03/2025 at 8:12 pm</time><p>Great list, thanks!</p>"
+        "</article></li></ol></div>"
+    )
+    article = extract_article(
+        _page("<title>Best hiking backpacks</title>", body, "en-AU"), "https://trail.example.au/b/"
+    )
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2025-03-12"

@@ -310,7 +310,7 @@ _TOC_HEADING_ALONE = re.compile(
 # "This post contains affiliate links ... we may earn a commission": a disclosure box, not the story
 _AFFILIATE_LINKS = re.compile(
     r"\b(?:affiliate\s+(?:links?|marketer|partners?)|(?:through|via)\s+(?:our|my|these|the)\s+links|"
-    r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi)\b",
+    r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi|compensation\s+when\s+you\s+click)\b",
     re.IGNORECASE,
 )
 _AFFILIATE_EARNINGS = (
@@ -343,6 +343,13 @@ _COUNTER = re.compile(
 # press Ctrl+Enter"
 _CTRL_ENTER = re.compile(r"\bCtrl\s*\+\s*Enter\b", re.IGNORECASE)
 _CTRL_ENTER_MAX_WORDS = 25
+# a product pick with its shop button read into the line: "1. Best overall: Levoit Core 400S Check price"
+_SHOP_BUTTON_AT_END = re.compile(
+    r"\b(?:Check\s+(?:the\s+)?(?:latest\s+)?price|See\s+(?:the\s+)?(?:latest\s+)?price|Check\s+(?:on|at)\s+Amazon|"
+    r"View\s+(?:on|at)\s+Amazon|Buy\s+(?:now|on\s+Amazon))\s*[›»→]?$",
+    re.IGNORECASE,
+)
+_SHOP_BUTTON_LINE_MAX_WORDS = 15
 _CONTINUES_BELOW = re.compile(
     r"^(?:Advertisement\s*[-–—:]?\s*)?(?:(?:Article|Story|Content)\s+continues\s+(?:below|after)"
     r"(?:\s+(?:this\s+)?(?:ad|advertisement))?|Continue\s+reading\s+below|Lanjut(?:kan)?\s+(?:baca|membaca))\W*$",
@@ -681,8 +688,14 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _CTRL_ENTER_MAX_WORDS and _may_hold(folded, "ctrl") and _CTRL_ENTER.search(line):
         return True
     if (
+        words <= _SHOP_BUTTON_LINE_MAX_WORDS
+        and _may_hold(folded, "price", "amazon", "buy")
+        and _SHOP_BUTTON_AT_END.search(line)
+    ):
+        return True
+    if (
         words <= _AFFILIATE_MAX_WORDS
-        and _may_hold(folded, "affiliate", "links", "qualifying", "promotion", "afiliasi")
+        and _may_hold(folded, "affiliate", "links", "qualifying", "promotion", "afiliasi", "compensation")
         and _AFFILIATE_LINKS.search(line)
         and _AFFILIATE_EARNINGS.search(line)
     ):

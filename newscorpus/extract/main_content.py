@@ -117,7 +117,11 @@ _CHROME_WORDS = re.compile(
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
     r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?|"
-    r"(?:img|image|photo)[_-]?desc)"  # Naver's caption: <em class="img_desc">
+    r"(?:img|image|photo)[_-]?desc|"  # Naver's caption: <em class="img_desc">
+    # affiliate plugins' product boxes: their badge, price, stars, blurb, stamp and "Check price" button (an editor's
+    # own paragraphs written into the box stay)
+    r"lasso-(?:badge|price|stars|date|buttons?|disclosure|description)|"
+    r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table)"
     r"(?:$|[\s_-])",
 )
 _INLINE_CAPTION = re.compile(r"(?:^|[\s_-])(?:img|image|photo)[_-]?desc(?:$|\s)")  # Naver's <em class="img_desc">

@@ -94,6 +94,9 @@ UPDATE_LABEL_PATTERN = rf"\b(?:{UPDATED_WORDS}|update)\b"
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
 # FAZ's "header-label", "dachzeile", "eyebrow", "overline"
+_COMMENTS_MARK = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|comment-body|disqus_thread)(?:$|[\s_-])", re.I
+)
 _KICKER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:kicker|topline|overline|dachzeile|label|eyebrow|roofline|supertitle|antetitulo|occhiello)"
     r"(?:$|[\s_-])",
@@ -399,7 +402,7 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
     ranked: list[tuple[int, int, str]] = []
     for position, element in enumerate(tree.xpath("//time[@datetime]")):
         value = element.get("datetime", "").strip()
-        if not value:
+        if not value or _in_comments(element):
             continue
         marks = " ".join([element.get("class") or "", element.get("itemprop") or "", element.get("id") or ""]).lower()
         rank = 2
@@ -413,6 +416,15 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
             rank = 1
         ranked.append((rank, position, value))
     return [(rank, value) for rank, _, value in sorted(ranked)]
+
+
+def _in_comments(element: lxml.html.HtmlElement) -> bool:
+    """Inside the comment thread (WordPress's "comment-list", Blocksy's "ct-comments", Disqus): the <time> there
+    stamps a reader's comment, not the story."""
+    return any(
+        _COMMENTS_MARK.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
+        for ancestor in element.iterancestors()
+    )
 
 
 def _in_page_chrome(element: lxml.html.HtmlElement) -> bool:
