@@ -216,7 +216,10 @@ _TOOLBAR_MAX_WORDS = 14
 # syndicated feed.)", and app pitches: "Download The ET App to get Daily Market Updates & Live Business News."
 _FEED_NOTE = re.compile(
     r"^\(?\s*(?:this|the)\s+(?:story|article|report|news)\s+has\s+not\s+been\s+edited\s+by\s+.{1,60}?\s+staff\b.*"
-    r"|^Download\s+(?:the\s+)?\S+(?:\s+\S+){0,3}\s+App\s+(?:to|for|now)\b.*",
+    r"|^Download\s+(?:the\s+)?\S+(?:\s+\S+){0,3}\s+App\s+(?:to|for|now)\b.*"
+    # Hindustan Times: "This article was generated from an automated news agency feed without modifications to text."
+    r"|^(?:this|the)\s+(?:article|story|report)\s+(?:was|is|has\s+been)\s+(?:generated|published|auto-?generated)\s+"
+    r"from\s+(?:an?\s+)?(?:automated\s+)?(?:news\s+)?(?:agency\s+)?(?:wire\s+)?feed\b.*",
     re.IGNORECASE,
 )
 _FEED_NOTE_MAX_WORDS = 40
@@ -351,6 +354,7 @@ _SHOP_BUTTON_AT_END = re.compile(
 )
 _SHOP_BUTTON_LINE_MAX_WORDS = 15
 _CONTINUES_BELOW = re.compile(
+    r"^Article\s+content$|"  # Postmedia's label around every ad slot in the text
     r"^(?:Advertisement\s*[-–—:]?\s*)?(?:(?:Article|Story|Content)\s+continues\s+(?:below|after)"
     r"(?:\s+(?:this\s+)?(?:ad|advertisement))?|Continue\s+reading\s+below|Lanjut(?:kan)?\s+(?:baca|membaca))\W*$",
     re.IGNORECASE,

@@ -21,6 +21,7 @@ from newscorpus.extract.credit_names import (
     Role,
     is_affiliation,
     looks_like_name,
+    without_outlet_suffix,
     without_trailing_role,
 )
 from newscorpus.extract.dates import is_stamp_only
@@ -596,7 +597,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             joined_by += token
             continue
         raw = token.strip(" .,:;()[]\"'")
-        piece = without_trailing_role(raw)
+        piece = without_trailing_role(without_outlet_suffix(raw))
         if not piece:
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,

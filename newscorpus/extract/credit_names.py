@@ -115,6 +115,12 @@ class Byline:
         return bool(self.authors or self.editors or self.agencies)
 
 
+_FOR_OUTLET = re.compile(
+    r"^(?!The\s)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}?)\s+(?:for|For|FOR)\s+(?:the\s+|The\s+|THE\s+)?"
+    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$"
+)
+
+
 def without_trailing_role(piece: str) -> str:
     """ "Karen Liu Staff Writer" -> "Karen Liu": a job title run on after a name of at least two words, made of
     job words and the words that qualify them, ending with a job word. A name opening with an acronym is an
@@ -130,6 +136,13 @@ def without_trailing_role(piece: str) -> str:
     if start < len(words) and JOB_TITLE.fullmatch(words[-1]):
         return " ".join(words[:start])
     return piece
+
+
+def without_outlet_suffix(piece: str) -> str:
+    """ "Megan Hollis For The Daily Sentinel" -> "Megan Hollis": a contributor's byline names the paper she writes
+    for after her name (TownNews BLOX declares it as part of the name too)."""
+    match = _FOR_OUTLET.match(piece.strip())
+    return match["name"] if match else piece
 
 
 def is_affiliation(piece: str) -> bool:

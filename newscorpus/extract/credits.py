@@ -18,6 +18,7 @@ from newscorpus.extract.credit_names import (
     ORGANISATION_WORD,
     Byline,
     looks_like_name,
+    without_outlet_suffix,
     without_trailing_role,
 )
 from newscorpus.extract.reporter_credits import without_role_word
@@ -196,7 +197,7 @@ def clean_name(name: str) -> str:
     words = name.split()
     if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
         name = " ".join(words[1:])  # "CM Craig McCarthy": the avatar's initials
-    return _undouble(name)
+    return _undouble(without_outlet_suffix(name))
 
 
 def _undouble(name: str) -> str:
