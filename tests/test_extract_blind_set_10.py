@@ -57,3 +57,34 @@ def test_postmedias_article_content_labels_are_no_text() -> None:
     first, second, third = STORY
     lines = [first, "Article content", "Article content", second, "Article content", third]
     assert remove_boilerplate(lines) == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wellnessline only shows you brands and products that we stand behind. Our team thoroughly researches and "
+        "evaluates the recommendations we make on our site.",
+        "SignalFlow may earn a commission when you buy through links on our site.",
+        "This post may contain affiliate links. Please read my disclosure for more info.",
+        "Last medically reviewed on March 4, 2025",
+        "- Advertisement -",
+    ],
+)
+def test_health_and_review_sites_notes_are_no_text(line: str) -> None:
+    assert remove_boilerplate([STORY[0], line, *STORY[1:]]) == STORY
+
+
+def test_a_sentence_on_reviews_or_commissions_stays() -> None:
+    lines = [
+        "The panel reviewed on Tuesday the 14 bids it had received for the bridge contract.",
+        "Agents may earn a commission of up to 6 percent, the report found.",
+    ]
+    assert remove_boilerplate([*STORY, *lines]) == [*STORY, *lines]
+
+
+def test_a_health_publishers_sources_end_the_text() -> None:
+    sources = [
+        "Abbasi B, et al. (2012). The effect of magnesium supplementation on primary insomnia in elderly.",
+        "Arab A, et al. (2023). The role of magnesium in sleep health: A systematic review of available literature.",
+    ]
+    assert remove_boilerplate([*STORY, "How we reviewed this article:", *sources]) == STORY

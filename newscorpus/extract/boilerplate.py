@@ -192,6 +192,7 @@ _END_SECTION_HEADING = re.compile(
     r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?|"
     # a reader-revenue ask or a topics list after the text: "Before you move on…", "Explore more on these topics"
     r"Before\s+you\s+(?:move\s+on|go)\b.*|Explore\s+more\s+on\s+th(?:is|ese)\s+topics?\b.*|"
+    r"How\s+we\s+reviewed\s+this\s+article|"  # a health publisher's list of sources after the text
     # de, fr, es, pt, it, nl, ru
     r"Über\s+(?:den|die)\s+Autor(?:in)?|Zur\s+Person|Das\s+könnte\s+(?:Sie|dich)\s+auch\s+interessieren|"
     r"Weitere\s+(?:Artikel|Nachrichten|Beiträge)|Ähnliche\s+(?:Artikel|Beiträge)|À\s+propos\s+de\s+l['’]auteur|"
@@ -332,7 +333,15 @@ _AFFILIATE_MAX_WORDS = 60
 _PARTNER_DISCLOSURE = re.compile(
     r"^(?:Advertiser\s+Disclosure\W*$|Editorial\s+(?:Note|Disclosure)\s*:|Our\s+editorial\s+(?:standards|integrity)\s*:|"
     r".{0,80}\b(?:offers|products|cards)\b.{0,60}\b(?:appear\w*|featured|listed)\b.{0,140}\bcompensat|"
-    r"(?:We|I)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?commission\s+(?:if|when|from|on)\b)",
+    r"(?:We|I)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?commission\s+(?:if|when|from|on)\b|"
+    # a health publisher's product note: "Healthline only shows you brands and products that we stand behind."
+    r"\S+(?:\s+\S+)?\s+only\s+shows\s+you\s+(?:brands|products)\b.{0,40}\bstand\s+behind\b|"
+    r"Editorial\s+disclosure$|"
+    # "SignalFlow may earn a commission when you buy through links on our site.", "This post may contain affiliate
+    # links. Please read my disclosure for more info."
+    r"\S+(?:\s+\S+)?\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\s+"
+    r"(?:when|if|from|on)\s+(?:you|your|purchases|products|links|sales)\b|"
+    r"(?:This|The|Our)\s+(?:post|article|page|site|blog|content)\s+(?:may\s+)?contains?\s+affiliate\s+links\b)",
     re.IGNORECASE,
 )
 _PARTNER_DISCLOSURE_MAX_WORDS = 70
@@ -346,6 +355,14 @@ _COUNTER = re.compile(
 # press Ctrl+Enter"
 _CTRL_ENTER = re.compile(r"\bCtrl\s*\+\s*Enter\b", re.IGNORECASE)
 _CTRL_ENTER_MAX_WORDS = 25
+# a health page's review stamp: "Last medically reviewed on March 4, 2025", "Clinically reviewed Jan 2, 2025"
+_REVIEW_STAMP = re.compile(
+    r"^(?:Last\s+)?(?:medically\s+|clinically\s+|expert\s+)?reviewed\s+(?:on\s+)?(?=\S*\d|[A-Z][a-z]+\.?\s+\d)", re.I
+)
+_REVIEW_STAMP_MAX_WORDS = 8
+_AD_LABEL_IN_DASHES = re.compile(
+    r"[-–—]\s*(?:Advertisement|Advertising|Sponsored|Iklan|Anzeige)\s*[-–—]", re.I
+)  # Newspaper
 # a product pick with its shop button read into the line: "1. Best overall: Levoit Core 400S Check price"
 _SHOP_BUTTON_AT_END = re.compile(
     r"\b(?:Check\s+(?:the\s+)?(?:latest\s+)?price|See\s+(?:the\s+)?(?:latest\s+)?price|Check\s+(?:on|at)\s+Amazon|"
@@ -690,6 +707,10 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     ):
         return True
     if words <= _CTRL_ENTER_MAX_WORDS and _may_hold(folded, "ctrl") and _CTRL_ENTER.search(line):
+        return True
+    if words <= _REVIEW_STAMP_MAX_WORDS and _REVIEW_STAMP.match(line) and find_written_dates(line):
+        return True
+    if words <= _MEDIA_WIDGET_MAX_WORDS and _AD_LABEL_IN_DASHES.fullmatch(line):
         return True
     if (
         words <= _SHOP_BUTTON_LINE_MAX_WORDS
