@@ -571,6 +571,15 @@ _PAGE_OF = re.compile(
 _COUNTER_OF = re.compile(r"(?P<at>\d{1,2})\s*/\s*(?P<of>\d{1,2})")
 
 
+# (longest line, words one of which a matching line must hold, pattern): rules a cheap substring test can rule out
+_HINTED_RULES: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
+    (_NEWSLETTER_MAX_WORDS, ("newsletter", "inbox", "mailing"), _NEWSLETTER_PROMPT),
+    (_CAPTION_MAX_WORDS, (")", "photo", "image", "picture", "foto", "credit"), _CREDIT_AT_END),
+    (_CTRL_ENTER_MAX_WORDS, ("ctrl",), _CTRL_ENTER),
+    (_SHOP_BUTTON_LINE_MAX_WORDS, ("price", "amazon", "buy"), _SHOP_BUTTON_AT_END),
+)
+
+
 def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: list[str] | None = None) -> list[str]:
     """The lines that are story text; the order of the rest is kept."""
     caption_keys = {_key(c) for c in captions or [] if c}
@@ -682,16 +691,9 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         return True
     if words <= _STAMP_ABROAD_MAX_WORDS and _META_STAMP_ABROAD.match(line) and find_written_dates(line):
         return True
-    if (
-        words <= _NEWSLETTER_MAX_WORDS
-        and _may_hold(folded, "newsletter", "inbox", "mailing")
-        and _NEWSLETTER_PROMPT.search(line)
-    ):
-        return True
-    if (
-        words <= _CAPTION_MAX_WORDS
-        and _may_hold(folded, ")", "photo", "image", "picture", "foto", "credit")
-        and _CREDIT_AT_END.search(line)
+    if any(
+        words <= max_words and _may_hold(folded, *hints) and pattern.search(line)
+        for max_words, hints, pattern in _HINTED_RULES
     ):
         return True
     if len(line) <= _CJK_CAPTION_MAX_CHARS and ("摄" in line or "攝" in line) and _CJK_PHOTO_CREDIT.search(line):
@@ -706,17 +708,9 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
         _COUNTER.match(line) or _CONTINUES_BELOW.match(line) or _READER_TOOL.match(line)
     ):
         return True
-    if words <= _CTRL_ENTER_MAX_WORDS and _may_hold(folded, "ctrl") and _CTRL_ENTER.search(line):
-        return True
     if words <= _REVIEW_STAMP_MAX_WORDS and _REVIEW_STAMP.match(line) and find_written_dates(line):
         return True
     if words <= _MEDIA_WIDGET_MAX_WORDS and _AD_LABEL_IN_DASHES.fullmatch(line):
-        return True
-    if (
-        words <= _SHOP_BUTTON_LINE_MAX_WORDS
-        and _may_hold(folded, "price", "amazon", "buy")
-        and _SHOP_BUTTON_AT_END.search(line)
-    ):
         return True
     if (
         words <= _AFFILIATE_MAX_WORDS
