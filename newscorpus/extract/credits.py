@@ -165,6 +165,9 @@ def _declared_prefix(author: str, declared_names: list[str]) -> str | None:
     return None
 
 
+_ROLE_AND_PLACE = re.compile(r"(?:Kontributor|Koresponden|Contributor|Correspondent)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?$")
+
+
 def split_names(raw: str) -> list[str]:
     """ "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; "Doe, Jane" stays one name."""
     raw = _BY_PREFIX.sub("", raw.strip())
@@ -174,7 +177,12 @@ def split_names(raw: str) -> list[str]:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
         if len(commas) > 1 and all(len(c.split()) >= 2 for c in commas):
             # "Walt Prendergast, Club Secretary": a job title after the name is no further author
-            names.extend(c for index, c in enumerate(commas) if index == 0 or not JOB_TITLE.search(c))
+            # "Kontributor Semarang, Titis Anis Fauziyah": Kompas' regional credit, the role and place come first
+            names.extend(
+                c
+                for index, c in enumerate(commas)
+                if (index == 0 and not _ROLE_AND_PLACE.match(c)) or (index > 0 and not JOB_TITLE.search(c))
+            )
         else:
             names.append(piece)
     names = [clean_name(n) for n in names]
