@@ -1,6 +1,7 @@
 """Rules found by an eleventh blind page set (the big platforms' and sites' article pages, and Indonesian and Southeast
 Asian news, written without sight of the extractor; see bench/blind-pages-11): Kompas' regional credit
-"Kontributor Semarang, Name", GMA's closing "—VBL, GMA Integrated News".
+"Kontributor Semarang, Name", GMA's closing "—VBL, GMA Integrated News", a recipe's steps widening over its
+ingredients and story.
 """
 
 from __future__ import annotations
@@ -37,3 +38,59 @@ def test_kompas_declares_the_contributor_with_her_place() -> None:
 def test_a_desks_closing_initials_and_outlet_are_no_text() -> None:
     assert remove_boilerplate([*STORY, "—VBL, GMA Integrated News"]) == STORY
     assert remove_boilerplate([*STORY, "—KBK/VBL, GMA Integrated News"]) == STORY
+
+
+DETAILS = "".join(
+    f"<div class='mm-recipes-details__item'><div>{label}:</div><div>{value}</div></div>"
+    for label, value in (
+        ("Prep Time", "15 mins"),
+        ("Cook Time", "25 mins"),
+        ("Additional Time", "10 mins"),
+        ("Total Time", "50 mins"),
+        ("Servings", "8"),
+        ("Yield", "1 10-inch skillet cookie"),
+    )
+)
+
+
+def test_a_recipes_steps_do_not_leave_its_story_and_ingredients_behind() -> None:
+    """Dotdash's recipe page: the story's paragraphs in one block, then the recipe body with its times, a list of
+    short ingredients and the numbered steps, whose long items outscore everything else on the page."""
+    intro = f"<p class='mntl-sc-block'>{STORY[0]}</p>"
+    ingredients = "".join(
+        f"<li><p>{item}</p></li>"
+        for item in (
+            "1/2 cup unsalted butter",
+            "3/4 cup brown sugar",
+            "1 large egg",
+            "1 teaspoon vanilla extract",
+            "1 cup all-purpose flour",
+            "1 cup rolled oats",
+            "1/2 teaspoon baking soda",
+            "1/2 teaspoon kosher salt",
+        )
+    )
+    steps = "".join(
+        f"<li><p>{step}</p></li>"
+        for step in (
+            "Melt butter in a 10-inch cast iron skillet over medium heat, swirling often, until the solids turn "
+            "golden brown, 4 to 5 minutes.",
+            "Whisk brown sugar into the butter, then whisk in the egg until smooth, and let the mixture rest.",
+            "Stir in the oats until just combined, press the dough evenly into the skillet and smooth the top.",
+            "Bake until the edges are golden and the center is just set, 18 to 22 minutes, then cool for ten.",
+            "Let the cookie cool in the skillet for 10 minutes before slicing, so the center can finish setting.",
+            "Serve warm with vanilla ice cream; keep leftovers covered at room temperature for up to two days.",
+        )
+    )
+    body = (
+        "<article class='comp allrecipes-article'><h1>Brown butter oatmeal skillet cookie</h1>"
+        f"<div class='comp article-content'><div class='comp mntl-sc-page'>{intro}</div>"
+        f"<div class='recipe__body'><div class='mm-recipes-details'>{DETAILS}</div>"
+        f"<div class='mm-recipes-structured-ingredients'><h2>Ingredients</h2><ul>{ingredients}</ul></div>"
+        f"<div class='mm-recipes-steps'><h2>Directions</h2><ol class='mntl-sc-block-group--OL'>{steps}</ol></div>"
+        "</div></div></article>"
+    )
+    article = extract_article(_page("<title>Skillet cookie</title>", body), "https://recipes.example/recipe/1/")
+    lines = article.body.split("\n\n")
+    assert lines[0] == STORY[0]
+    assert "1/2 cup unsalted butter" in lines and any(line.startswith("4. Bake") for line in lines)

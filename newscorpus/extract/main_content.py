@@ -702,7 +702,9 @@ def _widen_to_prose(
             own = measured[node] = _region(node, skipped)
         whole = measured[parent] = _region(parent, skipped, measured)
         added_text = whole.text - own.text
-        if parent_prose - own_prose < _WIDEN_PROSE_SHARE * added_text:
+        # a pick that is a list (a recipe's steps) widens over more lists (its ingredients) as over prose
+        added_items = whole.listed - own.listed if start.tag in ("ol", "ul") else 0
+        if parent_prose - own_prose + added_items < _WIDEN_PROSE_SHARE * added_text:
             break
         if whole.links - own.links >= _WIDEN_MAX_LINK_SHARE * added_text:
             break
@@ -729,6 +731,7 @@ class _Region:
     headings: int = 0  # h2..h5
     linked_headings: int = 0  # headings that are (or hold) a link: teaser cards of other stories
     stories: int = 0  # <article>s under their own <h1>: two in one region are two stories (an infinite scroll)
+    listed: int = 0  # of the text, not linked and inside list items
 
 
 def _region(
@@ -740,29 +743,34 @@ def _region(
     `measured` holds regions of descendants already walked: one outside any link or heading counts as it did on
     its own, so its figures are added instead of walking it again."""
     region = _Region()
-    stack: list[tuple[lxml.html.HtmlElement, bool, bool]] = [(element, False, False)]
+    stack: list[tuple[lxml.html.HtmlElement, bool, bool, bool]] = [(element, False, False, False)]
     while stack:
-        node, in_link, in_heading = stack.pop()
+        node, in_link, in_heading, in_item = stack.pop()
         if node in skipped:
             continue
         if node is not element:
             tail = len((node.tail or "").strip())  # text of the parent's, after this child
             region.text += tail
             region.links += tail if in_link else 0
-            known = measured.get(node) if measured and not (in_link or in_heading) else None
+            region.listed += tail if in_item and not in_link else 0
+            known = measured.get(node) if measured and not (in_link or in_heading or in_item) else None
             if known is not None:
                 region.text += known.text
                 region.links += known.links
                 region.headings += known.headings
                 region.linked_headings += known.linked_headings
                 region.stories += known.stories
+                region.listed += known.listed
                 continue
         tag = node.tag
         chars = len((node.text or "").strip())
         region.text += chars
         link = in_link or tag == "a"
+        item = in_item or tag == "li"
         if link:
             region.links += chars
+        elif item:
+            region.listed += chars
         if tag == "article" and node.find(".//h1") is not None:
             region.stories += 1
         heading = tag in _TEASER_HEADING_TAGS
@@ -770,7 +778,7 @@ def _region(
             region.headings += 1
             if in_link or next(node.iter("a"), None) is not None:
                 region.linked_headings += 1
-        stack.extend((child, link, in_heading or heading) for child in node)
+        stack.extend((child, link, in_heading or heading, item) for child in node)
     return region
 
 
