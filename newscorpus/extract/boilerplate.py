@@ -360,9 +360,8 @@ _REVIEW_STAMP = re.compile(
     r"^(?:Last\s+)?(?:medically\s+|clinically\s+|expert\s+)?reviewed\s+(?:on\s+)?(?=\S*\d|[A-Z][a-z]+\.?\s+\d)", re.I
 )
 _REVIEW_STAMP_MAX_WORDS = 8
-_AD_LABEL_IN_DASHES = re.compile(
-    r"[-–—]\s*(?:Advertisement|Advertising|Sponsored|Iklan|Anzeige)\s*[-–—]", re.I
-)  # Newspaper
+# the Newspaper theme's ad label between dashes: "- Advertisement -"
+_AD_LABEL_IN_DASHES = re.compile(r"[-–—]\s*(?:Advertisement|Advertising|Sponsored|Iklan|Anzeige)\s*[-–—]", re.I)
 # a product pick with its shop button read into the line: "1. Best overall: Levoit Core 400S Check price"
 _SHOP_BUTTON_AT_END = re.compile(
     r"\b(?:Check\s+(?:the\s+)?(?:latest\s+)?price|See\s+(?:the\s+)?(?:latest\s+)?price|Check\s+(?:on|at)\s+Amazon|"

@@ -635,8 +635,10 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
     if crawl_date is None:
         return None
     for match in _RELATIVE.finditer(text):
-        if match.group("yesterday") or match.group("today"):
-            days = 1 if match.group("yesterday") else 0
+        if match.group("today"):
+            days = 0
+        elif match.group("yesterday"):
+            days = 1
         else:
             number, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
             count = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]

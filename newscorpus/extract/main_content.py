@@ -105,6 +105,7 @@ _BLOCK_TAGS = frozenset(
         "summary",
     }
 )
+_CAPTION_DESC = r"(?:img|image|photo)[_-]?desc"  # a photo's description: Naver's <em class="img_desc">
 _CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|respond|reply|share|sharing|social|sharedaddy|"
     r"sidebar|side-bar|related|recommend(?:ed|ations)?|more-stories|read-more|also-read|newsletter-signup|"
@@ -117,14 +118,14 @@ _CHROME_WORDS = re.compile(
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
     r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?|"
-    r"(?:img|image|photo)[_-]?desc|"  # Naver's caption: <em class="img_desc">
+    rf"{_CAPTION_DESC}|"  # Naver's caption: <em class="img_desc">
     # affiliate plugins' product boxes: their badge, price, stars, blurb, stamp and "Check price" button (an editor's
     # own paragraphs written into the box stay)
     r"lasso-(?:badge|price|stars|date|buttons?|disclosure|description)|"
     r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table)"
     r"(?:$|[\s_-])",
 )
-_INLINE_CAPTION = re.compile(r"(?:^|[\s_-])(?:img|image|photo)[_-]?desc(?:$|\s)")  # Naver's <em class="img_desc">
+_INLINE_CAPTION = re.compile(rf"(?:^|[\s_-]){_CAPTION_DESC}(?:$|\s)")  # a caption <em>/<span> outside paragraphs
 # CSS modules (Next.js, webpack's css-loader) name a class "<Component>_<local>__<hash>": "RelatedArticles_list__x1",
 # "InlineNewsletter_root__b3Kq1", "signupBackground___27LhS". The component's name hides its words from _CHROME_WORDS
 # (no separator before "Newsletter"); read at camelCase boundaries they count. Only in such a class: a hand-named
@@ -564,8 +565,6 @@ def _score_paragraphs(
                     prose[ancestor] = prose.get(ancestor, 0) + length
                 # text set apart by <br>s (Naver's, Antara's, old portals' story element) is that many paragraphs
                 pieces = 1 + _broken_paragraphs(element) if tag in _TEXT_WRAPPER_TAGS else 1
-                if pieces >= _BROKEN_CONTAINER_PIECES:
-                    prose[element] = prose.get(element, 0) + length
                 score = (pieces + text.count(",") + text.count("、") + min(length / 100.0, 3.0 * pieces)) * (
                     1 - links / length
                 )
@@ -573,6 +572,7 @@ def _score_paragraphs(
                 if pieces >= _BROKEN_CONTAINER_PIECES:
                     # several <br>-separated paragraphs: the element holds the story itself, as a <div> of <p>s
                     # would, and its parent (which also holds the headline block and the footer) only half of it
+                    prose[element] = prose.get(element, 0) + length
                     scores[element] = scores.get(element, 0.0) + score
                     if parent is not None:
                         scores[parent] = scores.get(parent, 0.0) + score / 2

@@ -92,11 +92,12 @@ _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in t
 _LABEL_REACH = 40  # characters before a <time> that may hold its label
 UPDATE_LABEL_PATTERN = rf"\b(?:{UPDATED_WORDS}|update)\b"
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
-# a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
-# FAZ's "header-label", "dachzeile", "eyebrow", "overline"
+# the comment thread around a reader's <time>: WordPress's "comment-list", Blocksy's "ct-comments", Disqus
 _COMMENTS_MARK = re.compile(
     r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|comment-body|disqus_thread)(?:$|[\s_-])", re.I
 )
+# a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
+# FAZ's "header-label", "dachzeile", "eyebrow", "overline"
 _KICKER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:kicker|topline|overline|dachzeile|label|eyebrow|roofline|supertitle|antetitulo|occhiello)"
     r"(?:$|[\s_-])",
