@@ -94,3 +94,61 @@ def test_a_recipes_steps_do_not_leave_its_story_and_ingredients_behind() -> None
     lines = article.body.split("\n\n")
     assert lines[0] == STORY[0]
     assert "1/2 cup unsalted butter" in lines and any(line.startswith("4. Bake") for line in lines)
+
+
+def _span_paragraph(text: str) -> str:
+    return (
+        "<div class='Viewweb__StyledView-sc-b0snvl-0 bfxuKm'><div class='TextBoxweb__StyledTextBox-sc-1noultz-0'>"
+        f"<span class='Textweb__StyledText-sc-1ed9ao-0'>{text}</span></div></div>"
+    )
+
+
+GARDEN_PLOTS = ["North field by the old depot gate", "South field along the canal path", "The school corner plots"]
+
+
+def test_paragraphs_written_as_spans_in_divs_are_read_around_a_list() -> None:
+    """Kumparan's styled components: every paragraph a <span> in two <div>s, a list between them; the list alone
+    outscores any one of them, and the story around it was left out."""
+    items = "".join(f"<li><span>{item}</span></li>" for item in GARDEN_PLOTS)
+    related = "".join(f"<a class='card' href='/news/{n}'><span>Other story number {n}</span></a>" for n in range(8))
+    body = (
+        "<header><a href='/'>kumpulan</a><nav><a href='/news'>News</a><a href='/bisnis'>Bisnis</a></nav></header>"
+        "<main><h1>New garden plots</h1><div class='author'><span>kumpulanNEWS</span></div>"
+        f"<div class='story'>{_span_paragraph(STORY[0])}{_span_paragraph(STORY[1])}"
+        f"<div class='Viewweb__StyledView-sc-b0snvl-0 bfxuKm'><ol>{items}</ol></div>{_span_paragraph(STORY[2])}</div>"
+        f"<section class='related'><h2>Konten Lainnya</h2>{related}</section></main>"
+    )
+    article = extract_article(_page("<title>New garden plots</title>", body, "id"), "https://kumpulan.example/n/1")
+    assert article.body.split("\n\n") == [
+        STORY[0],
+        STORY[1],
+        *(f"{n}. {item}" for n, item in enumerate(GARDEN_PLOTS, 1)),
+        STORY[2],
+    ]
+
+
+def test_a_lone_span_in_a_div_after_the_story_is_not_read_as_its_paragraph() -> None:
+    """An Indian business daily's story is one <div> of <br>-separated paragraphs; the promo line after it, a <span>
+    in a <div> of its own, must not pull the pick out to the whole page."""
+    story = "<br><br>".join(STORY)
+    promo = (
+        "(What's moving the markets today? Track the latest market news, stock tips and expert advice on "
+        "<a href='/markets'>Pulse Markets</a>. Also, Pulse Markets is now on Telegram.)"
+    )
+    body = (
+        f"<article><h1>Rupee slips</h1><div class='artText'>{story}</div><div class='also-read'><span>ALSO READ</span>"
+        f"<ul><li><a href='/a'>Sensex opens higher</a></li></ul></div><div class='keywords'><span>{promo}</span></div>"
+        "</article>"
+    )
+    article = extract_article(_page("<title>Rupee slips</title>", body), "https://pulse.example/markets/1.cms")
+    assert article.body.split("\n\n") == STORY
+
+
+def test_a_verified_badge_beside_the_writers_name_is_no_part_of_it() -> None:
+    byline = (
+        "<a class='author' href='/dewilestari'><img src='/a.png' alt=''><span class='name'>Dewi Lestari</span>"
+        "<span class='verified-badge'>Terverifikasi</span></a>"
+    )
+    body = f"<main><h1>New garden plots</h1>{byline}<div class='story'>{PARAGRAPHS}</div></main>"
+    article = extract_article(_page("<title>New garden plots</title>", body, "id"), "https://kumpulan.example/n/2")
+    assert article.authors == ["Dewi Lestari"]

@@ -89,7 +89,9 @@ _NOT_AUTHOR_LABELS = "|".join(sorted((re.escape(k) for k in NOT_AUTHOR_LABELS), 
 _OTHER_ROLE_LABEL = re.compile(rf"(?:^|[\s/|;,(])(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby))\s*$", re.IGNORECASE)
 _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby)\s)", re.IGNORECASE)
 # the place line of a byline widget: El Mundo's `<div class="ue-c-article__byline-location">Madrid</div>`
-_LOCATION_CLASS = re.compile(r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo)(?:$|[\s_-])", re.IGNORECASE)
+_PLACE_OR_BADGE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo|badge|verified)(?:$|[\s_-])", re.IGNORECASE
+)
 # a credits block printed after the story: Koran Jakarta's `<div class="article-credit"><p>Redaktur : Sriyono</p>
 # <p>Penulis : Muhamad Ma'rup</p></div>` (a figure's "caption-credit" names the photographer)
 # platforms' own markup for the post's author, where their class names are not the usual "author"/"byline": Wix
@@ -350,8 +352,8 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     """The names in an author widget, without what such widgets print after them: an author box stacks the name
     over the job title ("Liz Kenny" / "Former McKinsey Consultant"), a byline runs into its date ("ServiceTitan
     November 26th, 2024") or into a bio ("Daniel Burstein, Senior Director, Content & Marketing")."""
-    located = [child for child in element.iterdescendants() if _LOCATION_CLASS.search(child.get("class") or "")]
-    if located:  # the place the writer files from is no further name
+    located = [child for child in element.iterdescendants() if _PLACE_OR_BADGE_CLASS.search(child.get("class") or "")]
+    if located:  # the place the writer files from, or a "Verified" badge, is no further name
         element = _without(element, located)
     lines = [line for line in (_BY_LABEL.sub("", line).strip() for line in element_lines(element)) if line]
     if len(lines) > 1:

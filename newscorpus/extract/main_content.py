@@ -596,11 +596,35 @@ def _has_direct_text(element: lxml.html.HtmlElement) -> bool:
     """A <div> used as a paragraph: text of its own, not only inside child blocks."""
     if element.text and len(element.text.strip()) >= _MIN_PARAGRAPH_CHARS:
         return True
+    if _is_span_paragraph(element):
+        # React sites (Kumparan's styled components) write each paragraph as a <span> in its own <div>s; one such
+        # <div> alone is more often a promo line, so it counts only beside another (its own or its wrapper's sibling)
+        parent = element.getparent()
+        neighbours = [element.getprevious(), element.getnext()]
+        if parent is not None and len(parent) == 1:
+            neighbours += [
+                wrapper[0]
+                for wrapper in (parent.getprevious(), parent.getnext())
+                if wrapper is not None and len(wrapper) == 1
+            ]
+        return any(other is not None and _is_span_paragraph(other) for other in neighbours)
     return any(
         isinstance(child.tag, str)
         and (child.tag in ("br", "a", "b", "strong", "i", "em", "span") and len((child.tail or "").strip()) > 20)
         for child in element
     )
+
+
+def _is_span_paragraph(element: lxml.html.HtmlElement) -> bool:
+    """A <div> whose one child is a <span> of prose and nothing else."""
+    if len(element) != 1 or (element.text or "").strip() or element.tag not in _TEXT_WRAPPER_TAGS:
+        return False
+    span = element[0]
+    if span.tag != "span" or (span.tail or "").strip():
+        return False
+    if any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in span.iterdescendants()):
+        return False
+    return len(span.text_content().strip()) >= _PROSE_PARAGRAPH_CHARS
 
 
 def _text_and_links(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> tuple[str, int]:
