@@ -1,7 +1,8 @@
 """Rules found by an eleventh blind page set (the big platforms' and sites' article pages, and Indonesian and Southeast
 Asian news, written without sight of the extractor; see bench/blind-pages-11): Kompas' regional credit
 "Kontributor Semarang, Name", GMA's closing "—VBL, GMA Integrated News", a recipe's steps widening over its
-ingredients and story.
+ingredients and story; later, Kumparan's paragraphs written as <span>s in <div>s, a "Verified" badge in a byline,
+Rappler's machine-written summary box and its "– Rappler.com" sign-off.
 """
 
 from __future__ import annotations
@@ -152,3 +153,28 @@ def test_a_verified_badge_beside_the_writers_name_is_no_part_of_it() -> None:
     body = f"<main><h1>New garden plots</h1>{byline}<div class='story'>{PARAGRAPHS}</div></main>"
     article = extract_article(_page("<title>New garden plots</title>", body, "id"), "https://kumpulan.example/n/2")
     assert article.authors == ["Dewi Lestari"]
+
+
+def test_a_machine_written_summary_box_under_the_headline_is_no_text() -> None:
+    """Rappler's shape: the headline, an "AI generated" summary box, the byline and stamp, then the story."""
+    summary = (
+        "<div class='ai-summary'><div class='ai-summary__title'>Summary</div><p class='ai-summary__note'>This is AI "
+        "generated summarization, which may have errors. For context, always refer to the full article.</p><ul>"
+        "<li>The city opens one hundred and twenty garden plots on the old bus depot land this spring.</li>"
+        "<li>Rents stay at the old level for two seasons; a lottery picks the gardeners.</li></ul></div>"
+    )
+    body = (
+        f"<article><header><h1>New garden plots</h1>{summary}<div class='post-authors'><a rel='author' "
+        "href='/author/dwight-villanueva/'>Dwight Villanueva</a></div><time datetime='2025-03-18T19:30:11+08:00'>"
+        f"Mar 18, 2025 7:30 PM PHT</time></header><div class='entry-content'>{PARAGRAPHS}<p>– Rappler.com</p></div>"
+        "</article>"
+    )
+    article = extract_article(_page("<title>New garden plots</title>", body), "https://www.rappler.example/n/3")
+    assert article.body.split("\n\n") == STORY
+    assert article.authors == ["Dwight Villanueva"]
+
+
+def test_a_story_closed_by_the_sites_own_address_ends_before_it() -> None:
+    assert remove_boilerplate([*STORY, "– Rappler.com"]) == STORY
+    assert remove_boilerplate([*STORY, "—Tambuli.com.ph"]) == STORY
+    assert remove_boilerplate([*STORY, "- see example.com"]) == [*STORY, "- see example.com"]

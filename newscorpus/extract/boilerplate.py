@@ -551,7 +551,8 @@ _CLOSING_CREDIT = re.compile(
     r"Edição\s*:(?:\s*[^.!?:]{1,60})?|"
     r"Dieses\s+Thema\s+im\s+Programm\s*:.{0,150}|"
     r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+){0,3}\s+RESEARCH|"  # CNBC Indonesia's desk sign-off: "CNBC INDONESIA RESEARCH"
-    r"[—–-]\s*[A-Z]{2,5}(?:/[A-Z]{2,5})*,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}"  # GMA's "—VBL, GMA Integrated News"
+    r"[—–-]\s*[A-Z]{2,5}(?:/[A-Z]{2,5})*,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}|"  # GMA's "—VBL, GMA Integrated News"
+    r"[—–-]\s*[A-Z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})"  # Rappler's "– Rappler.com"
 )
 _CLOSING_CREDIT_MAX_CHARS = 160
 _SHORT_LINE_WORDS = 15

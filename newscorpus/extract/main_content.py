@@ -125,6 +125,13 @@ _CHROME_WORDS = re.compile(
     r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table)"
     r"(?:$|[\s_-])",
 )
+_AI_SUMMARY_NOTE = re.compile(
+    r"\b(?:AI|artificial intelligence)[- ]generated\b|\bgenerated (?:by|with|using) (?:AI|artificial intelligence)\b|"
+    r"\b(?:summari[sz]ed|written) by AI\b|\bdibuat (?:oleh|dengan) AI\b|\bKI-generiert|\bgenerado por (?:la )?IA\b|"
+    r"\bgénéré par (?:l')?IA\b",
+    re.IGNORECASE,
+)
+_AI_SUMMARY_MAX_CHARS = 2000
 _INLINE_CAPTION = re.compile(rf"(?:^|[\s_-]){_CAPTION_DESC}(?:$|\s)")  # a caption <em>/<span> outside paragraphs
 # CSS modules (Next.js, webpack's css-loader) name a class "<Component>_<local>__<hash>": "RelatedArticles_list__x1",
 # "InlineNewsletter_root__b3Kq1", "signupBackground___27LhS". The component's name hides its words from _CHROME_WORDS
@@ -401,6 +408,9 @@ def _chrome_subtrees(
                     continue
             stack.extend(element)
             continue
+        if "ummar" in marks and _is_ai_summary(element):
+            skipped.add(element)  # Rappler's "Summary … This is AI generated summarization": no one wrote it
+            continue
         if _is_teaser_list(element):
             page_chars = page_chars or len(root.text_content() or "") or 1
             if _share(element, page_chars) <= _TEASER_LIST_MAX_SHARE:
@@ -447,6 +457,12 @@ def _chrome_subtrees(
                 continue
         stack.extend(element)  # a skipped element's descendants need no verdict of their own
     return skipped
+
+
+def _is_ai_summary(element: lxml.html.HtmlElement) -> bool:
+    """A summary box that says a machine wrote it."""
+    text = element.text_content() or ""
+    return len(text) <= _AI_SUMMARY_MAX_CHARS and bool(_AI_SUMMARY_NOTE.search(text))
 
 
 def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
