@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from newscorpus.extract import body as body_module
+from newscorpus.extract import extract_article
 from newscorpus.extract.body import _text_lines, extract_body, run_trafilatura
 from newscorpus.extract.document import parse_html
 from newscorpus.extract.main_content import extract_main_content
@@ -408,3 +409,27 @@ def test_rules_without_drop_selectors_read_the_page_as_it_is_and_a_nested_match_
     dropped = body_module.body_by_rules(tree, ExtractionRules(body="div.story", drop=("p:first-child",)))
     assert dropped == PROSE[1:3]
     assert lxml.html.tostring(tree) == before  # the drop rules edit a copy
+
+
+def test_an_arxiv_abstract_page_is_its_abstract_without_field_labels_and_metadata_table() -> None:
+    """arXiv's abstract page: the abstract is a <blockquote> of <br>-separated paragraphs after a "descriptor"
+    label; the subjects / "Cite as" table and the submission history below it are the archive's record, not text."""
+    abstract = "<br>\n".join(PROSE[:3])
+    html = (
+        "<html><head><title>[2512.16245] Parking rules</title><meta property='og:title' content='Parking rules'>"
+        "<meta name='citation_title' content='Parking rules'>"
+        "</head><body><div id='abs-outer'><div class='leftcolumn'><div class='subheader'><h1>Computer Science &gt; "
+        "Artificial Intelligence</h1></div><div id='content-inner'><div id='abs'><div class='dateline'>[Submitted on "
+        "18 Dec 2025]</div><h1 class='title mathjax'><span class='descriptor'>Title:</span>Parking rules</h1><div "
+        "class='authors'><span class='descriptor'>Authors:</span><a href='/a/1'>Ana Roy</a>, <a href='/a/2'>Jo Patel"
+        f"</a></div><blockquote class='abstract mathjax'><span class='descriptor'>Abstract:</span>{abstract}"
+        "</blockquote><div class='metatable'><table summary='Additional metadata'><tr><td class='tablecell label'>"
+        "Subjects:</td><td class='tablecell subjects'><span class='primary-subject'>Artificial Intelligence (cs.AI)"
+        "</span></td></tr><tr><td class='tablecell label'>Cite as:</td><td class='tablecell arxivid'><span "
+        "class='arxivid'><a href='/abs/2512.16245'>arXiv:2512.16245</a> [cs.AI]</span></td></tr></table></div></div>"
+        "</div><div class='submission-history'><h2>Submission history</h2> From: Ana Roy [<a href='/show-email/1'>"
+        "view email</a>]<br><strong>[v1]</strong> Thu, 18 Dec 2025 06:55:17 UTC (9,890 KB)<br></div></div></div>"
+        "</body></html>"
+    )
+    article = extract_article(html, "https://arxiv.org/abs/2512.16245")
+    assert article.body.split("\n\n") == PROSE[:3]

@@ -122,7 +122,8 @@ _CHROME_WORDS = re.compile(
     # affiliate plugins' product boxes: their badge, price, stars, blurb, stamp and "Check price" button (an editor's
     # own paragraphs written into the box stay)
     r"lasso-(?:badge|price|stars|date|buttons?|disclosure|description)|"
-    r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table)"
+    r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table|"
+    r"metatable|submission-history)"  # an arXiv abstract's subjects, "Cite as" and version list
     r"(?:$|[\s_-])",
 )
 _AI_SUMMARY_NOTE = re.compile(
@@ -400,6 +401,9 @@ def _chrome_subtrees(
         if tag in _INLINE_TAGS:  # "hljs-comment" in a code sample, "share-count" in a line: only a tooltip goes
             if _INLINE_CAPTION.search(marks) and not any(a.tag == "p" for a in element.iterancestors()):
                 skipped.add(element)  # ... and a photo's caption outside any paragraph: Naver's <em class="img_desc">
+                continue
+            if marks.strip() == "descriptor":
+                skipped.add(element)  # arXiv's field labels: <span class="descriptor">Abstract:</span>
                 continue
             if _popup_marks(marks):
                 page_chars = page_chars or len(root.text_content() or "") or 1
