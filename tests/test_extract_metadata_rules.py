@@ -73,6 +73,20 @@ def test_declared_date_wins_when_it_is_not_a_republish_stamp() -> None:
     assert published_day(page(head=head, header=header)) == "2024-03-17"
 
 
+def test_an_edit_soon_after_publication_is_no_republish_stamp() -> None:
+    """Modified 22 minutes after publication is an editor's fix: the declared instant stands, and the bare time the
+    page prints (Rio's 22h30 for 01:30 UTC) gives only its offset, not a second, wrong instant."""
+    head = (
+        "<meta property='article:published_time' content='2025-03-13T01:30:11Z'>"
+        "<meta property='article:modified_time' content='2025-03-13T01:52:40Z'>"
+    )
+    header = "<h1>River towns rebuild their quays</h1><p class='publication-data'>March 12, 2025 22:30</p>"
+    article = extract_article(page(head=head, header=header), URL)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-03-13T01:30:11+00:00"
+    assert article.tz_offset == "-03:00"
+
+
 STRUCTURED_ONLY = ld_json(
     {
         "@context": "https://schema.org",

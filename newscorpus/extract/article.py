@@ -99,7 +99,9 @@ _OFFSETS_IN_USE = frozenset(
     [h * 4 for h in range(-12, 15) if h] + [q * 2 for q in (-19, -7, 7, 9, 11, 13, 19, 21)] + [23, 35, 51]
 )
 _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp this close are the same publication
-_REPUBLISH_WINDOW = timedelta(hours=1)  # declared published ~= modified: the CMS stamped a re-save, not the story
+# declared published = modified to within a save's lag: the CMS stamped a re-save or a migration, not the story (a
+# modification 20 minutes after publication is an editor's fix, and the declared publication stands)
+_REPUBLISH_WINDOW = timedelta(minutes=2)
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # a stamp labelled with a date after the story's first appearance: "Last updated: …", "Reviewed on …"
 _LATER_STAMP_LABEL = re.compile(
