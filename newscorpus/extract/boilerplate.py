@@ -46,7 +46,8 @@ _READ_ALSO_ABROAD = (
     r"相[关關](?:新[闻聞]|[阅閱][读讀]|文章)|延伸[阅閱][读讀]|관련\s?기사|"
     # he, fa, ur, bn, el, uk, cs, ro, sw, tl
     r"עוד\s+בנושא|קראו\s+(?:עוד|גם)|بیشتر\s+بخوانید|مزید\s+پڑھیں|আরও\s+পড়ুন|Διαβ[άα]στε\s+επ[ίι]σης|"
-    r"Читайте\s+також|Čtěte\s+(?:také|též)|Citește\s+și|Soma\s+pia|Basahin\s+din|Polecamy"
+    r"Читайте\s+також|Čtěte\s+(?:také|též)|Citește\s+și|Soma\s+pia|Basahin\s+din|Polecamy|"
+    r"Souvis(?:í|ející\s+články)|[ŞȘ]tiri\s+similare|Articole\s+similare|Zobacz\s+(?:też|także)"
 )
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
@@ -164,7 +165,9 @@ _SHARE = re.compile(
     r"Don['’]t\s+miss|Must\s+read|Jangan\s+lewatkan|"
     # de, fr, es, pt, it, nl, ru: share, print, advertisement
     r"Teilen|Drucken|Partager|Imprimer|Compartir|Imprimir|Compartilhar|Condividi|Stampa|Delen|Поделиться|"
-    r"Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама)\s*:?$",
+    r"Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама|"
+    # pl, cs, sk, tr, sv, da, no, fi, hu, nl, el, ro, hr/sr
+    r"Reklama|Reklam|Reklame|Annons|Annonse|Mainos|Hirdetés|Reclame|Διαφήμιση|Publicitate|Oglas)\s*:?$",
     re.IGNORECASE,
 )
 _COMMENTS_HEADING = re.compile(
@@ -570,6 +573,7 @@ _PAGE_OF = re.compile(
     r"(?:Halaman|Page|Seite|Página|Pagina|Strona)\s+\d{1,3}\s*(?:/|of|dari|von|de|di|z)\s*\d{1,3}", re.I
 )
 _COUNTER_OF = re.compile(r"(?P<at>\d{1,2})\s*/\s*(?P<of>\d{1,2})")
+_GALLERY_MIN_COUNTERS = 3
 
 
 # (longest line, words one of which a matching line must hold, pattern): rules a cheap substring test can rule out
@@ -814,6 +818,14 @@ def _drop_pagers(lines: list[str]) -> list[str]:
         here, after = _COUNTER_OF.fullmatch(lines[index]), _COUNTER_OF.fullmatch(lines[index + 1])
         if here and after and here["of"] == after["of"] and int(after["at"]) == int(here["at"]) + 1:
             drop[index] = drop[index + 1] = True
+    # ... or one over each photo's text ("1 / 8", text, "2 / 8", text, …): three or more counting up from 1
+    counters = [(index, match) for index, line in enumerate(lines) if (match := _COUNTER_OF.fullmatch(line))]
+    if len(counters) >= _GALLERY_MIN_COUNTERS and all(
+        match["of"] == counters[0][1]["of"] and int(match["at"]) == number
+        for number, (_, match) in enumerate(counters, start=1)
+    ):
+        for index, _ in counters:
+            drop[index] = True
     index = 0
     while index < len(lines):
         end = index
