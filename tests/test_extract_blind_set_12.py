@@ -1,7 +1,7 @@
 """Rules found by a twelfth blind page set (the rest of a newspaper in English, press releases and institutional
 news, European and Latin American news and other renderings of news pages, written without sight of the
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
-gallery's counters over each photo's text.
+gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
+from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
 
 
@@ -33,3 +34,39 @@ def test_counters_that_do_not_count_up_from_one_stay() -> None:
     assert remove_boilerplate(lines) == lines
     lines = [STORY[0], "1/4", STORY[1], "3/4", STORY[2], "4/4"]
     assert remove_boilerplate(lines) == lines
+
+
+def test_a_table_layouts_column_is_no_paragraph_but_holds_the_story() -> None:
+    """An old table-layout site: the left column's <td> holds the headline, the credit line, the story as one
+    <div> of <br>-separated paragraphs, related links and reader comments. The cell is laid out, not a paragraph:
+    the story's <div> is the text, the comments below it are not."""
+    comments = "".join(
+        f"<div class='comentariu'><b>reader_{n}</b> 05.03.2025, 15:1{n}<br>Iar trei luni care o să devină şase, "
+        "ştim cum merge la noi cu lucrările astea de la primărie.</div>"
+        for n in range(4)
+    )
+    body = (
+        "<table id='layout'><tr><td class='coloana_stanga'><div class='articol'><h1>Pasajul se închide</h1>"
+        "<div class='articol_info'>Autor: <a href='/autor/ap'>Andrei Popescu</a> | Miercuri, 05 martie 2025, 14:05"
+        f"</div><div class='articol_text'>{'<br />'.join(STORY)}</div></div><div class='box'><h3>Ştiri similare</h3>"
+        "<ul><li><a href='/s/1'>Bulevardul intră în reabilitare</a></li></ul></div><div class='comentarii'>"
+        f"<h3>Comentarii (4)</h3>{comments}</div></td><td class='coloana_dreapta'><h3>Cele mai citite</h3><ol>"
+        "<li><a href='/s/2'>Alt articol</a></li></ol></td></tr></table>"
+    )
+    html = f"<html lang='ro'><head><title>Pasajul se închide</title></head><body>{body}</body></html>"
+    article = extract_article(html, "https://www.ziarul.example/stiri/pasajul--400122.html")
+    assert article.body.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("name", ["comentarios", "comentarii", "comentarios-area", "kommentare", "komentar"])
+def test_reader_comments_are_known_by_their_class_in_other_languages(name: str) -> None:
+    """Readers' comments are prose too; only their wrapper's class tells them from the story."""
+    comments = "".join(
+        f"<div class='item'><p>Reader {n} writes a long reply, with opinions, anecdotes and several clauses, about the "
+        "garden plots, about the council and about everything else that has annoyed them this year.</p></div>"
+        for n in range(5)
+    )
+    body = f"<article><h1>New garden plots</h1>{''.join(f'<p>{t}</p>' for t in STORY)}</article>"
+    page = f"<body>{body}<div class='{name}'>{comments}</div></body>"
+    html = f"<html><head><title>New garden plots</title></head>{page}</html>"
+    assert extract_article(html, "https://news.example/n/1").body.split("\n\n") == STORY

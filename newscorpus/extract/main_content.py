@@ -155,7 +155,9 @@ _OTHER_STORIES = re.compile(
 # Reader comments are prose too (long paragraphs) and often sit in a wrapper named "...-content", so neither the
 # prose test nor the content words may keep them; only a wrapper that also holds the headline is the article.
 _COMMENT_MARKS = re.compile(
-    r"(?:^|[\s_-])(?<!tag-)(?<!category-)(?:comments?|comment-?list|commentlist|comments?-area|disqus(?:_thread)?)"
+    r"(?:^|[\s_-])(?<!tag-)(?<!category-)(?:comments?|comment-?list|commentlist|comments?-area|disqus(?:_thread)?|"
+    # es, pt, ro, it, de, id, pl
+    r"comentari(?:os?|ii?)|coment[aá]rios?|commenti|kommentare?|komentar(?:ze)?)"
     r"(?:$|[\s_-])",
 )
 # The author's box after the story (name, photo, bio): a long bio is prose, so the box is skipped by its class alone,
@@ -431,7 +433,8 @@ def _chrome_subtrees(
                 lowered = _NEGATED_MARK.sub(" ", lowered)
                 words = _NEGATED_MARK.sub(" ", words)
             verdict = chrome_marks[marks] = (
-                ("comment" in lowered or "disqus" in lowered) and bool(_COMMENT_MARKS.search(lowered)),
+                ("omment" in lowered or "oment" in lowered or "disqus" in lowered)
+                and bool(_COMMENT_MARKS.search(lowered)),
                 bool(_CHROME_WORDS.search(words) and not _names_content(words)),
                 ("author" in lowered or "writer" in lowered or "sabox" in lowered)
                 and bool(_AUTHOR_BOX.search(lowered)),
@@ -570,7 +573,7 @@ def _score_paragraphs(
         # a <font> around <br>-separated text is one, as a <div> is
         # (a <figcaption> is only reached when a photo story's captions are read as its text)
         is_paragraph = (
-            (tag in _PARAGRAPH_TAGS and not (tag == "td" and next(element.iter("table"), None) is not None))
+            (tag in _PARAGRAPH_TAGS and not (tag == "td" and _is_layout_cell(element)))
             or (tag in _TEXT_WRAPPER_TAGS and _has_direct_text(element))
             or tag == "figcaption"
         )
@@ -605,6 +608,12 @@ def _score_paragraphs(
                 continue  # a paragraph's own children are not paragraphs
         stack.extend(reversed(element))
     return total
+
+
+def _is_layout_cell(cell: lxml.html.HtmlElement) -> bool:
+    """A table cell that lays out a column of the page (old table sites: the story's own table, or its headline and
+    text blocks, in a column's <td>), not a cell of data."""
+    return next(cell.iter("table", "h1", "div", "p"), None) is not None
 
 
 def _broken_paragraphs(element: lxml.html.HtmlElement) -> int:
