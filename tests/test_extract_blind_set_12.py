@@ -1,7 +1,8 @@
 """Rules found by a twelfth blind page set (the rest of a newspaper in English, press releases and institutional
 news, European and Latin American news and other renderings of news pages, written without sight of the
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
-gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages.
+gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages,
+a press release's end mark.
 """
 
 from __future__ import annotations
@@ -70,3 +71,20 @@ def test_reader_comments_are_known_by_their_class_in_other_languages(name: str) 
     page = f"<body>{body}<div class='{name}'>{comments}</div></body>"
     html = f"<html><head><title>New garden plots</title></head>{page}</html>"
     assert extract_article(html, "https://news.example/n/1").body.split("\n\n") == STORY
+
+
+NOTES_TO_EDITORS = [
+    "Notes to editors",
+    "The analysis of plot rents is based on the council's own survey of allotment sites.",
+    "For further information, please contact: City Press Office",
+]
+
+
+@pytest.mark.parametrize("mark", ["- ENDS -", "ENDS", "-ENDS-", "###", "-30-"])
+def test_a_press_releases_end_mark_ends_its_text(mark: str) -> None:
+    assert remove_boilerplate([*STORY, mark, *NOTES_TO_EDITORS]) == STORY
+
+
+def test_an_end_mark_with_most_of_the_text_after_it_is_a_section_break() -> None:
+    lines = [STORY[0], "###", STORY[1], STORY[2]]
+    assert remove_boilerplate(lines) == lines

@@ -527,6 +527,8 @@ _DISCLAIMER_MAX_WORDS = 100
 # notes, a help desk pitch, a course ad) apart from the story; several of them are the story's own section breaks
 _DIVIDER = re.compile(r"[*_=~\-–—#•·.]{5,}")
 _DIVIDER_MAX_TAIL_SHARE = 0.6
+# A press release's end mark: "- ENDS -" (British), "###" or "-30-" (American); notes to editors and contacts follow
+_RELEASE_END = re.compile(r"[-–—*(\[\s]*(?:ENDS?|-30-|#{3})[-–—*)\]\s]*")
 # The site's account prompts: "Join or sign in", "Sign in to save your progress", "You need to login or register ..."
 _SIGN_IN_PROMPT = re.compile(
     r"^(?:(?:Join|Register|Sign\s+up)\s+or\s+(?:sign|log)\s+in|"
@@ -600,6 +602,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     kept = _drop_closing_notices(kept)
     kept = _cut_comment_block(kept)
     kept = _cut_after_lone_divider(kept)
+    kept = _cut_at_release_end(kept)
     kept = _cut_author_bio(kept)
     kept = _cut_media_contacts(kept)
     kept = _drop_leading_header_lines(kept, title)
@@ -1032,6 +1035,16 @@ def _cut_after_lone_divider(lines: list[str]) -> list[str]:
     after = sum(count_tokens(line) for line in lines[index + 1 :])
     total = sum(count_tokens(line) for line in lines)
     return lines[:index] if 0 < after < _DIVIDER_MAX_TAIL_SHARE * total else lines
+
+
+def _cut_at_release_end(lines: list[str]) -> list[str]:
+    """Cuts at a press release's end mark when what follows it is the smaller part of the body."""
+    for index in range(1, len(lines)):
+        if len(lines[index]) <= 12 and _RELEASE_END.fullmatch(lines[index]):
+            after = sum(count_tokens(line) for line in lines[index + 1 :])
+            total = sum(count_tokens(line) for line in lines)
+            return lines[:index] if after < _DIVIDER_MAX_TAIL_SHARE * total else lines
+    return lines
 
 
 def _cut_author_bio(lines: list[str]) -> list[str]:
