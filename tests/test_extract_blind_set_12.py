@@ -2,7 +2,7 @@
 news, European and Latin American news and other renderings of news pages, written without sight of the
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
 gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages,
-a press release's end mark.
+a press release's end mark, a live blog's contributor lines, g1's "Participe do canal" prompt.
 """
 
 from __future__ import annotations
@@ -88,3 +88,24 @@ def test_a_press_releases_end_mark_ends_its_text(mark: str) -> None:
 def test_an_end_mark_with_most_of_the_text_after_it_is_a_section_break() -> None:
     lines = [STORY[0], "###", STORY[1], STORY[2]]
     assert remove_boilerplate(lines) == lines
+
+
+def test_a_live_blogs_contributor_over_each_entry_is_no_text() -> None:
+    entries = "".join(
+        f"<div class='block'><time>18.3{n}</time><p class='contributor'>{name}</p><p>{text}</p></div>"
+        for n, (name, text) in enumerate(zip(["Helen Marsh", "Samuel Okoye", "Helen Marsh"], STORY, strict=True))
+    )
+    head = (
+        '<title>Storm live</title><script type=\'application/ld+json\'>{"@type": "LiveBlogPosting", "headline": '
+        '"Storm live", "author": [{"@type": "Person", "name": "Helen Marsh"}, {"@type": "Person", "name": '
+        '"Samuel Okoye"}]}</script>'
+    )
+    body = f"<article><h1>Storm live</h1><div class='blocks'>{entries}</div></article>"
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    article = extract_article(html, "https://news.example/uk/live/2025/mar/06/storm-live")
+    assert article.authors == ["Helen Marsh", "Samuel Okoye"]
+    assert [line for line in article.body.split("\n\n") if not line.startswith("18.3")] == STORY
+
+
+def test_a_follow_us_prompt_opened_by_an_emoji_is_no_text() -> None:
+    assert remove_boilerplate([*STORY, "📲 Participe do canal do g1 RJ no WhatsApp"]) == STORY

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from newscorpus.extract.author_bio import author_from_closing_bio, without_closing_bio
+from newscorpus.extract.author_bio import author_from_closing_bio, without_closing_bio, without_name_lines
 from newscorpus.extract.body import extract_body, select
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import (
@@ -241,7 +241,7 @@ def extract_article(
         ),
     )
 
-    lines = without_closing_bio(lines, credits.authors)
+    lines = without_name_lines(without_closing_bio(lines, credits.authors), credits.authors)
     body_text = "\n\n".join(lines)
     word_count = count_words(body_text)
     published = _published(tree, url, meta, rules, date_zone, page_lines, first_paragraph, timezone, crawl_date, title)

@@ -47,3 +47,12 @@ def without_closing_bio(lines: list[str], authors: list[str]) -> list[str]:
         if len(author.split()) >= 2 and last.startswith(author) and _BIO_VERB.match(last, len(author)):
             return lines[:-1]
     return lines
+
+
+def without_name_lines(lines: list[str], authors: list[str]) -> list[str]:
+    """The story without lines that are only a credited writer's full name: a live blog's contributor over each of
+    its entries, a sign-off under the text. The byline has them; as text they are noise."""
+    names = {author.casefold() for author in authors if len(author.split()) >= 2}
+    if not names:
+        return lines
+    return [line for line in lines if line.casefold() not in names]

@@ -107,10 +107,11 @@ _EMBED_TOKEN_MAX_CHARS = 100
 # dan ikuti WhatsApp channel ...". A verb opening a sentence (an imperative), then the channel it points to; a story's
 # sentence about WhatsApp ("Pengguna WhatsApp di Indonesia ...") opens with no such verb
 _FOLLOW_PROMPT = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:Jangan\s+lupa|Yuk|Ayo|Mari|Don['’]t\s+forget\s+to|Please|And)\s+)?"
+    r"(?:^[^\w\s]*\s*|[.!?]\s+)(?:(?:Jangan\s+lupa|Yuk|Ayo|Mari|Don['’]t\s+forget\s+to|Please|And)\s+)?"
     r"(?:follow|ikuti|simak|cek|gabung|bergabung|join|subscribe|"
-    # de, fr, es, pt, it, nl, ru
-    r"folgen|abonnieren|suivez|rejoignez|abonnez-vous|síguenos|sigue|únete|siga|sigam|inscreva-se|seguici|segui|"
+    # de, fr, es, pt, it, nl, ru; g1's "📲 Participe do canal do g1 RJ no WhatsApp"
+    r"folgen|abonnieren|suivez|rejoignez|abonnez-vous|síguenos|sigue|únete|siga|sigam|inscreva-se|participe|"
+    r"seguici|segui|"
     r"iscriviti|volg|abonneer|подписывайтесь|подпишитесь)\b"
     r".{0,160}?\b(?:WhatsApp|Google\s+News|Telegram|channel|saluran|kanal|canal|chaîne|канал\w*)\b",
     re.IGNORECASE,
