@@ -2,7 +2,8 @@
 news, European and Latin American news and other renderings of news pages, written without sight of the
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
 gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages,
-a press release's end mark, a live blog's contributor lines, g1's "Participe do canal" prompt.
+a press release's end mark, a live blog's contributor lines, g1's "Participe do canal" prompt, editor initials
+in capitals.
 """
 
 from __future__ import annotations
@@ -109,3 +110,12 @@ def test_a_live_blogs_contributor_over_each_entry_is_no_text() -> None:
 
 def test_a_follow_us_prompt_opened_by_an_emoji_is_no_text() -> None:
     assert remove_boilerplate([*STORY, "📲 Participe do canal do g1 RJ no WhatsApp"]) == STORY
+
+
+@pytest.mark.parametrize("initials", ["JLMR", "LHM/AGP"])
+def test_an_editors_initials_in_capitals_closing_the_story_are_no_text(initials: str) -> None:
+    assert remove_boilerplate([*STORY, initials]) == STORY
+
+
+def test_a_wire_services_name_closing_the_story_is_left_to_the_agency_reader() -> None:
+    assert remove_boilerplate([*STORY, "EFE"]) == [*STORY, "EFE"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from newscorpus.extract.agencies import wire_service
 from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
@@ -89,6 +90,9 @@ _RELATED_LABEL_MAX_CHARS = 40
 _EDITOR_CODE = r"(?!(?:and/or|he/she|his/her|him/her|km/jam)\b)[a-z]{2,4}(?:/[A-Za-z]{2,4}(?:-\d{1,2})?){1,3}"
 # alone on the last line, one bracketed code is enough: Sindonews' and Okezone's "(abd)"
 _EDITOR_CODE_LINE = re.compile(rf"\(?{_EDITOR_CODE}\)?|\([a-z]{{2,4}}\)")
+# Latin American and Spanish papers' editor initials on the last line, in capitals: Milenio's "JLMR", "LHM/AGP" (an
+# agency's name there, "AFP", "EFE", is a wire sign-off the agency reader reads from the page)
+_EDITOR_INITIALS_LINE = re.compile(r"[A-ZÁÉÍÓÚÑ]{3,5}(?:/[A-ZÁÉÍÓÚÑ]{2,5}){0,2}")
 # at the end of the last paragraph, in brackets after its closing stop or quote: "… pada 27 November. (rdp/imk)"
 _EDITOR_CODE_AT_END = re.compile(rf"(?<=[.!?\"”’])\s*\({_EDITOR_CODE}\)$")
 _RIGHTS_RESERVED = (
@@ -611,6 +615,7 @@ def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: 
     while kept and (
         _SHARE.match(kept[-1])
         or _EDITOR_CODE_LINE.fullmatch(kept[-1])
+        or (len(kept) > 1 and _EDITOR_INITIALS_LINE.fullmatch(kept[-1]) and wire_service(kept[-1]) is None)
         or (len(kept) > 1 and _is_teaser_stamp(kept[-1]))
         or (len(kept) > 1 and len(kept[-1]) <= _CLOSING_CREDIT_MAX_CHARS and _CLOSING_CREDIT.fullmatch(kept[-1]))
     ):
