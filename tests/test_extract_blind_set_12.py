@@ -3,7 +3,7 @@ news, European and Latin American news and other renderings of news pages, writt
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
 gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages,
 a press release's end mark, a live blog's contributor lines, g1's "Participe do canal" prompt, editor initials
-in capitals.
+in capitals, El País' closing prompt, an op-ed writer's bio under her title.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
-from newscorpus.extract.boilerplate import remove_boilerplate
+from newscorpus.extract.author_bio import without_closing_bio
+from newscorpus.extract.boilerplate import is_related_label, remove_boilerplate
 
 
 @pytest.mark.parametrize("label", ["Reklama", "Reklam", "Annons", "Mainos", "Hirdetés", "Διαφήμιση", "Publicitate"])
@@ -119,3 +120,17 @@ def test_an_editors_initials_in_capitals_closing_the_story_are_no_text(initials:
 
 def test_a_wire_services_name_closing_the_story_is_left_to_the_agency_reader() -> None:
     assert remove_boilerplate([*STORY, "EFE"]) == [*STORY, "EFE"]
+
+
+def test_el_paiss_follow_prompt_and_more_information_label_are_no_text() -> None:
+    closing = "Sigue toda la información de Madrid en Facebook y X, o en nuestra newsletter semanal."
+    assert remove_boilerplate([*STORY, closing]) == STORY
+    assert is_related_label("Más información")
+
+
+def test_the_op_ed_writers_bio_with_her_title_is_no_text() -> None:
+    bio = (
+        "Dr. Priya Raman is a family physician in Scarborough and an assistant professor in the department of family "
+        "and community medicine."
+    )
+    assert without_closing_bio([*STORY, bio], ["Priya Raman"]) == STORY

@@ -19,6 +19,7 @@ _BIO = re.compile(
 
 # the credited writer's name, then her bio: "Theodore Grant is a retired …", "…, writes about housing"
 _BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|writes|covers)\s")
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+")
 _BIO_MIN_STORY_LINES = 3
 _BIO_MAX_WORDS = 70
 _BIO_HEADING = re.compile(r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+author)\s*:?$", re.IGNORECASE)
@@ -42,7 +43,7 @@ def without_closing_bio(lines: list[str], authors: list[str]) -> list[str]:
     views expressed in this column are his own." Only a short last paragraph opening with her full name and "is"."""
     if len(lines) < _BIO_MIN_STORY_LINES or len(lines[-1].split()) > _BIO_MAX_WORDS:
         return lines
-    last = lines[-1]
+    last = _HONORIFIC.sub("", lines[-1])  # "Dr. Priya Raman is a family physician …" under Priya Raman's op-ed
     for author in authors:
         if len(author.split()) >= 2 and last.startswith(author) and _BIO_VERB.match(last, len(author)):
             return lines[:-1]

@@ -79,6 +79,7 @@ _RELATED_LABEL = re.compile(
     r"Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|Weitere\s+Artikel|Ähnliche\s+Artikel|"
     r"(?:À\s+)?lire\s+(?:aussi|également)|Voir\s+aussi|Sur\s+le\s+même\s+sujet|Le(?:[ae]|er)\s+también|"
     r"Te\s+puede\s+interesar|(?:Noticias|Artículos|Notícias|Artigos)\s+relacionad[oa]s|Leia\s+também|"
+    r"Más\s+información|"
     r"Veja\s+também|Leggi\s+anche|Articoli\s+correlati|Lees\s+ook|Gerelateerde\s+artikelen|Читайте\s+также|"
     r"Похожие\s+(?:статьи|новости)|" + _READ_ALSO_ABROAD + r")\s*[:：.…»›|\-–—]*$",
     re.IGNORECASE,
@@ -117,7 +118,8 @@ _FOLLOW_PROMPT = re.compile(
     r"folgen|abonnieren|suivez|rejoignez|abonnez-vous|síguenos|sigue|únete|siga|sigam|inscreva-se|participe|"
     r"seguici|segui|"
     r"iscriviti|volg|abonneer|подписывайтесь|подпишитесь)\b"
-    r".{0,160}?\b(?:WhatsApp|Google\s+News|Telegram|channel|saluran|kanal|canal|chaîne|канал\w*)\b",
+    r".{0,160}?\b(?:WhatsApp|Google\s+News|Telegram|channel|saluran|kanal|canal|chaîne|канал\w*|"
+    r"Facebook|Instagram|newsletter)\b",  # El País' "Sigue toda la información de Madrid en Facebook y X, o en …"
     re.IGNORECASE,
 )
 _FOLLOW_PROMPT_MAX_WORDS = 50
