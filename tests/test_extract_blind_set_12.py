@@ -3,7 +3,8 @@ news, European and Latin American news and other renderings of news pages, writt
 extractor; see bench/blind-pages-12): advertisement labels and related-story labels in more languages, a photo
 gallery's counters over each photo's text, a table layout's column cell, reader comments named in other languages,
 a press release's end mark, a live blog's contributor lines, g1's "Participe do canal" prompt, editor initials
-in capitals, El País' closing prompt, an op-ed writer's bio under her title.
+in capitals, El País' closing prompt, an op-ed writer's bio under her title,
+the place writers filed from after their names.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 from newscorpus.extract import extract_article
 from newscorpus.extract.author_bio import without_closing_bio
 from newscorpus.extract.boilerplate import is_related_label, remove_boilerplate
+from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credits import split_names
 
 
 @pytest.mark.parametrize("label", ["Reklama", "Reklam", "Annons", "Mainos", "Hirdetés", "Διαφήμιση", "Publicitate"])
@@ -134,3 +137,17 @@ def test_the_op_ed_writers_bio_with_her_title_is_no_text() -> None:
         "and community medicine."
     )
     assert without_closing_bio([*STORY, bio], ["Priya Raman"]) == STORY
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Amara Diallo in Aboutengué, Chad", ["Amara Diallo"]),
+        ("By Amara Diallo and Jon Lee in Kabul, Afghanistan", ["Amara Diallo", "Jon Lee"]),
+        ("By Jane Doe in Geneva", ["Jane Doe"]),
+    ],
+)
+def test_the_place_writers_filed_from_is_no_name(byline: str, names: list[str]) -> None:
+    credit = read_byline(byline, at_start=True)
+    assert credit is not None and credit.authors == names
+    assert split_names(byline) == names

@@ -21,6 +21,7 @@ from newscorpus.extract.credit_names import (
     Role,
     is_affiliation,
     looks_like_name,
+    without_filing_place,
     without_outlet_suffix,
     without_trailing_role,
 )
@@ -458,7 +459,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     # "Von Peter Müller, Frankfurt", "By Jane Doe, London": after a full name, a one-word piece is the place she
     # writes from; Indonesian credits ("Oleh X, Y") name people known by one name
     places = match.re is not _REPORT_OF and (match.re is _GUEST_BY or match.group("by").lower() != "oleh")
-    names, bracketed_agency = _bracketed_tail(match.group("names"))
+    names, bracketed_agency = _bracketed_tail(without_filing_place(match.group("names")))
     credit = _credit(names, "author", strict=True, places=places)
     if credit is not None:
         credit.others += _other_credits(text)

@@ -138,11 +138,22 @@ def without_trailing_role(piece: str) -> str:
     return piece
 
 
+_FILED_FROM = re.compile(
+    r"\s+in\s+[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})?\s*$"
+)
+
+
 def without_outlet_suffix(piece: str) -> str:
     """ "Megan Hollis For The Daily Sentinel" -> "Megan Hollis": a contributor's byline names the paper she writes
     for after her name (TownNews BLOX declares it as part of the name too)."""
     match = _FOR_OUTLET.match(piece.strip())
     return match["name"] if match else piece
+
+
+def without_filing_place(names: str) -> str:
+    """ "Amara Diallo in Aboutengué, Chad" -> "Amara Diallo": UNHCR's and the wires' place the writers filed from,
+    after their names."""
+    return _FILED_FROM.sub("", names)
 
 
 def is_affiliation(piece: str) -> bool:

@@ -18,6 +18,7 @@ from newscorpus.extract.credit_names import (
     ORGANISATION_WORD,
     Byline,
     looks_like_name,
+    without_filing_place,
     without_outlet_suffix,
     without_trailing_role,
 )
@@ -170,7 +171,7 @@ _ROLE_AND_PLACE = re.compile(r"(?:Kontributor|Koresponden|Contributor|Correspond
 
 def split_names(raw: str) -> list[str]:
     """ "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; "Doe, Jane" stays one name."""
-    raw = _BY_PREFIX.sub("", raw.strip())
+    raw = without_filing_place(_BY_PREFIX.sub("", raw.strip()))
     pieces = [p.strip(" ,.") for p in _SPLIT.split(raw) if p.strip(" ,.")]
     names: list[str] = []
     for piece in pieces:
