@@ -73,6 +73,23 @@ def test_declared_date_wins_when_it_is_not_a_republish_stamp() -> None:
     assert published_day(page(head=head, header=header)) == "2024-03-17"
 
 
+def test_a_never_edited_article_declaring_published_equal_to_modified_keeps_its_declared_instant() -> None:
+    """Business Wire and Yoast declare modified = published until someone edits the story. The page prints the same
+    instant in its own zone (8:05 PM Eastern for 01:05 UTC), a day that may differ from the UTC one: that is no
+    re-save stamp, and the printed time gives the offset, not a second, wrong instant."""
+    head = (
+        "<meta property='article:published_time' content='2025-02-13T01:05:00Z'>"
+        "<meta property='article:modified_time' content='2025-02-13T01:05:00Z'>"
+    )
+    header = "<h1>River towns rebuild their quays</h1><p>February 12, 2025 08:05 PM</p>"
+    article = extract_article(page(head=head, header=header), URL)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-02-13T01:05:00+00:00"
+    assert article.tz_offset == "-05:00"
+    date_only = "<h1>River towns rebuild their quays</h1><p>February 12, 2025</p>"
+    assert published_day(page(head=head, header=date_only)) == "2025-02-13"
+
+
 def test_an_edit_soon_after_publication_is_no_republish_stamp() -> None:
     """Modified 22 minutes after publication is an editor's fix: the declared instant stands, and the bare time the
     page prints (Rio's 22h30 for 01:30 UTC) gives only its offset, not a second, wrong instant."""

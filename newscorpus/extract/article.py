@@ -98,6 +98,7 @@ _QUARTER_HOUR = timedelta(minutes=15)  # every UTC offset in use is a whole numb
 _OFFSETS_IN_USE = frozenset(
     [h * 4 for h in range(-12, 15) if h] + [q * 2 for q in (-19, -7, 7, 9, 11, 13, 19, 21)] + [23, 35, 51]
 )
+_OFFSET_RANGE = (timedelta(hours=-12), timedelta(hours=14))  # the clocks of the world, from UTC
 _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp this close are the same publication
 # declared published = modified to within a save's lag: the CMS stamped a re-save or a migration, not the story (a
 # modification 20 minutes after publication is an editor's fix, and the declared publication stands)
@@ -549,6 +550,23 @@ def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
     return published is not None and modified is not None and abs(published.utc - modified.utc) <= _REPUBLISH_WINDOW
 
 
+def _printed_beside(printed: list[PageDate], meta: PageMetadata, timezone: str) -> bool:
+    """True when the page prints its date within a day of the declared publication: an article never edited
+    declares the same instant as published and modified (Business Wire, Yoast), and the printed stamp is that
+    instant in the site's own zone, so the declared date is no re-save stamp."""
+    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
+    if published is None:
+        return False
+    earliest, latest = (published.utc + offset for offset in _OFFSET_RANGE)
+    for stamp in printed:
+        if stamp.has_time and stamp.offset == "+00:00":  # a bare printed time: the site's clock, some offset away
+            if earliest <= stamp.utc <= latest:
+                return True
+        elif earliest.date() <= _local_day(stamp) <= latest.date():
+            return True
+    return False
+
+
 def _outlet_named_apart(declared: list[str], site_name: str | None, url: str) -> tuple[list[str], list[str]]:
     """(declared authors, those among them that are the outlet itself): Indonesian portals and local papers declare
     the site ("Media Rakyat" on mediarakyat.id, "Harian Merdeka") as the author of every story and print the
@@ -677,7 +695,7 @@ def _published(
         printed = [*formatted, *printed]
     below_headline, _ = _printed_dates(under_headline, timezone, month_first=month_first)
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
-    if meta.published and _is_republish_stamp(meta, timezone):
+    if meta.published and _is_republish_stamp(meta, timezone) and not _printed_beside(printed, meta, timezone):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
         declared = [*_with_declared_times(printed, declared, timezone), *meta.printed_times, *declared]
     elif not rule_values and _presents_only_update(meta, printed + updates, page_lines, timezone, month_first):
