@@ -433,3 +433,26 @@ def test_an_arxiv_abstract_page_is_its_abstract_without_field_labels_and_metadat
     )
     article = extract_article(html, "https://arxiv.org/abs/2512.16245")
     assert article.body.split("\n\n") == PROSE[:3]
+
+
+def test_a_code_block_keeps_its_lines_and_indentation_and_its_repeated_lines() -> None:
+    """A <pre> is printed as written: each line of code a line of one block (its "}" lines are code, not a widget
+    printed twice), with its indentation; Hugo's highlighter wraps each line in spans and ends it inside them."""
+    chroma = "".join(
+        f"<span class='line'><span class='cl'>{line}\n</span></span>"
+        for line in ("func tokenize(s string) []string {", "\tif s == &quot;&quot; {", "\t\treturn nil", "\t}", "}")
+    )
+    plain = "<pre><code>services:\n  web:\n    build: ./app\n  db:\n    build: ./db\n</code></pre>"
+    html = (
+        "<html><head><title>Tokenizing</title></head><body><article><h1>Tokenizing</h1>"
+        f"{_paragraphs(PROSE[:2])}<div class='highlight'><pre class='chroma'><code>{chroma}</code></pre></div>"
+        f"{_paragraphs(PROSE[2:4])}{plain}{_paragraphs(PROSE[4:5])}</article></body></html>"
+    )
+    blocks = extract_article(html, "https://dev.example/posts/tokenizing").body.split("\n\n")
+    assert blocks == [
+        *PROSE[:2],
+        'func tokenize(s string) []string {\n\tif s == "" {\n\t\treturn nil\n\t}\n}',
+        *PROSE[2:4],
+        "services:\n  web:\n    build: ./app\n  db:\n    build: ./db",
+        PROSE[4],
+    ]

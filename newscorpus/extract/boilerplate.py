@@ -17,7 +17,7 @@ from newscorpus.extract.agencies import wire_service
 from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
-from newscorpus.extract.text_lines import normalize_space
+from newscorpus.extract.text_lines import normalize_block
 from newscorpus.extract.words import count_tokens
 
 # "Photo" in he, ar, fa, hi, bn, el, tr, pl, hu, ja, ko, zh, sw, tl: the label of a caption's credit
@@ -597,7 +597,7 @@ _HINTED_RULES: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
 def remove_boilerplate(lines: list[str], *, title: str | None = None, captions: list[str] | None = None) -> list[str]:
     """The lines that are story text; the order of the rest is kept."""
     caption_keys = {_key(c) for c in captions or [] if c}
-    kept = [line for line in (normalize_space(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
+    kept = [line for line in (normalize_block(x) for x in lines) if line and not _is_furniture(line, caption_keys)]
     kept = _drop_repeats(kept)
     kept = _drop_pull_quotes(kept)
     kept = _drop_table_of_contents(kept)

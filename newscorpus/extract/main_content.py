@@ -64,6 +64,7 @@ _SKIP_TAGS = frozenset(
         "figcaption",
     }
 )
+_CODE_LINE_BREAK = "\ue000"  # a newline inside <pre>, kept apart from the markup's own newlines until a line is made
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
 _TEXT_WRAPPER_TAGS = frozenset(
     {"div", "font", "article", "section"}
@@ -1048,9 +1049,13 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
     items: list[lxml.html.HtmlElement] = []  # the list items and cells being read, innermost last
     item_number: list[str] = []  # the number an ordered list shows in front of the item being read
     list_numbers: dict[lxml.html.HtmlElement, int] = {}
+    preformatted = [0]  # how many <pre>s the walk is inside: there a newline ends a line, as a browser shows it
 
     def flush() -> None:
-        text = _collapse_spaces("".join(current))
+        # a <pre>'s lines stay lines of one block: the boilerplate rules read it whole (its repeated "}" lines are
+        # code, not a widget printed twice), and the body shows it as printed
+        text, *code = "".join(current).split(_CODE_LINE_BREAK)
+        text = "\n".join(line for line in (_collapse_spaces(text), *(part.rstrip() for part in code)) if line.strip())
         if text:
             if item_number:
                 if not text[:1].isdigit():
@@ -1066,7 +1071,10 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
         words a reader sees apart (block-styled spans), not "WilliamsShipwreck"; so are a recipe card's "Prep
         Time" label and its "2 hrs" value (but not "H" and a subscript "2"), and a date's year and an "Updated"
         label (but not a subscript "2" and the "O" after it: a capital after a digit is set apart only where an
-        element starts)."""
+        element starts). In a <pre>, a newline ends a line of code."""
+        if preformatted[0] and "\n" in text:
+            current.append(text.replace("\n", _CODE_LINE_BREAK))
+            return
         if current and (
             (text[:1].isupper() and current[-1][-1:].islower())
             or (text[:1].isupper() and current[-1][-1:].isdigit() and tag and tag not in _INDEX_TAGS)
@@ -1088,6 +1096,7 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
             blocks.append(tag)
             open_blocks.append(element)
             first_line = len(lines)
+            preformatted[0] += tag == "pre"
             if tag in _ITEM_TAGS:
                 items.append(element)
             if tag == "li":
@@ -1104,6 +1113,7 @@ def _read_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEle
             flush()
             blocks.pop()
             open_blocks.pop()
+            preformatted[0] -= tag == "pre"
             spans[element] = (first_line, len(lines))
             if tag in _ITEM_TAGS:
                 items.pop()

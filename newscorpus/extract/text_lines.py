@@ -68,6 +68,13 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def normalize_block(text: str) -> str:
+    """normalize_space, but a block that keeps its own lines (a <pre>'s code) keeps them and their indentation."""
+    if "\n" not in text:
+        return normalize_space(text)
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n") if line.strip())
+
+
 def lines_below_story(page_lines: list[str], body_lines: list[str], count: int) -> list[str]:
     """The `count` page lines printed just under the story's last line (its credits, the writer's bio), or [] when
     that line is not found among the page's."""
