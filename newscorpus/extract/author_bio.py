@@ -18,7 +18,14 @@ _BIO = re.compile(
 )
 
 # the credited writer's name, then her bio: "Theodore Grant is a retired …", "…, writes about housing"
-_BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|writes|covers)\s")
+_BIO_VERB = re.compile(
+    r",?\s+(?:is|was|has\s+been|writes|covers|adalah|merupakan|ialah)\s|"
+    # detik's and Kompas' column bios name the writer's role straight after her name: "Rahmat Hidayatullah peneliti
+    # kebijakan transportasi di …", "Ani Lestari, dosen Fakultas Hukum …"
+    r",?\s+(?:peneliti|dosen|pengamat|mahasiswa|penulis|guru|alumnus|alumni|pegiat|aktivis|praktisi|analis|"
+    r"jurnalis|wartawan|pemerhati|ketua|direktur|kepala|anggota|pendiri|staf|konsultan)\b",
+    re.IGNORECASE,
+)
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+")
 _BIO_MIN_STORY_LINES = 3
 _BIO_MAX_WORDS = 70

@@ -123,6 +123,13 @@ _FOLLOW_PROMPT = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_PROMPT_MAX_WORDS = 50
+# the outlet's app or account pitch: Okezone's "Dapatkan berita up to date dengan semua berita terkini dari Okezone
+# hanya dengan satu akun di ORION, …"
+_APP_PROMPT = re.compile(
+    r"(?:Dapatkan|Unduh|Download)\s+(?:berita|aplikasi|app)\b.{0,200}\b(?:akun|aplikasi|app|App\s+Store|Play\s+Store)\b",
+    re.IGNORECASE,
+)
+_BRACKETED_EDITOR = re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w'’-]+\)")
 # A syndication note closing a republished story: the Tribun network's "Artikel ini telah tayang di Tribunnews.com
 # dengan judul …, https://…", "This article originally appeared in …", "This story was originally published by …".
 # Not a note dating the post ("This post was originally published on June 12, 2020 and has been updated"): after
@@ -525,7 +532,11 @@ _DISCLAIMER = re.compile(
     r"(?:tax|legal|financial|medical|investment|accounting)\s+advice|"
     r"for\s+(?:general\s+)?(?:informational|information|educational)\s+purposes\s+only|"
     r"not\s+(?:intended\s+(?:as|to\s+be)|a\s+substitute\s+for)\s+(?:\w+\s+){0,4}advice|"
-    r"Registered\s+Investment\s+Advis[eo]r|is\s+not\s+(?:financial|legal|medical|investment)\s+advice)",
+    r"Registered\s+Investment\s+Advis[eo]r|is\s+not\s+(?:financial|legal|medical|investment)\s+advice|"
+    # Indonesian market news ("… tidak bertujuan mengajak membeli atau menjual saham. Keputusan investasi sepenuhnya
+    # ada di tangan pembaca"), detik's reader columns ("Seluruh isi tulisan menjadi tanggung jawab penulis")
+    r"tidak\s+bertujuan\s+(?:untuk\s+)?mengajak\s+(?:membeli|menjual)|Keputusan\s+investasi\s+sepenuhnya|"
+    r"isi\s+tulisan\s+(?:ini\s+)?(?:menjadi\s+)?tanggung\s+jawab\s+penulis|merupakan\s+kiriman\s+pembaca)",
     re.IGNORECASE,
 )
 _DISCLAIMER_TAIL_LINES = 3
@@ -653,8 +664,10 @@ def _drop_closing_notices(lines: list[str]) -> list[str]:
             if credits is not None:
                 kept.append(line[credits.start() :])
             continue
-        if words <= _FOLLOW_PROMPT_MAX_WORDS and _FOLLOW_PROMPT.search(line):
+        if words <= _FOLLOW_PROMPT_MAX_WORDS and (_FOLLOW_PROMPT.search(line) or _APP_PROMPT.match(line)):
             continue
+        if _BRACKETED_EDITOR.fullmatch(line) and line is lines[-1]:
+            continue  # Okezone's "(Rani Hardjanti)": the editor's name closing the story
         kept.append(line)
     return kept
 
