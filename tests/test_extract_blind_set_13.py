@@ -1,7 +1,8 @@
 """Rules found by a thirteenth blind page set (Indonesian national and regional portals and their special
 renderings, listicles and comparison pages, organisations' information pages and company blogs, written without
 sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and bracketed editor, investment and reader-
-column disclaimers, a column writer's bio that names her role straight after her name.
+column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
+network's and Bali Post's closing credits, a live report's refresh switch.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 
 from newscorpus.extract.author_bio import without_closing_bio
 from newscorpus.extract.boilerplate import remove_boilerplate
+from newscorpus.extract.dateline import cut_dateline
 
 
 def test_okezones_app_pitch_and_its_editors_name_in_brackets_close_no_story() -> None:
@@ -50,3 +52,22 @@ def test_indonesian_closing_disclaimers_are_no_text(disclaimer: str) -> None:
 )
 def test_a_column_writers_bio_naming_her_role_after_her_name_is_no_text(bio: str) -> None:
     assert without_closing_bio([*STORY, bio], ["Rahmat Hidayatullah"]) == STORY
+
+
+def test_kontans_outlet_then_place_dateline_is_cut_whole() -> None:
+    paragraph = "Rupiah di pasar spot dibuka menguat pada perdagangan Kamis (6/3) pagi."
+    rest, dateline = cut_dateline(f"KONTAN.CO.ID - JAKARTA. {paragraph}")
+    assert rest == paragraph
+    assert dateline is not None and dateline.place == "JAKARTA"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["(cr24/tribun-medan.com)", "(kmb/balipost)", "(Serambinews.com/Rizwan Fahmi)", "BACA BERITA LAINNYA DI SINI"],
+)
+def test_regional_credits_and_prompts_closing_the_story_are_no_text(closing: str) -> None:
+    assert remove_boilerplate([*STORY, closing]) == STORY
+
+
+def test_a_live_reports_refresh_switch_is_no_text() -> None:
+    assert remove_boilerplate(["Perbarui otomatis", *STORY]) == STORY

@@ -90,7 +90,12 @@ _RELATED_LABEL_MAX_CHARS = 40
 # credit "(AP/AFP)" is upper case and stays for the agency reader); a pair of words ("and/or") is not one
 _EDITOR_CODE = r"(?!(?:and/or|he/she|his/her|him/her|km/jam)\b)[a-z]{2,4}(?:/[A-Za-z]{2,4}(?:-\d{1,2})?){1,3}"
 # alone on the last line, one bracketed code is enough: Sindonews' and Okezone's "(abd)"
-_EDITOR_CODE_LINE = re.compile(rf"\(?{_EDITOR_CODE}\)?|\([a-z]{{2,4}}\)")
+_EDITOR_CODE_LINE = re.compile(
+    rf"\(?{_EDITOR_CODE}\)?|\([a-z]{{2,4}}\)|"
+    # the Tribun network's and Bali Post's code or site with it: "(cr24/tribun-medan.com)", "(kmb/balipost)",
+    # "(Serambinews.com/Rizwan Fahmi)"
+    r"\([a-z]{2,5}\d{0,3}/[a-z][\w.-]{2,30}\)|\([A-Za-z][\w-]*\.(?:com|co\.id|id)/[^()/]{2,40}\)"
+)
 # Latin American and Spanish papers' editor initials on the last line, in capitals: Milenio's "JLMR", "LHM/AGP" (an
 # agency's name there, "AFP", "EFE", is a wire sign-off the agency reader reads from the page)
 _EDITOR_INITIALS_LINE = re.compile(r"[A-ZÁÉÍÓÚÑ]{3,5}(?:/[A-ZÁÉÍÓÚÑ]{2,5}){0,2}")
@@ -168,7 +173,8 @@ _NOTICE = re.compile(
     + _RIGHTS_RESERVED
     + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
-    r"Telegram)|Baca\s+berita\b.{0,60}\bdi\s+Google\s+News\b|Follow\s+us\s+on)",
+    r"Telegram)|Baca\s+berita\b.{0,60}\bdi\s+Google\s+News\b|Baca\s+berita\s+lain(?:nya)?\s+di\s+sini\b|"
+    r"Follow\s+us\s+on)",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -180,6 +186,8 @@ _SHARE = re.compile(
     # de, fr, es, pt, it, nl, ru: share, print, advertisement
     r"Teilen|Drucken|Partager|Imprimer|Compartir|Imprimir|Compartilhar|Condividi|Stampa|Delen|Поделиться|"
     r"Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама|"
+    # a live report's refresh switch
+    r"Perbarui\s+otomatis|Auto[- ]?refresh|Auto[- ]?update|"
     # pl, cs, sk, tr, sv, da, no, fi, hu, nl, el, ro, hr/sr
     r"Reklama|Reklam|Reklame|Annons|Annonse|Mainos|Hirdetés|Reclame|Διαφήμιση|Publicitate|Oglas)\s*:?$",
     re.IGNORECASE,

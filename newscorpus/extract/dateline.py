@@ -1,4 +1,5 @@
-"""Cuts the dateline ("MOSKOW - ", "Jakarta (ANTARA) - ", "REPUBLIKA.CO.ID, JAKARTA -- ", "JAKARTA, KOMPAS.com - ")
+"""Cuts the dateline ("MOSKOW - ", "Jakarta (ANTARA) - ", "REPUBLIKA.CO.ID, JAKARTA -- ", "JAKARTA, KOMPAS.com - ",
+"KONTAN.CO.ID - JAKARTA. ")
 off the first paragraph so the body starts with the story, and keeps the place (and a credited wire) as fields.
 
 A place is accepted in capitals ("NEW YORK"), or in any case when a wire credit follows it ("Jakarta (ANTARA)"),
@@ -19,6 +20,7 @@ _OUTLET = r"[A-Za-z][\w-]*(?:\.[A-Za-z]+){1,2}"  # KOMPAS.com, REPUBLIKA.CO.ID, 
 _US_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "LONDON, May 19 (Reuters) -"
 
 _PATTERNS = (
+    re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}(?P<place>{_CAPS_PLACE})\.\s+"),  # Kontan's "KONTAN.CO.ID - JAKARTA."
     re.compile(rf"^(?P<outlet>{_OUTLET})\s*,\s*(?P<place>{_CAPS_PLACE}){_DASH}"),
     re.compile(rf"^(?P<place>{_CAPS_PLACE})\s*,\s*(?P<outlet>{_OUTLET}){_DASH}"),
     re.compile(rf"^(?P<place>{_ANY_PLACE}){_US_DAY}\s*\((?P<agency>[^()]{{2,40}})\){_DASH}"),
