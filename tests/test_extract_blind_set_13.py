@@ -2,7 +2,8 @@
 renderings, listicles and comparison pages, organisations' information pages and company blogs, written without
 sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and bracketed editor, investment and reader-
 column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
-network's and Bali Post's closing credits, a live report's refresh switch.
+network's and Bali Post's closing credits, a live report's refresh switch, an accordion's collapsed answers and
+the buttons that open them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
+from newscorpus.extract import extract_article
 from newscorpus.extract.author_bio import without_closing_bio
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.dateline import cut_dateline
@@ -71,3 +73,56 @@ def test_regional_credits_and_prompts_closing_the_story_are_no_text(closing: str
 
 def test_a_live_reports_refresh_switch_is_no_text() -> None:
     assert remove_boilerplate(["Perbarui otomatis", *STORY]) == STORY
+
+
+ANSWERS = [
+    "Reputable password managers encrypt your vault on your device before it is synced, so the company cannot "
+    "read it, and an independent audit checks that the claim holds.",
+    "Most providers cannot reset a forgotten master password for you; set up the recovery code or emergency "
+    "contact your password manager offers before you need it.",
+]
+
+
+def _accordion(questions: list[str], answers: list[str]) -> str:
+    return "".join(
+        f"<div class='faq-item'><button class='faq-item__q' aria-expanded='false'><span>{q}</span></button>"
+        f"<div class='faq-item__a' hidden><p>{a}</p></div></div>"
+        for q, a in zip(questions, answers, strict=True)
+    )
+
+
+def test_an_accordions_collapsed_answers_are_read_where_the_text_is() -> None:
+    """A buying guide's FAQ and a card's collapsed "Read more" text are hidden until a reader opens them in place:
+    they are the article's words (the dev set's truth keeps a collapsed section's text)."""
+    questions = ["Are password managers safe?", "What if I forget my master password?"]
+    more = f"<div class='collapse card__more' aria-hidden='true' style='display:none'><p>{ANSWERS[1]}</p></div>"
+    menu = "<ul class='submenu' hidden><li><a href='/vpn'>Best VPNs</a></li><li><a href='/av'>Antivirus</a></li></ul>"
+    body = (
+        f"<nav><button aria-expanded='false'>Menu</button>{menu}</nav><article><h1>Best password managers</h1>"
+        f"<p>{STORY[0]}</p>{more}<p>{STORY[1]}</p><h2>Frequently asked questions</h2>"
+        f"{_accordion(questions, ANSWERS)}<p>{STORY[2]}</p></article>"
+    )
+    html = f"<html><head><title>Best password managers</title></head><body>{body}</body></html>"
+    lines = extract_article(html, "https://reviews.example/best-password-managers/").body.split("\n\n")
+    assert lines == [
+        STORY[0],
+        ANSWERS[1],
+        STORY[1],
+        "Frequently asked questions",
+        questions[0],
+        ANSWERS[0],
+        questions[1],
+        ANSWERS[1],
+        STORY[2],
+    ]
+
+
+def test_collapsed_answers_outside_the_article_do_not_draw_the_text_to_them() -> None:
+    """A site's FAQ box after the article, its answers collapsed: they take no part in finding the text."""
+    questions = [f"Question number {n} about the company?" for n in range(1, 3)]
+    body = (
+        f"<article><h1>Crypto rules</h1>{''.join(f'<p>{t}</p>' for t in STORY)}</article>"
+        f"<section class='site-faq'>{_accordion(questions, ANSWERS)}{_accordion(questions, ANSWERS)}</section>"
+    )
+    html = f"<html><head><title>Crypto rules</title></head><body>{body}</body></html>"
+    assert extract_article(html, "https://company.example/blog/crypto-rules/").body.split("\n\n") == STORY

@@ -186,6 +186,10 @@ _STREAMED_BOUNDARY = re.compile(r"S:\d+$")
 # until clicked, stay left out: the dev set's truth leaves such answers out of the text, wcxb-dev-4155.)
 _DISCLOSURE_MARKS = re.compile(r"(?:^|[\s_-])(?:accordions?|faqs?|toggles?|collaps(?:e|ed|ible)|tabs?)(?:$|[\s_-])")
 _DISCLOSURE_LEVELS = 4  # the element and its three nearest ancestors
+# an accordion's panel, a card's collapsed text ("collapse provider-card__more", "faq-item__a", "collapsible-section")
+_COLLAPSED_MARKS = re.compile(
+    r"(?:^|[\s_-])(?:collapse|collapsible|accordion|faq|read-?more|more-?text|expandable)(?:$|[\s_-])"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
@@ -265,8 +269,10 @@ def extract_main_content(tree: lxml.html.HtmlElement) -> MainContent:
     body = tree.find("body")
     root = body if body is not None else tree
     teaser_lists: set[lxml.html.HtmlElement] = set()
-    skipped = _chrome_subtrees(root, teaser_lists)
-    content = _pick(root, skipped, teaser_lists)
+    collapsed: set[lxml.html.HtmlElement] = set()
+    skipped = _chrome_subtrees(root, teaser_lists, collapsed)
+    content = _pick(root, skipped, teaser_lists, collapsed=collapsed)
+    skipped |= collapsed  # a photo story is read from what shows
     if sum(len(line.split()) for line in content.lines) <= _PHOTO_STORY_MAX_TEXT_WORDS:
         photo_story = _as_photo_story(root, skipped, teaser_lists)
         if photo_story is not None:
@@ -279,8 +285,13 @@ def _pick(
     skipped: set[lxml.html.HtmlElement],
     teaser_lists: set[lxml.html.HtmlElement],
     around: lxml.html.HtmlElement | None = None,
+    collapsed: set[lxml.html.HtmlElement] | None = None,
 ) -> MainContent:
-    """The best-scored container widened to the whole text, or the one `around` the given element."""
+    """The best-scored container widened to the whole text, or the one `around` the given element; `collapsed`
+    sections take no part in choosing it, and are read when they are in it."""
+    shown = skipped
+    if collapsed:
+        skipped = skipped | collapsed
     scores: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, int] = {}
     total_paragraph = _score_paragraphs(root, skipped, scores, prose)
@@ -294,7 +305,7 @@ def _pick(
     parts = _with_siblings(best, scores, skipped)
     lines: list[str] = _lead_under_headline(parts[0], skipped)
     for part in parts:
-        lines += _readable_lines(part, skipped)
+        lines += _readable_lines(part, shown)
     picked = sum(len(line) for line in lines)
     confidence = min(1.0, picked / total_paragraph) if total_paragraph else 0.0
     return MainContent(lines=lines, confidence=confidence)
@@ -350,10 +361,13 @@ def _is_slide_furniture(element: lxml.html.HtmlElement) -> bool:
 
 
 def _chrome_subtrees(
-    root: lxml.html.HtmlElement, teaser_lists: set[lxml.html.HtmlElement]
+    root: lxml.html.HtmlElement,
+    teaser_lists: set[lxml.html.HtmlElement],
+    collapsed: set[lxml.html.HtmlElement] | None = None,
 ) -> set[lxml.html.HtmlElement]:
     """Elements whose whole subtree is page furniture, except ones that hold the article's text; the lists of
-    other stories' cards among them are also put in `teaser_lists`."""
+    other stories' cards among them are also put in `teaser_lists`, and hidden sections a reader opens in place
+    (accordions) in `collapsed`: they are read where the text is, but do not decide where that is."""
     page_chars = 0
     skipped: set[lxml.html.HtmlElement] = set()
     chrome_marks: dict[str, tuple[bool, bool, bool, bool]] = {}  # class/id strings repeat a lot within a page
@@ -369,6 +383,11 @@ def _chrome_subtrees(
             if tag == "button" and parent is not None and parent.tag in _SUBHEADING_TAGS:
                 stack.extend(element)  # an accordion's section heading, printed as the button that opens it
                 continue
+            if tag == "button" and _is_expander(element):
+                following = element.getnext()
+                if following is not None and _is_collapsed_section(following):
+                    stack.extend(element)  # an FAQ's question, the button that opens its answer
+                    continue
             if tag in _LAYOUT_TAGS:
                 page_chars = page_chars or len(root.text_content() or "") or 1
                 if _share(element, page_chars) > _CHROME_KEEP_SHARE:
@@ -381,18 +400,17 @@ def _chrome_subtrees(
             continue
         attributes = element.attrib
         hidden = "hidden" in attributes and not _STREAMED_BOUNDARY.match(attributes.get("id") or "")
-        if hidden or attributes.get("aria-hidden") == "true":
-            skipped.add(element)
-            continue
+        style = attributes.get("style")
+        if hidden or attributes.get("aria-hidden") == "true" or (style and _HIDDEN_STYLE.search(style)):
+            if collapsed is None or not _is_collapsed_section(element):
+                skipped.add(element)
+                continue
+            collapsed.add(element)
         if "data-nosnippet" in attributes and tag not in _INLINE_TAGS:  # a marked <span> is part of its sentence
             page_chars = page_chars or len(root.text_content() or "") or 1
             if _share(element, page_chars) <= _NOSNIPPET_KEEP_SHARE:
                 skipped.add(element)
                 continue
-        style = attributes.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            skipped.add(element)
-            continue
         # React sites hash their class names and say what a block is in a data attribute instead
         component = attributes.get("data-component") or attributes.get("data-testid") or ""
         marks = (
@@ -471,6 +489,27 @@ def _is_ai_summary(element: lxml.html.HtmlElement) -> bool:
     """A summary box that says a machine wrote it."""
     text = element.text_content() or ""
     return len(text) <= _AI_SUMMARY_MAX_CHARS and bool(_AI_SUMMARY_NOTE.search(text))
+
+
+def _is_collapsed_section(element: lxml.html.HtmlElement) -> bool:
+    """A hidden block that a reader opens in place: an accordion's or FAQ's answer under the button that expands it,
+    a card's collapsed "Read more" text. Its words are the article's (the dev set's truth keeps a collapsed section's
+    text); a hidden menu, modal or duplicate is not opened by a button beside it and stays out."""
+    text = _collapse_spaces(element.text_content() or "")
+    if len(text) < _MIN_PARAGRAPH_CHARS or sum(len(a.text_content() or "") for a in element.iter("a")) * 2 > len(text):
+        return False  # a hidden menu, a list of links
+    previous = element.getprevious()
+    if previous is not None and isinstance(previous.tag, str) and _is_expander(previous):
+        return True
+    marks = f"{element.get('class') or ''} {element.get('data-theme-key') or ''}".lower()
+    return bool(marks.strip()) and bool(_COLLAPSED_MARKS.search(marks))
+
+
+def _is_expander(element: lxml.html.HtmlElement) -> bool:
+    """The button (or the heading holding it) that opens the section after it: an accordion's question."""
+    if element.get("aria-expanded") is not None:
+        return True
+    return next((b for b in element.iter("button") if b.get("aria-expanded") is not None), None) is not None
 
 
 def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
