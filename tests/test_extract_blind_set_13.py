@@ -3,7 +3,7 @@ renderings, listicles and comparison pages, organisations' information pages and
 sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and bracketed editor, investment and reader-
 column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
 network's and Bali Post's closing credits, a live report's refresh switch, an accordion's collapsed answers and
-the buttons that open them.
+the buttons that open them, a canvas site's sections side by side under <body>.
 """
 
 from __future__ import annotations
@@ -126,3 +126,49 @@ def test_collapsed_answers_outside_the_article_do_not_draw_the_text_to_them() ->
     )
     html = f"<html><head><title>Crypto rules</title></head><body>{body}</body></html>"
     assert extract_article(html, "https://company.example/blog/crypto-rules/").body.split("\n\n") == STORY
+
+
+def _canvas_section(name: str, heading: str, text: str) -> str:
+    return (
+        f"<div class='sb sib-{name}' id='{name}'><div class='ss-s ss-bg'><div class='sc'>"
+        f"<div class='sie-{name}_1 se-t'><h2>{heading}</h2></div><div class='sie-{name}_2 se-t'>"
+        f"<div class='sie-{name}_2-text se-t'>{text}</div></div></div></div></div>"
+    )
+
+
+def test_a_canvas_sites_sections_side_by_side_under_the_body_are_one_text() -> None:
+    """Showit lays a page out as blocks straight under <body>, each section of the text in its own block with no
+    wrapper around them; the text is all of them, not the best one."""
+    more = [
+        "Our goal was simple to say and harder to do: make the kitchen look as if it had always been there, only "
+        "better, with a window over the sink again and room for the whole family at the island.",
+        "We borrowed six feet from an underused back hall for a mudroom with cubbies and a bench, so backpacks and "
+        "boots finally have somewhere to go that is not the kitchen floor.",
+        "White oak, unlacquered brass and a plaster hood will all change with use, and that was the point: the "
+        "room should look better in ten years than on the day the photographs were taken.",
+    ]
+    texts = [f"{story}<br><br>{extra}" for story, extra in zip(STORY, more, strict=True)]
+    sections = "".join(
+        _canvas_section(name, heading, text)
+        for name, heading, text in zip(
+            ["intro", "plan", "materials"], ["The brief", "Rethinking the plan", "Materials"], texts, strict=True
+        )
+    )
+    body = (
+        "<div class='sb sib-nav'><div class='sc'><a href='/'>Hollis Grey</a><a href='/portfolio'>Portfolio</a></div>"
+        f"</div><div class='sb sib-title'><h1>The Larchmont Kitchen</h1></div>{sections}"
+        "<div class='sb sib-footer'><div class='sc'><a href='/contact'>Start your project</a></div></div>"
+    )
+    html = f"<html><head><title>The Larchmont Kitchen</title></head><body>{body}</body></html>"
+    lines = extract_article(html, "https://www.hollisgrey.example/portfolio/larchmont").body.split("\n\n")
+    assert lines == [
+        "The brief",
+        STORY[0],
+        more[0],
+        "Rethinking the plan",
+        STORY[1],
+        more[1],
+        "Materials",
+        STORY[2],
+        more[2],
+    ]

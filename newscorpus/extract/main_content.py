@@ -224,6 +224,8 @@ _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
 _SIBLING_SHARE = 0.2
 _MAX_WIDEN_STEPS = 10
+_BODY_SECTIONS = 2  # other children of <body> holding prose that make it the text's container
+_BODY_SECTION_PROSE = 200
 _WIDEN_LEVELS = 5  # how far above the best-scored element a container scoring nearly as well is looked for
 _WIDEN_GAIN = 1.15  # the parent must add this much prose
 _WIDEN_PROSE_SHARE = 0.6  # and what it adds must be mostly prose
@@ -783,7 +785,9 @@ def _widen_to_prose(
     probe = start = node
     for _ in range(_MAX_WIDEN_STEPS):
         parent = probe.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None or parent.tag == "html":
+            break
+        if parent.tag == "body" and not _sections_of_body(parent, probe, prose):
             break
         parent_prose = prose.get(parent, 0)
         if parent_prose == own_prose or (node is start and parent_prose - own_prose <= _WRAPPER_EXTRA_CHARS):
@@ -815,6 +819,13 @@ def _widen_to_prose(
         node = probe = parent
         own_prose, own = parent_prose, whole
     return node
+
+
+def _sections_of_body(body: lxml.html.HtmlElement, section: lxml.html.HtmlElement, prose: dict) -> bool:
+    """Whether the page is laid out as the text's sections side by side under <body> (Showit's canvas: each
+    section a block of its own, no wrapper around them): several other children of <body> hold prose."""
+    others = sum(1 for child in body if child is not section and prose.get(child, 0) >= _BODY_SECTION_PROSE)
+    return others >= _BODY_SECTIONS
 
 
 @dataclass
