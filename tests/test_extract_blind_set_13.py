@@ -3,7 +3,7 @@ renderings, listicles and comparison pages, organisations' information pages and
 sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and bracketed editor, investment and reader-
 column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
 network's and Bali Post's closing credits, a live report's refresh switch, an accordion's collapsed answers and
-the buttons that open them, a canvas site's sections side by side under <body>.
+the buttons that open them, a canvas site's sections side by side under <body>, a podcast player's lines.
 """
 
 from __future__ import annotations
@@ -172,3 +172,11 @@ def test_a_canvas_sites_sections_side_by_side_under_the_body_are_one_text() -> N
         STORY[2],
         more[2],
     ]
+
+
+@pytest.mark.parametrize(
+    "player",
+    ["Podcast: Play in new window | Download (Duration: 54:37 — 50.1MB)", "Subscribe: Apple Podcasts | Spotify | RSS"],
+)
+def test_a_podcast_players_lines_are_no_text(player: str) -> None:
+    assert remove_boilerplate([player, *STORY]) == STORY

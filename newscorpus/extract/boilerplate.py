@@ -174,7 +174,10 @@ _NOTICE = re.compile(
     + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
     r"Telegram)|Baca\s+berita\b.{0,60}\bdi\s+Google\s+News\b|Baca\s+berita\s+lain(?:nya)?\s+di\s+sini\b|"
-    r"Follow\s+us\s+on)",
+    r"Follow\s+us\s+on|"
+    # the PowerPress podcast player's lines: "Podcast: Play in new window | Download (Duration: 54:37 — 50.1MB)",
+    # "Subscribe: Apple Podcasts | Spotify | RSS"
+    r"Podcast\s*:\s*Play\s+in\s+new\s+window\b|Subscribe\s*:\s*(?:Apple\s+Podcasts|Spotify|RSS|Google\s+Podcasts)\b)",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
