@@ -3,7 +3,8 @@ renderings, listicles and comparison pages, organisations' information pages and
 sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and bracketed editor, investment and reader-
 column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
 network's and Bali Post's closing credits, a live report's refresh switch, an accordion's collapsed answers and
-the buttons that open them, a canvas site's sections side by side under <body>, a podcast player's lines.
+the buttons that open them, a canvas site's sections side by side under <body>, a podcast player's lines, a
+footer line of labelled stamp sentences.
 """
 
 from __future__ import annotations
@@ -180,3 +181,13 @@ def test_a_canvas_sites_sections_side_by_side_under_the_body_are_one_text() -> N
 )
 def test_a_podcast_players_lines_are_no_text(player: str) -> None:
     assert remove_boilerplate([player, *STORY]) == STORY
+
+
+def test_a_footer_line_of_labelled_sentences_dates_the_page_by_its_first_publication() -> None:
+    """W3C's resource pages declare nothing and close with "Date: Updated 14 May 2024. First published 2 March
+    2019.": the page appeared when it was first published."""
+    footer = "<footer><p><strong>Date:</strong> Updated 14 May 2024. First published 2 March 2019.</p></footer>"
+    body = f"<main><h1>Forms tutorial</h1>{''.join(f'<p>{t}</p>' for t in STORY)}</main>{footer}"
+    html = f"<html><head><title>Forms tutorial</title></head><body>{body}</body></html>"
+    article = extract_article(html, "https://www.w3.example/WAI/tutorials/forms/")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2019-03-02"

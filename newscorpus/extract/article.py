@@ -78,6 +78,7 @@ _STAMP_MAX_WORDS = 14  # "Jumat, 19 Mei 2023 | 14:05 WIB" is a stamp; a caption 
 _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this after the crawl is an event date
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
+_STAMP_SENTENCES_MAX_WORDS = 16  # a short line of labelled stamps read piece by piece at each label
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
 # "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
 _UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
@@ -936,12 +937,16 @@ def _labelled_stamps(page_lines: list[str], timezone: str, month_first: bool) ->
     published: list[PageDate] = []
     updated: list[PageDate] = []
     for line in _joined_labels(page_lines):
+        parts = _STAMP_PARTS.split(line)
+        if len(line.split()) <= _STAMP_SENTENCES_MAX_WORDS:
+            # W3C's footer: "Date: Updated 14 May 2024. First published 2 March 2019." (two labelled sentences)
+            parts = [piece for part in parts for piece in _LABEL_PARTS.split(part)]
         # a labelled stamp may also follow a credit in its row: "Medical review: X, MD · Last reviewed: 09/12/2024"
-        if not _STAMP_LABEL.match(line) and not any(_STAMP_LABEL.match(p) for p in _STAMP_PARTS.split(line)[1:]):
+        if not _STAMP_LABEL.match(line) and not any(_STAMP_LABEL.match(p) for p in parts[1:]):
             continue
         # "Updated: May 22, 2023 | Published: May 19, 2023": each its label; a longer piece only when its date follows
         # its label at once ("This entry was posted on Wednesday, November 5th, 2025 at 2:30 pm and is filed …")
-        for part in _STAMP_PARTS.split(line):
+        for part in parts:
             found = find_written_dates(part, timezone_name=timezone, month_first=month_first)[:1]
             label = _STAMP_LABEL.match(part)
             if len(part.split()) > _STAMP_MAX_WORDS and not (
