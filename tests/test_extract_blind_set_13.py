@@ -4,7 +4,7 @@ sight of the extractor; see bench/blind-pages-13): Okezone's app pitch and brack
 column disclaimers, a column writer's bio that names her role straight after her name, Kontan's dateline, the Tribun
 network's and Bali Post's closing credits, a live report's refresh switch, an accordion's collapsed answers and
 the buttons that open them, a canvas site's sections side by side under <body>, a podcast player's lines, a
-footer line of labelled stamp sentences.
+footer line of labelled stamp sentences, a product card's pros and cons under its specifications.
 """
 
 from __future__ import annotations
@@ -191,3 +191,9 @@ def test_a_footer_line_of_labelled_sentences_dates_the_page_by_its_first_publica
     html = f"<html><head><title>Forms tutorial</title></head><body>{body}</body></html>"
     article = extract_article(html, "https://www.w3.example/WAI/tutorials/forms/")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2019-03-02"
+
+
+def test_a_product_cards_specifications_go_but_the_reasons_to_buy_under_them_stay() -> None:
+    specs = ["Specifications", "Number of servers: 7,100+", "Server locations: 118 countries", "Money-back: 30 days"]
+    verdict = ["Reasons to buy", "Excellent speeds on every server", "Reasons to avoid", "Renewal prices are steep"]
+    assert remove_boilerplate([STORY[0], *specs, *verdict, *STORY[1:]]) == [STORY[0], *verdict, *STORY[1:]]

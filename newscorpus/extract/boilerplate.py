@@ -820,6 +820,13 @@ def _may_hold(folded: str | None, *words: str) -> bool:
     return False
 
 
+_PROS_CONS_HEADING = re.compile(
+    r"(?:Reasons\s+to\s+(?:buy|avoid)|Pros|Cons|Pros\s+(?:and|&)\s+cons|What\s+we\s+(?:like|don['’]t\s+like|"
+    r"liked|didn['’]t\s+like)|Advantages|Disadvantages|The\s+good|The\s+bad|Kelebihan|Kekurangan)\s*:?",
+    re.IGNORECASE,
+)
+
+
 def _drop_spec_cards(lines: list[str]) -> list[str]:
     """Drops a product card's specification block: a "Specifications" / "Key Specs" / "At a glance" line and the run
     of short label and value lines under it ("Weight", "7.9 oz."), up to the first sentence. A heading with fewer
@@ -833,6 +840,7 @@ def _drop_spec_cards(lines: list[str]) -> list[str]:
                 end < len(lines)
                 and count_tokens(lines[end]) <= _SPEC_ROW_MAX_WORDS
                 and not (count_tokens(lines[end]) > _SPEC_VALUE_MAX_WORDS and lines[end].endswith((".", "!", "?")))
+                and not _PROS_CONS_HEADING.fullmatch(lines[end])  # the editor's verdict under the card is text
             ):
                 end += 1
             if end - index - 1 >= _SPEC_MIN_ROWS:
