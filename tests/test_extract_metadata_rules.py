@@ -73,35 +73,39 @@ def test_declared_date_wins_when_it_is_not_a_republish_stamp() -> None:
     assert published_day(page(head=head, header=header)) == "2024-03-17"
 
 
-def test_a_never_edited_article_declaring_published_equal_to_modified_keeps_its_declared_instant() -> None:
-    """Business Wire and Yoast declare modified = published until someone edits the story. The page prints the same
-    instant in its own zone (8:05 PM Eastern for 01:05 UTC), a day that may differ from the UTC one: that is no
-    re-save stamp, and the printed time gives the offset, not a second, wrong instant."""
+@pytest.mark.parametrize(
+    ("published", "modified", "printed", "utc", "offset"),
+    [
+        # Business Wire and Yoast declare modified = published until someone edits the story
+        ("2025-02-13T01:05:00Z", "2025-02-13T01:05:00Z", "February 12, 2025 08:05 PM", "2025-02-13T01:05:00", "-05:00"),
+        # modified 22 minutes after publication: an editor's fix
+        ("2025-03-13T01:30:11Z", "2025-03-13T01:52:40Z", "March 12, 2025 22:30", "2025-03-13T01:30:11", "-03:00"),
+    ],
+)
+def test_a_declared_instant_that_is_no_republish_stamp_stands_and_the_printed_time_gives_its_offset(
+    published: str, modified: str, printed: str, utc: str, offset: str
+) -> None:
+    """An article never edited, or edited soon after it appeared, declares no re-save stamp: the page prints the same
+    instant in its own zone (8:05 PM Eastern for 01:05 UTC, Rio's 22:30 for 01:30 UTC), a day that may differ from
+    the UTC one, and that printed time gives the offset, not a second, wrong instant."""
+    head = (
+        f"<meta property='article:published_time' content='{published}'>"
+        f"<meta property='article:modified_time' content='{modified}'>"
+    )
+    header = f"<h1>River towns rebuild their quays</h1><p class='publication-data'>{printed}</p>"
+    article = extract_article(page(head=head, header=header), URL)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == f"{utc}+00:00"
+    assert article.tz_offset == offset
+
+
+def test_a_date_only_stamp_beside_a_never_edited_declaration_gives_the_declared_day() -> None:
     head = (
         "<meta property='article:published_time' content='2025-02-13T01:05:00Z'>"
         "<meta property='article:modified_time' content='2025-02-13T01:05:00Z'>"
     )
-    header = "<h1>River towns rebuild their quays</h1><p>February 12, 2025 08:05 PM</p>"
-    article = extract_article(page(head=head, header=header), URL)
-    assert article.published_at is not None
-    assert article.published_at.isoformat() == "2025-02-13T01:05:00+00:00"
-    assert article.tz_offset == "-05:00"
     date_only = "<h1>River towns rebuild their quays</h1><p>February 12, 2025</p>"
     assert published_day(page(head=head, header=date_only)) == "2025-02-13"
-
-
-def test_an_edit_soon_after_publication_is_no_republish_stamp() -> None:
-    """Modified 22 minutes after publication is an editor's fix: the declared instant stands, and the bare time the
-    page prints (Rio's 22h30 for 01:30 UTC) gives only its offset, not a second, wrong instant."""
-    head = (
-        "<meta property='article:published_time' content='2025-03-13T01:30:11Z'>"
-        "<meta property='article:modified_time' content='2025-03-13T01:52:40Z'>"
-    )
-    header = "<h1>River towns rebuild their quays</h1><p class='publication-data'>March 12, 2025 22:30</p>"
-    article = extract_article(page(head=head, header=header), URL)
-    assert article.published_at is not None
-    assert article.published_at.isoformat() == "2025-03-13T01:30:11+00:00"
-    assert article.tz_offset == "-03:00"
 
 
 STRUCTURED_ONLY = ld_json(
