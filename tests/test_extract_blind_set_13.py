@@ -197,3 +197,8 @@ def test_a_product_cards_specifications_go_but_the_reasons_to_buy_under_them_sta
     specs = ["Specifications", "Servers: 7,100+", "Locations: 118 countries", "Connections: 10", "Refund: 30 days"]
     verdict = ["Reasons to buy", "Excellent speeds on every server", "Reasons to avoid", "Renewal prices are steep"]
     assert remove_boilerplate([STORY[0], *specs, *verdict, *STORY[1:]]) == [STORY[0], *verdict, *STORY[1:]]
+
+
+def test_a_spec_tables_joined_rows_count_as_label_and_value_lines() -> None:
+    specs = ["Key Specs", "Weight | 7.9 oz. (M), 6.6 oz. (W)", "Drop | 7mm (M), 6mm (W)", "Stack Height | 39mm"]
+    assert remove_boilerplate([STORY[0], *specs, *STORY[1:]]) == STORY

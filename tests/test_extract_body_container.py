@@ -114,7 +114,8 @@ def test_a_big_data_table_does_not_replace_the_article_around_it() -> None:
     lines = _lines(html)
     assert lines[0] == PROSE[0]
     assert lines[-1] == PROSE[1]
-    assert "School of Business number 24, a long name of an institution" in lines
+    row = "24 | School of Business number 24, a long name of an institution | Acceptance rate of 240 percent, yield and"
+    assert f"{row} enrolment, with comments" in lines
 
 
 def test_link_lines_inside_the_text_are_kept_as_list_items_and_dropped_as_paragraphs() -> None:
@@ -456,3 +457,21 @@ def test_a_code_block_keeps_its_lines_and_indentation_and_its_repeated_lines() -
         "services:\n  web:\n    build: ./app\n  db:\n    build: ./db",
         PROSE[4],
     ]
+
+
+def test_a_data_tables_row_is_one_line_of_cells_but_a_layout_tables_column_is_not_joined() -> None:
+    """A reader scans a data table by rows ("Asana | Structure plus flexibility | From $10.99"); a layout table's
+    cells are columns of paragraphs and stay as they are."""
+    rows = [("Plan", "Best for", "Price"), ("Asana", "Structure plus flexibility", "From $10.99 a month")]
+    table = (
+        "<table>" + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows) + "</table>"
+    )
+    layout = f"<table><tr><td>{_paragraphs(PROSE[4:6])}</td><td>{_paragraphs(PROSE[6:8])}</td></tr></table>"
+    html = (
+        "<html><head><title>Plans</title></head><body><article><h1>Plans</h1>"
+        f"{_paragraphs(PROSE[:3])}{table}{_paragraphs(PROSE[3:4])}{layout}</article></body></html>"
+    )
+    lines = _lines(html)
+    assert "Plan | Best for | Price" in lines
+    assert "Asana | Structure plus flexibility | From $10.99 a month" in lines
+    assert all(p in lines for p in PROSE[4:8])

@@ -843,7 +843,8 @@ def _drop_spec_cards(lines: list[str]) -> list[str]:
                 and not _PROS_CONS_HEADING.fullmatch(lines[end])  # the editor's verdict under the card is text
             ):
                 end += 1
-            if end - index - 1 >= _SPEC_MIN_ROWS:
+            # a table's "Weight | 7.9 oz." row is a label line and a value line
+            if sum(2 if " | " in line else 1 for line in lines[index + 1 : end]) >= _SPEC_MIN_ROWS:
                 index = end
                 continue
         kept.append(lines[index])

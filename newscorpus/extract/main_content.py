@@ -1061,11 +1061,37 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             seen_items.add(item)
             heads.add(index)
     related = {index for block in _related_link_lists(reading, skipped) for index in range(*reading.spans[block])}
-    return [
-        text
-        for index, (text, _, block, _) in enumerate(lines[start:end], start)
-        if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
-    ]
+    return _rows_joined(
+        [
+            (text, item)
+            for index, (text, _, block, item) in enumerate(lines[start:end], start)
+            if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
+        ]
+    )
+
+
+def _rows_joined(lines: list[tuple[str, lxml.html.HtmlElement | None]]) -> list[str]:
+    """A data table's row as one line, its cells joined by " | " as a reader scans it ("Asana | Structure plus
+    flexibility | Free plan for up to 10 users"); only where each cell of the row is one line (a layout table's
+    column of paragraphs stays as it is)."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        text, cell = lines[index]
+        row = cell.getparent() if cell is not None and cell.tag in ("td", "th") else None
+        end = index
+        while end < len(lines) and (other := lines[end][1]) is not None and other.tag in ("td", "th"):
+            if other.getparent() is not row:
+                break
+            end += 1
+        cells = [item for _, item in lines[index:end]]
+        if row is not None and end - index >= 2 and len(set(cells)) == len(cells):
+            joined.append(" | ".join(text for text, _ in lines[index:end]))
+            index = end
+            continue
+        joined.append(text)
+        index += 1
+    return joined
 
 
 def related_link_lists(container: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
