@@ -543,21 +543,21 @@ def _slashed_date_order(page_lines: list[str]) -> bool | None:
     return month_first if month_first != day_first else None
 
 
-def _is_republish_stamp(meta: PageMetadata, timezone: str) -> bool:
+def _first_parsed(values: list[str], timezone: str) -> PageDate | None:
+    """The first of the declared values that reads as a date."""
+    return next((found for found in (parse_date(v, timezone_name=timezone) for v in values) if found), None)
+
+
+def _is_republish_stamp(published: PageDate | None, modified: PageDate | None) -> bool:
     """True when the declared published and modified instants are the same moment: the CMS re-stamped the page
     (a migration or re-save), so the declared date says nothing about when the story appeared."""
-    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
-    modified = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.modified) if d), None)
     return published is not None and modified is not None and abs(published.utc - modified.utc) <= _REPUBLISH_WINDOW
 
 
-def _printed_beside(printed: list[PageDate], meta: PageMetadata, timezone: str) -> bool:
+def _printed_beside(printed: list[PageDate], published: PageDate) -> bool:
     """True when the page prints its date within a day of the declared publication: an article never edited
     declares the same instant as published and modified (Business Wire, Yoast), and the printed stamp is that
     instant in the site's own zone, so the declared date is no re-save stamp."""
-    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
-    if published is None:
-        return False
     earliest, latest = (published.utc + offset for offset in _OFFSET_RANGE)
     for stamp in printed:
         if stamp.has_time and stamp.offset == "+00:00":  # a bare printed time: the site's clock, some offset away
@@ -696,7 +696,12 @@ def _published(
         printed = [*formatted, *printed]
     below_headline, _ = _printed_dates(under_headline, timezone, month_first=month_first)
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
-    if meta.published and _is_republish_stamp(meta, timezone) and not _printed_beside(printed, meta, timezone):
+    declared_published = _first_parsed(meta.published, timezone)
+    if (
+        declared_published is not None
+        and _is_republish_stamp(declared_published, _first_parsed(meta.modified, timezone))
+        and not _printed_beside(printed, declared_published)
+    ):
         # the page's printed date (or its article <time>) outranks a declared date that is only a re-save stamp
         declared = [*_with_declared_times(printed, declared, timezone), *meta.printed_times, *declared]
     elif not rule_values and _presents_only_update(meta, printed + updates, page_lines, timezone, month_first):
@@ -831,8 +836,7 @@ def _presents_only_update(
     (article:published_time) or prints it anywhere still means that date."""
     if meta.published_tag or not shown:
         return False
-    published = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.published) if d), None)
-    modified = next((d for d in (parse_date(v, timezone_name=timezone) for v in meta.modified) if d), None)
+    published, modified = _first_parsed(meta.published, timezone), _first_parsed(meta.modified, timezone)
     if published is None or modified is None or _local_day(modified) <= _local_day(published):
         return False
     if any(_local_day(found) <= _local_day(published) for found in shown):

@@ -1074,23 +1074,24 @@ def _rows_joined(lines: list[tuple[str, lxml.html.HtmlElement | None]]) -> list[
     """A data table's row as one line, its cells joined by " | " as a reader scans it ("Asana | Structure plus
     flexibility | Free plan for up to 10 users"); only where each cell of the row is one line (a layout table's
     column of paragraphs stays as it is)."""
+
+    def row_of(cell: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | None:
+        return cell.getparent() if cell is not None and cell.tag in ("td", "th") else None
+
     joined: list[str] = []
     index = 0
     while index < len(lines):
-        text, cell = lines[index]
-        row = cell.getparent() if cell is not None and cell.tag in ("td", "th") else None
-        end = index
-        while end < len(lines) and (other := lines[end][1]) is not None and other.tag in ("td", "th"):
-            if other.getparent() is not row:
-                break
+        row = row_of(lines[index][1])
+        end = index + 1
+        while row is not None and end < len(lines) and row_of(lines[end][1]) is row:
             end += 1
-        cells = [item for _, item in lines[index:end]]
-        if row is not None and end - index >= 2 and len(set(cells)) == len(cells):
+        cells = [cell for _, cell in lines[index:end]]
+        if end - index >= 2 and len(set(cells)) == len(cells):
             joined.append(" | ".join(text for text, _ in lines[index:end]))
-            index = end
-            continue
-        joined.append(text)
-        index += 1
+        else:
+            end = index + 1
+            joined.append(lines[index][0])
+        index = end
     return joined
 
 
