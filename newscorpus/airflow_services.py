@@ -33,6 +33,9 @@ from newscorpus.airflow_local import DAG_ID, airflow_env
 
 WORKER_HOSTNAME_VARIABLE = "NEWSCORPUS_WORKER_HOSTNAME"
 FINISHED_RUN_STATES = {"success", "failed"}
+_SQLITE_LOCKED = "database is locked"
+_LOCKED_ATTEMPTS = 4
+_LOCKED_RETRY_S = 2.0
 
 
 def worker_hostname() -> str:
@@ -116,11 +119,22 @@ class AirflowServices:
         self.stop_all()
 
     def airflow(self, *args: str, timeout: float = 300) -> str:
-        """Run one Airflow CLI command against this configuration; its output, or RuntimeError with it."""
-        done = subprocess.run([_airflow_bin(), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
-        if done.returncode != 0:
-            raise RuntimeError(f"airflow {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-        return done.stdout
+        """Run one Airflow CLI command against this configuration; its output, or RuntimeError with it.
+
+        A command that fails with SQLite's "database is locked" is run again (a few times, a moment apart). Airflow
+        keeps SQLite in WAL mode, where a transaction that read before it writes fails at once, without waiting
+        out the busy timeout, when the scheduler committed in between; the failed transaction was rolled back,
+        so running the command again is what an operator would do and is safe."""
+        for attempt in range(1, _LOCKED_ATTEMPTS + 1):
+            done = subprocess.run(
+                [_airflow_bin(), *args], env=self.env, capture_output=True, text=True, timeout=timeout
+            )
+            if done.returncode == 0:
+                return done.stdout
+            if attempt == _LOCKED_ATTEMPTS or _SQLITE_LOCKED not in done.stdout + done.stderr:
+                break
+            time.sleep(_LOCKED_RETRY_S * attempt)
+        raise RuntimeError(f"airflow {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
     def start(self, name: str, *args: str, extra_env: Mapping[str, str] | None = None) -> subprocess.Popen:
         """Start `airflow ARGS...` as the service `name`, in its own process group."""
