@@ -402,3 +402,20 @@ def test_a_read_also_label_is_dropped_but_a_sentence_opening_with_its_words_stay
         assert remove_boilerplate([*STORY[:3], label, *STORY[3:]]) == STORY
     sentence = "Also read the small print, the mayor told residents on Monday."
     assert sentence in remove_boilerplate([*STORY[:3], sentence, *STORY[3:]])
+
+
+def test_an_arrowed_pointer_to_another_page_is_no_text_but_an_arrowed_label_is() -> None:
+    pointers = [
+        "👉 Learn more about AI in dentistry from Overjet.",
+        "👉 See more on how 3D printing is shaping the dental industry via Exploding Topics.",
+        "➡️ Read more about Modular Monoliths:",
+        "→ Read about the rise of teledentistry on Exploding Topics.",
+    ]
+    own_text = [
+        "➡️ Tip: Read my Day 3 itinerary for a more detailed plan of this day and where to eat.",
+        "→ The bottom line: HR is now expected to co-strategize the transformation with IT.",
+        "👉 For example, a shop might use predictive analysis to forecast sales in the holidays.",
+        "Read more about the plan in the council's own summary, which the mayor published on Monday.",
+    ]
+    lines = [STORY[0], pointers[0], STORY[1], pointers[1], STORY[2], *pointers[2:], *own_text, *STORY[3:]]
+    assert remove_boilerplate(lines) == [*STORY[:3], *own_text, *STORY[3:]]

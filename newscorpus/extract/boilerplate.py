@@ -67,6 +67,13 @@ _RELATED = re.compile(
     r"^Baca\s+(?:berita|artikel)\s+(?:lengkap|selengkapnya)\w*\b",
     re.IGNORECASE,
 )
+# A pointer to another page, led by an arrow emoji: "👉 Learn more about AI in dentistry from Overjet.", "➡️ Read more
+# about Modular Monoliths:". The arrow and the verb make it a link line; an arrowed "➡️ Tip: Read my day 3 itinerary
+# …" or "→ The bottom line: …" opens with a label and is the writer's own text
+_ARROWED_POINTER = re.compile(
+    r"^(?:👉|➡️?|→|➔|▶️?|👇)\s*(?:Learn|Read|See|Find\s+out|Discover|Explore)\s+(?:more|about)\b", re.IGNORECASE
+)
+_ARROWED_POINTER_MAX_WORDS = 20
 # A related-stories label on a line of its own ("Baca Juga", "Related articles:", "Lesen Sie auch"): main_content.py
 # drops it with the list of links it heads; the same links under no label (a list of sources) stay
 _RELATED_LABEL = re.compile(
@@ -741,6 +748,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _MEDIA_WIDGET_MAX_WORDS and _MEDIA_WIDGET.match(line):
         return True
     if words <= _RELATED_MAX_WORDS and _RELATED.match(line):
+        return True
+    if words <= _ARROWED_POINTER_MAX_WORDS and _ARROWED_POINTER.match(line):
         return True
     if words <= _PROMPT_MAX_WORDS and teaser_phrase_in(line):
         return True
