@@ -369,3 +369,20 @@ def test_a_webpage_node_that_names_the_site_home_does_not_date_an_article() -> N
     assert read_metadata(lxml.html.fromstring(site_wide), "https://harborhomelending.com/").published == [
         "2018-06-01T00:00:00+00:00"
     ]
+
+
+def test_a_readers_comment_stamped_datepublished_does_not_date_the_story() -> None:
+    """GeneratePress prints only "Last updated" on the post and gives each comment its own microdata
+    `itemprop="datePublished"`: the comment's date is no evidence of the story's."""
+    header = (
+        "<h1>The bay ferry is back</h1><span class='posted-on'>Last updated: <time class='updated' "
+        "datetime='2024-04-02T20:11:37+01:00' itemprop='dateModified'>April 2, 2024</time></span>"
+    )
+    comment = (
+        "<ol class='comment-list'><li><article itemscope itemtype='https://schema.org/Comment'>"
+        "<cite itemprop='author'>Sam</cite><time datetime='2024-04-05T09:14:22+01:00' itemprop='datePublished'>"
+        "April 5, 2024 at 9:14 am</time><p itemprop='text'>Great trip, we took it on Sunday.</p></article></li></ol>"
+    )
+    assert published_day(page(header=header, after=comment)) == "2024-04-02"
+    elsewhere = f"<div class='discussion'>{comment.replace('comment-list', 'replies')}</div>"
+    assert published_day(page(header=header, after=elsewhere)) == "2024-04-02"  # marked by its item type alone

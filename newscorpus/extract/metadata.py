@@ -361,9 +361,10 @@ def _values(meta: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
 
 
 def _itemprop_values(microdata: list[lxml.html.HtmlElement], prop: str) -> list[str]:
-    """Values of the (non-<meta>) microdata elements whose itemprop is `prop`."""
+    """Values of the (non-<meta>) microdata elements whose itemprop is `prop`, but for the comment thread's: a
+    WordPress theme stamps each reader's comment with its own `itemprop="datePublished"`."""
     values = []
-    for element in (e for e in microdata if e.get("itemprop") == prop):
+    for element in (e for e in microdata if e.get("itemprop") == prop and not _is_comments_item(e)):
         value = element.get("datetime") or element.get("content") or normalize_space(element.text_content())
         if value:
             values.append(value)
@@ -403,7 +404,7 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
     ranked: list[tuple[int, int, str]] = []
     for position, element in enumerate(tree.xpath("//time[@datetime]")):
         value = element.get("datetime", "").strip()
-        if not value or _in_comments(element):
+        if not value or _is_comments_item(element):
             continue
         marks = " ".join([element.get("class") or "", element.get("itemprop") or "", element.get("id") or ""]).lower()
         rank = 2
@@ -417,6 +418,12 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
             rank = 1
         ranked.append((rank, position, value))
     return [(rank, value) for rank, _, value in sorted(ranked)]
+
+
+def _is_comments_item(element: lxml.html.HtmlElement) -> bool:
+    """A property of a reader's comment: its item is a schema.org Comment, or it sits in the comment thread."""
+    item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    return (item is not None and "comment" in (item.get("itemtype") or "").lower()) or _in_comments(element)
 
 
 def _in_comments(element: lxml.html.HtmlElement) -> bool:
