@@ -135,6 +135,10 @@ _LABEL_ROLES: dict[str, Role] = {
     # health publishers credit a reviewer beside the writer: "Medically reviewed by X — Written by Y"
     "reviewed by": "ignored",
     "medically reviewed by": "ignored",
+    "clinically reviewed by": "ignored",
+    "expert reviewed by": "ignored",
+    "legally reviewed by": "ignored",
+    "financially reviewed by": "ignored",
     "fact checked by": "ignored",
     "fact-checked by": "ignored",
     "last modified by": "ignored",  # who last edited a wiki or help page, not who wrote it
@@ -202,7 +206,8 @@ _STAMP_BEFORE_LABEL = re.compile(
 )
 _TRAILING_STAMP = re.compile(
     rf"\.?(?:\s*{ENGLISH}\b:?)?"  # its label, even glued: "SanSonePublished"
-    rf"(?:(?:\s+on\s+|\s*[|•·,–—-]\s*)(?:[^\W\d_]{{3,9}},?\s+)?|\s+(?:{WEEKDAY_WORDS}\.?,?\s+)?|\s+)"
+    # a hyphen separates only with a space beside it: in "Vasquez-Moreau Oct. 8" it joins a double surname
+    rf"(?:(?:\s+on\s+|\s*[|•·,–—]\s*|\s+-\s*|-\s+)(?:[^\W\d_]{{3,9}},?\s+)?|\s+(?:{WEEKDAY_WORDS}\.?,?\s+)?|\s+)"
     rf"{_STAMP_DATE}\b.*$",
     re.IGNORECASE,
 )

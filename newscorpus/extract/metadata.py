@@ -468,6 +468,7 @@ def _heading_text(heading: lxml.html.HtmlElement, declared: list[str] | None = N
         for kicker in kickers
         if (key := _key(kicker.text_content())) and key != whole and not any(key in title for title in declared or [])
     }
+    dropped |= _bylines_in(heading, whole)
     parts: list[str] = []
 
     def add(text: str, boundary: bool) -> None:
@@ -486,6 +487,23 @@ def _heading_text(heading: lxml.html.HtmlElement, declared: list[str] | None = N
 
     walk(heading)
     return " ".join(_declared_lines("".join(parts).split("\n"), declared or []).split())
+
+
+def _bylines_in(heading: lxml.html.HtmlElement, whole: str) -> set[lxml.html.HtmlElement]:
+    """The writer's name printed inside the heading, a `rel="author"` link and what wraps just it: the Guardian's
+    opinion pages set the columnist's name in the headline ("<h1><span><a rel=author>Name</a></span> Headline")."""
+    found = set()
+    for link in heading.iterdescendants("a"):
+        if "author" not in (link.get("rel") or "").lower().split():
+            continue
+        key, element = _key(link.text_content()), link
+        while (
+            (parent := element.getparent()) is not None and parent is not heading and _key(parent.text_content()) == key
+        ):
+            element = parent
+        if key and key != whole:
+            found.add(element)
+    return found
 
 
 def _declared_lines(lines: list[str], declared: list[str]) -> str:

@@ -1,0 +1,52 @@
+"""Rules found by a fourteenth blind page set (personal and technical blogs and newsletters, explainers on
+education, health and money sites, and news and magazine pages from outlets' own CMSs, written without sight of the
+extractor; see bench/blind-pages-14): a double surname before the byline's stamp, a clinical reviewer credited on
+the writer's line, a columnist's name set inside the headline.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
+
+from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import read_byline
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Elena Vasquez-Moreau Oct. 8, 2024", "Elena Vasquez-Moreau"),
+        ("By Anna Smith-Jones 8 October 2024", "Anna Smith-Jones"),
+        ("By Jane Doe - Oct. 8, 2024", "Jane Doe"),  # a spaced hyphen still separates the stamp
+        ("By Jane Doe- Tuesday, Oct. 8, 2024", "Jane Doe"),
+    ],
+)
+def test_a_double_surname_before_the_bylines_stamp_is_kept_whole(line: str, author: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author]
+
+
+def test_a_clinical_reviewer_on_the_writers_line_is_no_author() -> None:
+    """HubSpot health blogs print "Written by Lauren Mitchell, LCSW" and "Clinically reviewed by Dr. Omar Haddad,
+    PsyD" side by side: one line once the page's text is read."""
+    line = "Written by Lauren Mitchell, LCSW Clinically reviewed by Dr. Omar Haddad, PsyD Feb 7, 2024 10:30:00 AM"
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == ["Lauren Mitchell"]
+    assert byline.others == ["Dr. Omar Haddad"]
+
+
+def test_a_columnists_name_set_inside_the_headline_is_no_part_of_the_title() -> None:
+    """The Guardian's opinion pages put the columnist's name, linked rel="author", inside the <h1>."""
+    heading = (
+        "<h1><span class='dcr-1y2ruac'><a href='/profile/marnie-achterberg' rel='author'>Marnie Achterberg</a>"
+        "</span> Closing a library shuts people out of public life</h1>"
+    )
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Closing a library shuts people out of public life | Marnie Achterberg | The Guardian"
+        f"</title></head><body><main><article>{heading}{body}</article></main></body></html>"
+    )
+    article = extract_article(html, "https://www.theguardian.example/commentisfree/2024/mar/16/libraries")
+    assert article.title == "Closing a library shuts people out of public life"
+    assert article.authors == ["Marnie Achterberg"]
