@@ -50,3 +50,25 @@ def test_a_columnists_name_set_inside_the_headline_is_no_part_of_the_title() -> 
     article = extract_article(html, "https://www.theguardian.example/commentisfree/2024/mar/16/libraries")
     assert article.title == "Closing a library shuts people out of public life"
     assert article.authors == ["Marnie Achterberg"]
+
+
+def _condition_page(after_story: str) -> str:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    return (
+        "<html><head><title>Iron deficiency anemia - Symptoms and causes - St. Luke's Clinic</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/conditions'>Diseases &amp; Conditions</a></nav>"
+        f"<main><h1>Iron deficiency anemia</h1><div class='content'>{body}</div>{after_story}</main>"
+        "<footer><p>© 1998-2025 St. Luke's Clinic. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_date_printed_alone_under_the_text_dates_a_page_that_declares_none() -> None:
+    """Clinic condition pages (Mayo-style) declare no date and print the last revision under the text."""
+    meta = "<div class='meta'><p class='date'>Jan. 16, 2024</p><button class='print'>Print</button></div>"
+    article = extract_article(_condition_page(meta), "https://www.stlukes.example/conditions/anemia/symptoms")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2024-01-16"
+
+
+def test_a_copyright_year_alone_dates_no_page() -> None:
+    article = extract_article(_condition_page(""), "https://www.stlukes.example/conditions/anemia/symptoms")
+    assert article.published_at is None

@@ -59,6 +59,7 @@ from newscorpus.extract.guesses import (
     author_from_user_page_link,
     guess_author,
     guess_date,
+    guess_printed_date,
     guess_section,
     guess_tags,
 )
@@ -104,6 +105,7 @@ _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp thi
 # declared published = modified to within a save's lag: the CMS stamped a re-save or a migration, not the story (a
 # modification 20 minutes after publication is an editor's fix, and the declared publication stands)
 _REPUBLISH_WINDOW = timedelta(minutes=2)
+_STAMP_LINE_MAX_CHARS = 60
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # a stamp labelled with a date after the story's first appearance: "Last updated: …", "Reviewed on …"
 _LATER_STAMP_LABEL = re.compile(
@@ -728,9 +730,27 @@ def _published(
         local_times = _local_time_elements(meta.printed_times, timezone)
         zoned_times = _zoned_time_elements(meta.time_elements, timezone)
         return _in_printed_offset(chosen, [*printed, *below_headline, *local_times, *zoned_times], timezone)
-    return _first_date(
-        _labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest
-    ) or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
+    return (
+        _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)
+        or _first_date([guess_date(tree, url, crawl_date)], timezone, crawl_date, latest)
+        or _first_date(
+            [guess_printed_date(tree, url, crawl_date, _stamp_line_days(page_lines, timezone, month_first))],
+            timezone,
+            crawl_date,
+            latest,
+        )
+    )
+
+
+def _stamp_line_days(page_lines: list[str], timezone: str, month_first: bool) -> set[str]:
+    """The days ("YYYY-MM-DD") of the page's lines that print one date and nothing else."""
+    days = set()
+    for line in page_lines:
+        if len(line) <= _STAMP_LINE_MAX_CHARS and is_stamp_only(line):
+            found = find_written_dates(line, timezone_name=timezone, month_first=month_first)
+            if len(found) == 1:
+                days.add(_local_day(found[0][1]).isoformat())
+    return days
 
 
 def _yearless_stamp_in_url_month(lines: list[str], url: str, timezone: str) -> PageDate | None:

@@ -128,6 +128,25 @@ def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -
         return None
 
 
+def guess_printed_date(
+    tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, stamp_days: set[str]
+) -> str | None:
+    """htmldate's extensive search, which also reads dates printed in the text, taken only when the day it finds
+    is one the page prints on a line of its own ("Jan. 16, 2024" closing a clinic's condition page): what it finds
+    in running text alone is most often a copyright year or an event, read as January 1."""
+    if not stamp_days:
+        return None
+    options: dict = {"url": url or None, "original_date": True, "extensive_search": True}
+    if crawl_date is not None:
+        options["max_date"] = (crawl_date + timedelta(days=1)).isoformat()
+    try:
+        found = find_date(tree, **options)
+    except Exception as exc:  # a third-party failure on one hostile page must not stop a run
+        log.debug("htmldate failed on %s: %s", url, exc)
+        return None
+    return found if found in stamp_days else None
+
+
 def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
