@@ -72,3 +72,27 @@ def test_a_date_printed_alone_under_the_text_dates_a_page_that_declares_none() -
 def test_a_copyright_year_alone_dates_no_page() -> None:
     article = extract_article(_condition_page(""), "https://www.stlukes.example/conditions/anemia/symptoms")
     assert article.published_at is None
+
+
+def test_a_banks_run_of_closing_disclosures_is_no_text() -> None:
+    from newscorpus.extract.boilerplate import remove_boilerplate
+
+    disclosures = [
+        "Important disclosures",
+        "Northwind Bank does not provide tax, legal or accounting advice. This material has been prepared for "
+        "informational purposes only.",
+        "FICO is a registered trademark of Fair Isaac Corporation in the United States and other countries.",
+        "Links to third-party websites are provided for your convenience. Northwind Bank is not responsible for "
+        "the content of those sites.",
+        "Deposit products offered by Northwind Bank, N.A. Member FDIC. Equal Housing Lender.",
+        "Investment and insurance products are: NOT FDIC INSURED • NOT A BANK DEPOSIT • MAY LOSE VALUE",
+        "(1124-7QXP)",
+    ]
+    assert remove_boilerplate([*STORY, *disclosures]) == STORY
+    health = "This information is not intended to replace the advice of a doctor. The clinic disclaims any liability."
+    assert remove_boilerplate([*STORY, health]) == STORY
+    # the same words inside the story are its text
+    quoted = "The leaflet says it is not intended to replace the advice of a doctor, the nurse said."
+    more = [f"Plot {n} of the new allotments goes to a family from the waiting list, the council said." for n in "ABC"]
+    story = [STORY[0], quoted, *STORY[1:], *more]
+    assert remove_boilerplate(story) == story

@@ -551,6 +551,12 @@ _DISCLAIMER = re.compile(
     r"for\s+(?:general\s+)?(?:informational|information|educational)\s+purposes\s+only|"
     r"not\s+(?:intended\s+(?:as|to\s+be)|a\s+substitute\s+for)\s+(?:\w+\s+){0,4}advice|"
     r"Registered\s+Investment\s+Advis[eo]r|is\s+not\s+(?:financial|legal|medical|investment)\s+advice|"
+    # health and money sites' small print: "This information is not intended to replace the advice of a doctor",
+    # "… disclaims any liability", "Member FDIC", "NOT FDIC INSURED", "… is a registered trademark of …"
+    r"not\s+(?:intended|meant)\s+to\s+(?:replace|substitute\s+for)\b|disclaims?\s+(?:any|all)\s+liability|"
+    r"\bMember\s+(?:FDIC|SIPC|FINRA)\b|\bNOT\s+FDIC\s+INSURED\b|Equal\s+Housing\s+(?:Lender|Opportunity)|"
+    r"(?:is|are)\s+(?:a\s+)?registered\s+trademarks?\s+of\b|for\s+illustrative\s+purposes\s+only|"
+    r"(?:Links\s+to\s+)?third[-\s]party\s+(?:web)?sites?\s+(?:are\s+)?provided\s+(?:for|as\s+a)\s+(?:your\s+)?convenience|"
     # Indonesian market news ("… tidak bertujuan mengajak membeli atau menjual saham. Keputusan investasi sepenuhnya
     # ada di tangan pembaca"), detik's reader columns ("Seluruh isi tulisan menjadi tanggung jawab penulis")
     r"tidak\s+bertujuan\s+(?:untuk\s+)?mengajak\s+(?:membeli|menjual)|Keputusan\s+investasi\s+sepenuhnya|"
@@ -558,6 +564,10 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER_TAIL_LINES = 3
+# the heading over the small print, and the compliance code a broker's page closes with ("(1124-7QXP)")
+_DISCLOSURES_HEADING = re.compile(
+    r"(?:Important\s+)?(?:disclosures?|disclaimers?)(?:\s+and\s+\w+)?\s*:?|\(\d{4}-[0-9A-Z]{3,8}\)", re.IGNORECASE
+)
 _DISCLAIMER_MAX_WORDS = 100
 # A rule typed as text ("**********", "----------", "– – – – –"): once on a page, it sets the site's footer (show
 # notes, a help desk pitch, a course ad) apart from the story; several of them are the story's own section breaks
@@ -932,11 +942,19 @@ def _drop_closing_disclaimers(lines: list[str]) -> list[str]:
     """Drops legal disclaimers ("... does not provide tax, legal or accounting advice") among the last lines; the
     first line is never one, and a long paragraph that mentions advice is text."""
     tail = max(1, len(lines) - _DISCLAIMER_TAIL_LINES)
-    return [
+    kept = [
         line
         for index, line in enumerate(lines)
         if index < tail or count_tokens(line) > _DISCLAIMER_MAX_WORDS or not _DISCLAIMER.search(line)
     ]
+    # a bank's or broker's disclosures run longer: every line of the closing run is small print, or its heading
+    end = len(kept)
+    while end > 1 and (
+        _DISCLOSURES_HEADING.fullmatch(kept[end - 1])
+        or (count_tokens(kept[end - 1]) <= _DISCLAIMER_MAX_WORDS and _DISCLAIMER.search(kept[end - 1]))
+    ):
+        end -= 1
+    return kept[:end]
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:
