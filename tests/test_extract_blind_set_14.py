@@ -96,3 +96,35 @@ def test_a_banks_run_of_closing_disclosures_is_no_text() -> None:
     more = [f"Plot {n} of the new allotments goes to a family from the waiting list, the council said." for n in "ABC"]
     story = [STORY[0], quoted, *STORY[1:], *more]
     assert remove_boilerplate(story) == story
+
+
+def _aem_page(sections: str) -> str:
+    return (
+        "<html><head><title>What is a credit score? | Northwind Bank</title></head><body>"
+        "<nav><a href='/'>Personal</a><a href='/business'>Business</a></nav><main><h1>What is a credit score?</h1>"
+        f"<div class='nw-article-body'>{sections}</div></main><footer><p>Northwind Bank</p></footer></body></html>"
+    )
+
+
+def test_a_heading_whose_id_spells_its_words_is_read_like_any_heading() -> None:
+    """AEM's title component gives its <h2> an id made of the heading's words; "credit" there is no photo credit."""
+    heading = "Where do credit scores come from?"
+    sections = (
+        f"<div class='cmp-text'><p>{STORY[0]}</p></div>"
+        f"<div class='title'><div class='cmp-title'><h2 class='cmp-title__text' id='where-do-credit-scores-come-from'>"
+        f"{heading}</h2></div></div><div class='cmp-text'><p>{STORY[1]}</p><p>{STORY[2]}</p></div>"
+    )
+    article = extract_article(_aem_page(sections), "https://www.northwindbank.example/learn/credit-score")
+    assert article.body.split("\n\n") == [STORY[0], heading, *STORY[1:]]
+
+
+def test_a_toggles_hidden_content_is_read_where_it_is() -> None:
+    """Sitecore SXA accordions: a "toggle-header" label, then the "toggle-content" panel hidden until clicked."""
+    panel = (
+        "<div class='component accordion'><ul class='items'><li class='item'><div class='toggle-header'>"
+        "<div class='field-heading'>Rest and home care</div></div><div class='toggle-content' style='display:none'>"
+        f"<p>{STORY[2]}</p></div></li></ul></div>"
+    )
+    sections = f"<p>{STORY[0]}</p><p>{STORY[1]}</p>{panel}"
+    article = extract_article(_aem_page(sections), "https://www.northshore.example/conditions/plantar-fasciitis")
+    assert STORY[2] in article.body.split("\n\n")

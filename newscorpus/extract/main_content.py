@@ -188,7 +188,7 @@ _DISCLOSURE_MARKS = re.compile(r"(?:^|[\s_-])(?:accordions?|faqs?|toggles?|colla
 _DISCLOSURE_LEVELS = 4  # the element and its three nearest ancestors
 # an accordion's panel, a card's collapsed text ("collapse provider-card__more", "faq-item__a", "collapsible-section")
 _COLLAPSED_MARKS = re.compile(
-    r"(?:^|[\s_-])(?:collapse|collapsible|accordion|faq|read-?more|more-?text|expandable)(?:$|[\s_-])"
+    r"(?:^|[\s_-])(?:collapse|collapsible|accordion|faq|read-?more|more-?text|expandable|toggle)(?:$|[\s_-])"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
@@ -198,6 +198,8 @@ _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragr
 _TEASER_LIST_MIN_CARDS = 3
 # a card's linked headline or its list's label; an accordion section's heading
 _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_SLUG_MIN_CHARS = 8
 _TEASER_CARD_MAX_CHARS = 500  # a headline, a sentence or two of teaser, a time: a card, not a story
 _TEASER_LIST_MAX_SHARE = 0.6  # even a list of cards holding more of the page than this is taken for the page
 _CARD_MARKS = re.compile(r"(?:^|[\s_-])(?:teaser|card|item|story|post|entry|article)s?(?:$|[\s_-])", re.IGNORECASE)
@@ -415,9 +417,10 @@ def _chrome_subtrees(
                 continue
         # React sites hash their class names and say what a block is in a data attribute instead
         component = attributes.get("data-component") or attributes.get("data-testid") or ""
-        marks = (
-            f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''} {component}"
-        )
+        element_id = attributes.get("id") or ""
+        if element_id and tag in _SUBHEADING_TAGS and _is_slug_of_text(element_id, element):
+            element_id = ""  # a jump target named after the heading's words ("where-do-credit-scores-come-from")
+        marks = f"{attributes.get('class') or ''} {element_id} {attributes.get('role') or ''} {component}"
         if len(marks) <= 3:
             stack.extend(element)
             continue
@@ -491,6 +494,13 @@ def _is_ai_summary(element: lxml.html.HtmlElement) -> bool:
     """A summary box that says a machine wrote it."""
     text = element.text_content() or ""
     return len(text) <= _AI_SUMMARY_MAX_CHARS and bool(_AI_SUMMARY_NOTE.search(text))
+
+
+def _is_slug_of_text(element_id: str, element: lxml.html.HtmlElement) -> bool:
+    """Whether the id spells the element's own words: the anchor a CMS derives from a heading's text, whose words
+    ("credit", "share", "related") say nothing about what kind of block it is."""
+    slug = _NOT_ALNUM.sub("", element_id.lower())
+    return len(slug) >= _SLUG_MIN_CHARS and slug in _NOT_ALNUM.sub("", (element.text_content() or "").lower())
 
 
 def _is_collapsed_section(element: lxml.html.HtmlElement) -> bool:
