@@ -128,3 +128,28 @@ def test_a_toggles_hidden_content_is_read_where_it_is() -> None:
     sections = f"<p>{STORY[0]}</p><p>{STORY[1]}</p>{panel}"
     article = extract_article(_aem_page(sections), "https://www.northshore.example/conditions/plantar-fasciitis")
     assert STORY[2] in article.body.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "If you buy something using links in our stories, we may earn a commission. This helps support our journalism.",
+        "Do you have a story to share? Email us at newsdesk@men-news.co.uk",
+        "Have a story you want Denver7 Investigates to look into? Email investigate@denver7.com.",
+        "Got a news tip? Contact the newsroom on 0161 555 0100.",
+        "Video Loading",
+        "The video will start in 8 Cancel",
+    ],
+)
+def test_a_newsrooms_tip_line_affiliate_note_and_video_player_words_are_no_text(furniture: str) -> None:
+    from newscorpus.extract.boilerplate import remove_boilerplate
+
+    more = [f"Plot {n} of the new allotments goes to a family from the waiting list, the council said." for n in "ABC"]
+    assert remove_boilerplate([STORY[0], furniture, *STORY[1:], *more]) == [*STORY, *more]
+
+
+def test_a_story_about_a_tip_line_keeps_its_sentences() -> None:
+    from newscorpus.extract.boilerplate import remove_boilerplate
+
+    lines = [*STORY, "Do you have a story like hers? Many readers wrote in after the first report, the editor said."]
+    assert remove_boilerplate(lines) == lines

@@ -135,6 +135,14 @@ _FOLLOW_PROMPT = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_PROMPT_MAX_WORDS = 50
+# The newsroom's tip line under a story: "Do you have a story to share? Email us at newsdesk@…", "Have a story you
+# want Denver7 Investigates to look into? Email investigate@denver7.com.", "Got a news tip? Contact …"
+_TIP_PROMPT = re.compile(
+    r"^(?:Do\s+you\s+have|Have\s+you\s+got|Have|Got)\s+an?\s+(?:story|news\s+tip|tip|news\s+story)\b[^?]{0,80}\?\s*"
+    r"(?:E-?mail|Contact|Send|Call|Text|Get\s+in\s+touch|Let\s+us\s+know|Tell\s+us)\b.*",
+    re.IGNORECASE,
+)
+_TIP_PROMPT_MAX_WORDS = 40
 # the outlet's app or account pitch: Okezone's "Dapatkan berita up to date dengan semua berita terkini dari Okezone
 # hanya dengan satu akun di ORION, …"
 _APP_PROMPT = re.compile(
@@ -277,7 +285,9 @@ _CJK_CAPTION_MAX_CHARS = 150
 # Media player and gallery widgets' own words
 _MEDIA_WIDGET = re.compile(
     r"^(?:Image\s+(?:copyright|caption|source)\b.*|Media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*|"
-    r"(?:Hide|Show|Toggle)\s+caption|Enlarge\s+this\s+image|Caption|Close|Expand|Play\s+video|Watch\s+video)$",
+    r"(?:Hide|Show|Toggle)\s+caption|Enlarge\s+this\s+image|Caption|Close|Expand|Play\s+video|Watch\s+video|"
+    # Reach's video player: "Video Loading", "The video will start in 8 Cancel"
+    r"Video\s+(?:Loading|unavailable)|The\s+video\s+will\s+(?:start|play)\s+in\s+\d+(?:\s+\w+)?)$",
     re.IGNORECASE,
 )
 # "Updated" / "Published" in de, fr, es, pt, it, nl
@@ -349,7 +359,9 @@ _TOC_HEADING_ALONE = re.compile(
 # "This post contains affiliate links ... we may earn a commission": a disclosure box, not the story
 _AFFILIATE_LINKS = re.compile(
     r"\b(?:affiliate\s+(?:links?|marketer|partners?)|(?:through|via)\s+(?:our|my|these|the)\s+links|"
-    r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi|compensation\s+when\s+you\s+click)\b",
+    r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi|compensation\s+when\s+you\s+click|"
+    # WIRED's and Condé Nast's "If you buy something using links in our stories, we may earn a commission."
+    r"(?:using|through|via|from)\s+(?:the\s+)?links\s+(?:in|on)\s+(?:our|this|these|my)\s+\w+)\b",
     re.IGNORECASE,
 )
 _AFFILIATE_EARNINGS = (
@@ -760,6 +772,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _RELATED_MAX_WORDS and _RELATED.match(line):
         return True
     if words <= _ARROWED_POINTER_MAX_WORDS and _ARROWED_POINTER.match(line):
+        return True
+    if words <= _TIP_PROMPT_MAX_WORDS and _TIP_PROMPT.match(line):
         return True
     if words <= _PROMPT_MAX_WORDS and teaser_phrase_in(line):
         return True
