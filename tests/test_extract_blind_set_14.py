@@ -153,3 +153,18 @@ def test_a_story_about_a_tip_line_keeps_its_sentences() -> None:
 
     lines = [*STORY, "Do you have a story like hers? Many readers wrote in after the first report, the editor said."]
     assert remove_boilerplate(lines) == lines
+
+
+def test_a_blogger_timestamp_in_a_byline_class_names_no_author() -> None:
+    """Blogger's templates mark the post's date "byline post-timestamp" and its labels "byline post-labels"; with no
+    author on the page, "May 14, 2016" is no writer called May and "Labels:" none called Labels."""
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Spring passage at Titchwell</title></head><body><div class='post'>"
+        "<h3 class='post-title'>Spring passage at Titchwell</h3>"
+        "<div class='post-header'><span class='byline post-timestamp'><a href='#'>May 14, 2016</a></span></div>"
+        f"<div class='post-body'>{body}</div><div class='post-footer'><span class='byline post-labels'>"
+        "<span class='byline-label'>Labels:</span><a href='#'>Titchwell</a><a href='#'>marsh harrier</a></span>"
+        "</div></div></body></html>"
+    )
+    assert extract_article(html, "https://marshnotes.blogspot.example/2016/05/spring-passage.html").authors == []

@@ -22,7 +22,7 @@ from trafilatura.metadata import normalize_authors
 
 from newscorpus.extract.bylines import NOT_AUTHOR_LABELS, POSTED_BY_LABEL, read_byline
 from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, looks_like_name
-from newscorpus.extract.dates import find_written_dates
+from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import TITLE_SEPARATOR, folded_key, name_key
@@ -147,6 +147,10 @@ def guess_printed_date(
     return found if found in stamp_days else None
 
 
+# a post's taxonomy printed in a byline-classed element: "Labels: Titchwell, marsh harrier", "Tags: …"
+_TAXONOMY_LABEL = re.compile(r"(?:Labels|Tags|Categories|Category|Topics|Filed\s+under)\s*:", re.IGNORECASE)
+
+
 def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     """trafilatura's byline XPaths (author-like classes, rel=author) over the article part of the page ("A; B")."""
     try:
@@ -157,6 +161,9 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                     continue
                 # "Camille Durand (Marseille, envoyée spéciale)": where she filed from and her role, not a name
                 text = _without_outlet(_BYLINE_ASIDE.sub("", _author_widget_text(element)), site_names)
+                whole = normalize_space(element.text_content() or "")
+                if is_stamp_only(whole) or _TAXONOMY_LABEL.match(whole):
+                    continue  # Blogger's "byline post-timestamp" ("May 14, 2016") and "byline post-labels"
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     found = normalize_authors(None, text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
