@@ -168,3 +168,19 @@ def test_a_blogger_timestamp_in_a_byline_class_names_no_author() -> None:
         "</div></div></body></html>"
     )
     assert extract_article(html, "https://marshnotes.blogspot.example/2016/05/spring-passage.html").authors == []
+
+
+def test_the_name_beside_an_author_picture_whose_alt_names_no_one_is_the_author() -> None:
+    """beehiiv's post header: `<img alt="Author" src="…/profile_picture/…">`, then the name and the date."""
+    header = (
+        "<h1>Issue #47: Five tools I actually use</h1><div class='flex'><div><img class='rounded-full' alt='Author' "
+        "src='https://media.beehiiv.example/uploads/user/profile_picture/sofia.png'></div><div class='flex-col'>"
+        "<div class='flex space-x-1'><span class='text-sm font-medium'>Sofia Brandt</span></div>"
+        "<div class='flex text-xs'><span>January 9, 2025</span></div></div></div>"
+    )
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = f"<html><head><title>Issue #47</title></head><body><main>{header}{body}</main></body></html>"
+    assert extract_article(html, "https://cleandata.beehiiv.example/p/issue-47").authors == ["Sofia Brandt"]
+    # a picture called "Author" over a line that names no one gives no author
+    anonymous = html.replace("Sofia Brandt", "Five minutes")
+    assert extract_article(anonymous, "https://cleandata.beehiiv.example/p/issue-47").authors == []

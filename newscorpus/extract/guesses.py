@@ -38,6 +38,12 @@ _STACK_LEVELS = 3  # how far up an avatar stack's block may be from one writer's
 _STACK_MAX_CHARS = 40  # a byline block's text per writer: a name and a job title
 # author pages: /author/jane-doe/, /authors/jane-doe, /contributor/a._j._neal, /profiles/jane-doe-309429
 _PARAGRAPH_CHARS = 100  # a <p> this long is the story's text: the header is over
+# what an author's picture is called when it does not say whose it is
+_GENERIC_AVATAR_ALT = re.compile(
+    r"(?:author|avatar|profile|writer)(?:\s+(?:image|photo|picture|avatar))?", re.IGNORECASE
+)
+_AVATAR_BLOCK_MAX_CHARS = 120
+_AVATAR_NAME_MAX_WORDS = 4
 _AVATAR_LEVELS = 2  # the picture and its name sit in one link or one small box
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:es)?|auteurs?|penulis|writers?|contributors?|columnists?|reporters?|journalists?|profiles?)"
@@ -492,6 +498,12 @@ def author_from_avatar(tree: lxml.html.HtmlElement) -> str | None:
             return None
         elif element.tag == "img" and seen_headline:
             name = normalize_space(element.get("alt") or "")
+            if _GENERIC_AVATAR_ALT.fullmatch(name) and not _in_page_furniture(element):
+                # beehiiv's `<img alt="Author" src="…/profile_picture/…">` beside `<span>Sofia Brandt</span>`
+                beside = _name_beside_picture(element)
+                if beside is not None:
+                    return beside
+                continue
             if len(name.split()) < 2 or not looks_like_name(name, strict=True) or _in_page_furniture(element):
                 continue
             holder = element.getparent()
@@ -501,6 +513,24 @@ def author_from_avatar(tree: lxml.html.HtmlElement) -> str | None:
                 if normalize_space(holder.text_content()) == name:
                     return name
                 holder = holder.getparent()
+    return None
+
+
+def _name_beside_picture(picture: lxml.html.HtmlElement) -> str | None:
+    """The full name first printed in the small block around an author's picture whose alt text names no one."""
+    holder = picture.getparent()
+    for _ in range(_AVATAR_LEVELS):
+        if holder is None:
+            return None
+        lines = element_lines(holder)
+        if lines:
+            first = lines[0]
+            if sum(len(line) for line in lines) > _AVATAR_BLOCK_MAX_CHARS:
+                return None
+            if 2 <= len(first.split()) <= _AVATAR_NAME_MAX_WORDS and looks_like_name(first, strict=True):
+                return first
+            return None
+        holder = holder.getparent()
     return None
 
 
