@@ -184,3 +184,16 @@ def test_the_name_beside_an_author_picture_whose_alt_names_no_one_is_the_author(
     # a picture called "Author" over a line that names no one gives no author
     anonymous = html.replace("Sofia Brandt", "Five minutes")
     assert extract_article(anonymous, "https://cleandata.beehiiv.example/p/issue-47").authors == []
+
+
+def test_a_libguides_creation_date_declared_in_dublin_core_dates_the_guide() -> None:
+    """LibGuides declares `DC.Date.Created` and `DC.Date.Modified` and prints only "Last Updated: Mar 4, 2025"."""
+    head = "<meta name='DC.Date.Created' content='Sep 14, 2017'><meta name='DC.Date.Modified' content='Mar 4, 2025'>"
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        f"<html><head><title>Research Guides: Evaluating Sources</title>{head}</head><body><main>"
+        f"<h1>Evaluating Sources</h1><div class='s-lib-box'>{body}</div>"
+        "<div id='s-lib-footer-public'>Last Updated: Mar 4, 2025 11:32 AM</div></main></body></html>"
+    )
+    article = extract_article(html, "https://guides.lib.example.edu/evaluatingsources")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2017-09-14"

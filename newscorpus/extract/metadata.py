@@ -44,6 +44,7 @@ _PUBLISHED_META = (
     "dc.date.issued",
     "dcterms.issued",
     "dcterms.created",
+    "dc.date.created",
     "dc.date",
     "dcterms.date",
     "date",
