@@ -197,3 +197,26 @@ def test_a_libguides_creation_date_declared_in_dublin_core_dates_the_guide() -> 
     )
     article = extract_article(html, "https://guides.lib.example.edu/evaluatingsources")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2017-09-14"
+
+
+def test_a_table_whose_every_cell_is_a_link_is_no_text_but_a_table_with_linked_names_is() -> None:
+    """LegalZoom closes its state guides with "Start an LLC in Any State" over a table of 50 linked state names."""
+    states = ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware"]
+    cells = [f"<td><a href='/articles/how-to-start-an-llc-in-{s.lower()}'>{s} LLC</a></td>" for s in states]
+    grid = "<table class='state-table'>" + "".join(f"<tr>{''.join(cells[i : i + 4])}</tr>" for i in (0, 4)) + "</table>"
+    fees = (
+        "<table><tr><th>State</th><th>Filing fee</th></tr>"
+        + "".join(
+            f"<tr><td><a href='/{s.lower()}'>{s}</a></td><td>${100 + n} to file</td></tr>"
+            for n, s in enumerate(states[:3])
+        )
+        + "</table>"
+    )
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>How to start an LLC</title></head><body><main><h1>How to start an LLC</h1>"
+        f"{body}{fees}<p>{STORY[0]}</p><h2>Start an LLC in Any State</h2>{grid}<p>{STORY[1]}</p></main></body></html>"
+    )
+    lines = extract_article(html, "https://www.legal.example/articles/how-to-start-an-llc").body.split("\n\n")
+    assert "Alabama | $100 to file" in lines
+    assert not any("Alaska LLC" in line for line in lines)

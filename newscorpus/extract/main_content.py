@@ -200,6 +200,7 @@ _TEASER_LIST_MIN_CARDS = 3
 _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SLUG_MIN_CHARS = 8
+_LINK_GRID_MIN_CELLS = 6
 _TEASER_CARD_MAX_CHARS = 500  # a headline, a sentence or two of teaser, a time: a card, not a story
 _TEASER_LIST_MAX_SHARE = 0.6  # even a list of cards holding more of the page than this is taken for the page
 _CARD_MARKS = re.compile(r"(?:^|[\s_-])(?:teaser|card|item|story|post|entry|article)s?(?:$|[\s_-])", re.IGNORECASE)
@@ -1071,6 +1072,7 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             seen_items.add(item)
             heads.add(index)
     related = {index for block in _related_link_lists(reading, skipped) for index in range(*reading.spans[block])}
+    related |= _link_grid_lines(reading)
     return _rows_joined(
         [
             (text, item)
@@ -1078,6 +1080,23 @@ def _readable_lines(container: lxml.html.HtmlElement, skipped: set[lxml.html.Htm
             if (not linky[index] or block in _LINKED_ITEM_BLOCKS or index in heads) and index not in related
         ]
     )
+
+
+def _link_grid_lines(reading: _Reading) -> set[int]:
+    """The lines of a table whose every cell is a link ("Alabama LLC | Alaska LLC | Arizona LLC …"): a grid of links
+    to the site's other pages, laid out as a table; a data table with linked names has cells of plain text too."""
+    by_table: dict[lxml.html.HtmlElement, list[int]] = {}
+    for index, (*_, item) in enumerate(reading.lines):
+        if item is not None and item.tag in ("td", "th"):
+            table = next(item.iterancestors("table"), None)
+            if table is not None:
+                by_table.setdefault(table, []).append(index)
+    return {
+        index
+        for indexes in by_table.values()
+        if len(indexes) >= _LINK_GRID_MIN_CELLS and all(reading.linky[index] for index in indexes)
+        for index in indexes
+    }
 
 
 def _rows_joined(lines: list[tuple[str, lxml.html.HtmlElement | None]]) -> list[str]:
