@@ -220,3 +220,17 @@ def test_a_table_whose_every_cell_is_a_link_is_no_text_but_a_table_with_linked_n
     lines = extract_article(html, "https://www.legal.example/articles/how-to-start-an-llc").body.split("\n\n")
     assert "Alabama | $100 to file" in lines
     assert not any("Alaska LLC" in line for line in lines)
+
+
+@pytest.mark.parametrize("label", ["More great bread recipes", "More Sourdough Recipes", "More posts", "More guides:"])
+def test_a_more_recipes_or_posts_label_heads_a_related_list(label: str) -> None:
+    from newscorpus.extract.boilerplate import is_related_label
+
+    assert is_related_label(label)
+
+
+@pytest.mark.parametrize("line", ["More than 40 recipes", "More people cook at home", "More of the same stories"])
+def test_a_sentence_opening_with_more_is_no_related_label(line: str) -> None:
+    from newscorpus.extract.boilerplate import is_related_label
+
+    assert not is_related_label(line)

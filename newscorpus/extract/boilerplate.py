@@ -80,7 +80,9 @@ _RELATED_LABEL = re.compile(
     r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|(?:Artikel|Berita)\s+(?:terkait|lainnya|pilihan)|"
     r"Pilihan\s+editor|Rekomendasi(?:\s+untuk\s+anda)?|Read\s+(?:also|more|next)|Also\s+read|"
     r"Related(?:\s+(?:articles?|stories|news|posts|reading|content|links|coverage))?|"
-    r"More\s+(?:stories|articles|news)|Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|"
+    # "More great bread recipes"
+    r"More\s+(?:stories|articles|news)|More\s+(?:[^\W\d_]+\s+){0,2}?(?:recipes|posts|guides)|"
+    r"Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|"
     r"Editor['’]?s\s+picks?|"
     # de, fr, es, pt, it, nl, ru
     r"Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|Weitere\s+Artikel|Ähnliche\s+Artikel|"
