@@ -167,11 +167,13 @@ _LABEL = re.compile(
 # "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
 # Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
 # Maio" is a surname
-_LEADING_BY = re.compile(r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na))\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_LEADING_BY = re.compile(
+    r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na)|מאת|โดย)\s*:?\s+(?P<names>.+)$", re.IGNORECASE
+)
 # these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor", "di buona
 # lena") and German capitalises its nouns: after them only full names count, a first and a last name, not starting
 # with a particle
-_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na"})
+_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na", "מאת", "โดย"})
 # the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025", "04.03.2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"

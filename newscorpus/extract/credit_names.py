@@ -16,6 +16,7 @@ Role = Literal["author", "editor", "source", "ignored"]
 # a word of a script that has no capitals but puts spaces between words: Arabic (and Persian, Urdu), Hebrew, the
 # Indic scripts, Georgian, Ethiopic. A name in one of them cannot be told by its capitals; Chinese, Japanese and Thai
 # run their words together, so a whole sentence would pass for one word and they are left out
+_THAI_NAME_WORD = re.compile(r"[\u0e01-\u0e4e]{2,16}")
 _CASELESS_WORD = re.compile(
     r"[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"  # Arabic
     r"\u0591-\u05bd\u05d0-\u05f2"  # Hebrew, without its punctuation
@@ -174,4 +175,6 @@ def looks_like_name(text: str, *, strict: bool = True) -> bool:
         return True
     if all(_CASELESS_WORD.fullmatch(w) for w in words):
         return True
+    if 2 <= len(words) <= 3 and all(_THAI_NAME_WORD.fullmatch(w) for w in words):
+        return True  # a Thai given name and surname: two short runs of Thai letters ("พิมพ์ชนก ศรีสุข")
     return all(w[0].isupper() or w.lower() in PARTICLES for w in words)

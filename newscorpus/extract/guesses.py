@@ -53,7 +53,7 @@ _AUTHOR_HREF = re.compile(
 # the label opening an author widget's line, in the languages of _LEADING_BY and the localised "Posted by" of blog
 # footers (Blogger's "Diposting oleh"); Italian "di" only in lower case ("Di Maio" is a surname)
 _BY_LABEL = re.compile(
-    rf"^\s*(?:{POSTED_BY_LABEL}|article\s+by|by|authors?|oleh|penulis|(?-i:di)(?=\s)|(?:von|par|por|door)(?=\s))"
+    rf"^\s*(?:{POSTED_BY_LABEL}|article\s+by|by|authors?|oleh|penulis|(?-i:di)(?=\s)|(?:von|par|por|door|מאת|โดย)(?=\s))"
     # a word boundary, or a name glued on ("ByTrevor Jones"), but not a name that starts so ("Byron", "Authority")
     r"(?:\b|(?-i:(?=[A-Z])))\s*:?\s*",
     re.IGNORECASE,

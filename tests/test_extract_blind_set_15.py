@@ -1,0 +1,42 @@
+"""Rules found by a fifteenth blind page set (the content-marketing web's trend posts, how-tos and glossary pages,
+help centres, documentation and forum threads, and article pages in 25 languages, written without sight of the
+extractor; see bench/blind-pages-15): Hebrew's and Thai's "by", and Thai names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
+
+from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credit_names import looks_like_name
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("מאת נועה לוי", "נועה לוי"), ("โดย พิมพ์ชนก ศรีสุข", "พิมพ์ชนก ศรีสุข")],
+)
+def test_hebrew_and_thai_by_words_open_a_byline(line: str, author: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author]
+
+
+@pytest.mark.parametrize("line", ["โดยทั่วไป นักท่องเที่ยว", "מאת הכותב"])
+def test_a_sentence_opening_with_those_words_is_no_byline(line: str) -> None:
+    assert read_byline(line, at_start=True) is None
+
+
+def test_a_thai_given_name_and_surname_look_like_a_name_and_a_thai_sentence_does_not() -> None:
+    assert looks_like_name("พิมพ์ชนก ศรีสุข", strict=True)
+    assert not looks_like_name("นักท่องเที่ยวส่วนใหญ่เดินทางมาถึงเชียงใหม่ในช่วงเดือนธันวาคม", strict=True)
+
+
+def test_a_thai_blogs_byline_in_its_entry_meta_names_the_writer() -> None:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html lang='th'><head><title>เที่ยวเชียงใหม่ 3 วัน</title></head><body><article><h1>เที่ยวเชียงใหม่ 3 วัน</h1>"
+        "<div class='entry-meta'><span class='posted-by'><span class='author vcard'>โดย พิมพ์ชนก ศรีสุข</span></span>"
+        f"</div><div class='entry-content'>{body}</div></article></body></html>"
+    )
+    assert extract_article(html, "https://www.example.co.th/2024/03/chiang-mai/").authors == ["พิมพ์ชนก ศรีสุข"]
