@@ -40,3 +40,14 @@ def test_a_thai_blogs_byline_in_its_entry_meta_names_the_writer() -> None:
         f"</div><div class='entry-content'>{body}</div></article></body></html>"
     )
     assert extract_article(html, "https://www.example.co.th/2024/03/chiang-mai/").authors == ["พิมพ์ชนก ศรีสุข"]
+
+
+def test_a_name_that_ends_in_a_vowel_sign_keeps_it() -> None:
+    """trafilatura's name normalisation ends a name at its last letter, and a Devanagari or Bengali vowel sign is a
+    mark: "राधा शर्मा" came out as "राधा शर्म"."""
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html lang='hi'><head><title>दिल्ली में बारिश</title></head><body><article><h1>दिल्ली में बारिश</h1>"
+        f"<div class='author-name'>राधा शर्मा</div><div class='story'>{body}</div></article></body></html>"
+    )
+    assert extract_article(html, "https://www.example.in/delhi/rain").authors == ["राधा शर्मा"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import unicodedata
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -171,7 +172,7 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                 if is_stamp_only(whole) or _TAXONOMY_LABEL.match(whole):
                     continue  # Blogger's "byline post-timestamp" ("May 14, 2016") and "byline post-labels"
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
-                    found = normalize_authors(None, text)
+                    found = _normalized_authors(text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
                     if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
                         return _with_stacked_authors(element, found, site_names)
@@ -179,6 +180,25 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
+
+
+def _normalized_authors(text: str) -> str | None:
+    """trafilatura's name normalisation ("A; B"), with the vowel signs it cuts from the end of a name put back: it
+    ends names at the last letter, and a Devanagari, Bengali or Thai vowel sign is a mark, not a letter ("अमर उजाला"
+    came out as "अमर उजाल")."""
+    found = normalize_authors(None, text)
+    if not found:
+        return found
+    names = []
+    for name in found.split("; "):
+        at = text.find(name)
+        if at >= 0:
+            end = at + len(name)
+            while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+                end += 1
+            name = text[at:end]
+        names.append(name)
+    return "; ".join(names)
 
 
 def _with_stacked_authors(element: lxml.html.HtmlElement, found: str, site_names: list[str]) -> str:
