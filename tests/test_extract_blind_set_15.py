@@ -51,3 +51,24 @@ def test_a_name_that_ends_in_a_vowel_sign_keeps_it() -> None:
         f"<div class='author-name'>राधा शर्मा</div><div class='story'>{body}</div></article></body></html>"
     )
     assert extract_article(html, "https://www.example.in/delhi/rain").authors == ["राधा शर्मा"]
+
+
+def _framer_page(picture_alt: str, name_box: str) -> str:
+    body = "".join(f"<p class='framer-text'>{t}</p>" for t in STORY)
+    return (
+        "<html><head><title>Five product-led growth trends</title></head><body><div id='main'>"
+        "<h1 class='framer-text'>Five product-led growth trends</h1><div class='framer-1e2krk'><div class='framer-1'>"
+        f"<div data-framer-background-image-wrapper='true'><img src='https://framerusercontent.example/a.png' "
+        f"alt='{picture_alt}'></div></div><div class='framer-2'>{name_box}</div></div>"
+        f"<div data-framer-component-type='RichTextContainer'>{body}</div></div></body></html>"
+    )
+
+
+def test_the_name_printed_first_in_the_box_beside_a_named_picture_is_the_author() -> None:
+    """Framer sets the writer's picture and the box of her name over her job title side by side."""
+    name_box = (
+        "<div><p class='framer-text'>Sam Okafor</p></div><div><p class='framer-text'>Co-founder &amp; CEO</p></div>"
+    )
+    assert extract_article(_framer_page("Sam Okafor", name_box), "https://www.pl.example/blog/trends").authors == [
+        "Sam Okafor"
+    ]

@@ -44,6 +44,7 @@ _GENERIC_AVATAR_ALT = re.compile(
     r"(?:author|avatar|profile|writer)(?:\s+(?:image|photo|picture|avatar))?", re.IGNORECASE
 )
 _AVATAR_BLOCK_MAX_CHARS = 120
+_AVATAR_NAME_LEVELS = 4  # how far up from a named picture the block that prints the name first may be
 _AVATAR_NAME_MAX_WORDS = 4
 _AVATAR_LEVELS = 2  # the picture and its name sit in one link or one small box
 _AUTHOR_HREF = re.compile(
@@ -527,11 +528,16 @@ def author_from_avatar(tree: lxml.html.HtmlElement) -> str | None:
             if len(name.split()) < 2 or not looks_like_name(name, strict=True) or _in_page_furniture(element):
                 continue
             holder = element.getparent()
-            for _ in range(_AVATAR_LEVELS):
+            for level in range(_AVATAR_NAME_LEVELS):
                 if holder is None:
                     break
-                if normalize_space(holder.text_content()) == name:
+                text = normalize_space(holder.text_content())
+                if text == name and level < _AVATAR_LEVELS:
                     return name
+                if text and len(text) <= _AVATAR_BLOCK_MAX_CHARS and element_lines(holder)[:1] == [name]:
+                    return name  # Framer: the picture's box beside a box of the name over the job title
+                if text:
+                    break
                 holder = holder.getparent()
     return None
 
