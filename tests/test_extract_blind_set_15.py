@@ -72,3 +72,25 @@ def test_the_name_printed_first_in_the_box_beside_a_named_picture_is_the_author(
     assert extract_article(_framer_page("Sam Okafor", name_box), "https://www.pl.example/blog/trends").authors == [
         "Sam Okafor"
     ]
+
+
+def _ghost_page(twitter_data: str) -> str:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    ld = (
+        '<script type=\'application/ld+json\'>{"@context": "https://schema.org", "@type": "Article", '
+        '"headline": "Set up SPF, DKIM and DMARC", "author": {"@type": "Person", "name": "Arjun Mehta"}}'
+        "</script>"
+    )
+    return (
+        f"<html><head><title>Set up SPF, DKIM and DMARC</title>{ld}<meta name='twitter:label1' content='Written by'>"
+        f"<meta name='twitter:data1' content='{twitter_data}'></head><body><article><h1>Set up SPF, DKIM and DMARC"
+        f"</h1><section class='gh-content'>{body}</section></article></body></html>"
+    )
+
+
+def test_a_share_cards_written_by_row_adds_the_writers_the_json_ld_leaves_out() -> None:
+    """Ghost's JSON-LD names the primary author only; its `twitter:data1` "Written by" row names them all."""
+    url = "https://inboxready.example/spf-dkim-dmarc/"
+    assert extract_article(_ghost_page("Arjun Mehta, Claire Dubois"), url).authors == ["Arjun Mehta", "Claire Dubois"]
+    assert extract_article(_ghost_page("Arjun Mehta, PT"), url).authors == ["Arjun Mehta"]  # a credential
+    assert extract_article(_ghost_page("Someone Else"), url).authors == ["Arjun Mehta"]  # not the declared one

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from newscorpus.extract.credit_names import CREDENTIAL, looks_like_name
 from newscorpus.extract.jsonld import (
     LISTING_TYPES,
     find_article,
@@ -99,6 +100,8 @@ _COMMENTS_MARK = re.compile(
 )
 # a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
 # FAZ's "header-label", "dachzeile", "eyebrow", "overline"
+_WRITTEN_BY = re.compile(r"Written\s+by|Authors?|Geschrieben\s+von|Ditulis\s+oleh|Escrito\s+por|Écrit\s+par", re.I)
+_TWITTER_ROWS = 4
 _KICKER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:kicker|topline|overline|dachzeile|label|eyebrow|roofline|supertitle|antetitulo|occhiello)"
     r"(?:$|[\s_-])",
@@ -187,6 +190,9 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
         if result.authors:
             break
         result.authors += tier
+    written_by = _twitter_written_by(meta)
+    if len(written_by) > len(result.authors) and {_key(a) for a in result.authors} <= {_key(n) for n in written_by}:
+        result.authors = written_by  # Ghost's JSON-LD names the primary author, its "Written by" card all of them
     result.sections += _values(meta, _SECTION_META)
     for value in _values(meta, _TAG_META):
         result.tags += [t.strip() for t in value.split(",") if t.strip()]
@@ -345,6 +351,23 @@ def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
         if key and content and content.strip():
             values.setdefault(key.strip().lower(), []).append(normalize_space(content))
     return values
+
+
+def _twitter_written_by(meta: dict[str, list[str]]) -> list[str]:
+    """The names of the share card's "Written by" row (`twitter:label1` / `twitter:data1`, as Yoast and Ghost emit
+    it): "Arjun Mehta, Claire Dubois"."""
+    for row in range(1, _TWITTER_ROWS + 1):
+        label = (meta.get(f"twitter:label{row}") or [""])[0]
+        if _WRITTEN_BY.fullmatch(label.strip()):
+            data = (meta.get(f"twitter:data{row}") or [""])[0]
+            names = [name.strip() for name in re.split(r",|\s+(?:and|&)\s+", data) if name.strip()]
+            # "Priya Nandakumar, PT": a credential after the comma is no second writer; only full names count
+            return [
+                name
+                for name in names
+                if not CREDENTIAL.fullmatch(name) and len(name.split()) >= 2 and looks_like_name(name, strict=True)
+            ]
+    return []
 
 
 def _has_tag(tree: lxml.html.HtmlElement, keys: tuple[str, ...]) -> bool:
