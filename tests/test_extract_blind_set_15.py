@@ -94,3 +94,18 @@ def test_a_share_cards_written_by_row_adds_the_writers_the_json_ld_leaves_out() 
     assert extract_article(_ghost_page("Arjun Mehta, Claire Dubois"), url).authors == ["Arjun Mehta", "Claire Dubois"]
     assert extract_article(_ghost_page("Arjun Mehta, PT"), url).authors == ["Arjun Mehta"]  # a credential
     assert extract_article(_ghost_page("Someone Else"), url).authors == ["Arjun Mehta"]  # not the declared one
+
+
+def test_a_help_articles_heading_with_a_print_link_inside_gives_a_one_line_title() -> None:
+    """Freshdesk has no <h1>: the article's title is an <h2 class="heading"> with a "Print" link inside it."""
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Troubleshooting receipt printers : POSpal Support</title>"
+        "<meta property='og:title' content='Troubleshooting receipt printers'></head><body>"
+        "<section class='main content fc-article-show'><div class='article__header'><h2 class='heading'>"
+        "Troubleshooting receipt printers\n   <a href='javascript:print();' class='solution-print--icon'>\n"
+        "<span class='text-print'>Print</span>\n</a>\n</h2></div>"
+        f"<article class='article-body'>{body}</article></section></body></html>"
+    )
+    article = extract_article(html, "https://support.pospal.example/support/solutions/articles/48001219834")
+    assert article.title == "Troubleshooting receipt printers"

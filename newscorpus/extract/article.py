@@ -106,6 +106,7 @@ _ADJACENT_DAY = timedelta(hours=36)  # a padded midnight and a precise stamp thi
 # modification 20 minutes after publication is an editor's fix, and the declared publication stands)
 _REPUBLISH_WINDOW = timedelta(minutes=2)
 _STAMP_LINE_MAX_CHARS = 60
+_LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
 _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 # a stamp labelled with a date after the story's first appearance: "Last updated: …", "Reviewed on …"
 _LATER_STAMP_LABEL = re.compile(
@@ -202,6 +203,7 @@ def extract_article(
         site_names=[meta.site_name or ""],
         url=url,
     )
+    title = _LINE_BREAKS.sub(" ", title) if title else title  # a title is one line, whatever markup it came from
     rule_caption = _rule_text(tree, rules.image_caption if rules else None)
     captions = meta.figure_captions + ([rule_caption] if rule_caption else [])
     teaser_in_body = has_teaser_phrase(body.lines)

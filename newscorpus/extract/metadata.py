@@ -234,7 +234,7 @@ def _headline_in_h2(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]
     for heading in tree.iter("h2"):
         if _in_page_chrome(heading):
             continue
-        text = normalize_space(heading.text_content())
+        text = _plain_heading_text(heading)
         key = _key(text)
         if any(key.startswith(start) and key != start for start in starts):
             return [text]
@@ -247,7 +247,7 @@ def _headline_under_module(tree: lxml.html.HtmlElement, titles: list[str], html_
     module = next((h for h in tree.iter("h2") if not _in_page_chrome(h)), None)
     if module is None:
         return []
-    text = normalize_space(module.text_content())
+    text = _plain_heading_text(module)
     if not 0 < len(text.split()) <= _GENERIC_H1_MAX_WORDS:
         return []
     found = _headline_under_generic_h1(tree, text, titles, html_title, module_tag="h2")
@@ -270,7 +270,7 @@ def _headline_under_generic_h1(
     for heading in tree.iter("h2", "h3", "h4"):
         if _in_page_chrome(heading):
             continue
-        text = normalize_space(heading.text_content())
+        text = _plain_heading_text(heading)
         key = _key(text)
         if len(key) < _MIN_HEADLINE_KEY or key == h1_key:
             continue
@@ -289,6 +289,25 @@ def _headline_under_generic_h1(
     if titled is not None and not declared and page_title.startswith(h1_key):
         return [titled]
     return [h1]
+
+
+def _plain_heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A sub-heading's words on one line, without the tools set inside it: Freshdesk's `<h2 class="heading">Title
+    <a href="javascript:print();">Print</a></h2>`."""
+    parts: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        tool = element.tag == "button" or (
+            element.tag == "a" and (element.get("href") or "").strip().lower().startswith("javascript:")
+        )
+        if not tool and isinstance(element.tag, str):
+            parts.append(element.text or "")
+            for child in element:
+                walk(child)
+                parts.append(child.tail or "")
+
+    walk(heading)
+    return " ".join("".join(parts).split())
 
 
 def _opens_text_under(tree: lxml.html.HtmlElement, module_tag: str, heading: lxml.html.HtmlElement) -> bool:
