@@ -109,3 +109,15 @@ def test_a_help_articles_heading_with_a_print_link_inside_gives_a_one_line_title
     )
     article = extract_article(html, "https://support.pospal.example/support/solutions/articles/48001219834")
     assert article.title == "Troubleshooting receipt printers"
+
+
+@pytest.mark.parametrize(("printed", "author"), [("u/sourdough_ledger", "sourdough_ledger"), ("m_brandt", "m_brandt")])
+def test_a_communitys_user_name_is_kept_as_the_site_prints_it(printed: str, author: str) -> None:
+    """A Reddit post's "u/sourdough_ledger" is no "U" and "Sourdough Ledger"."""
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>My starter finally doubled</title></head><body><main><shreddit-post>"
+        f"<h1>My starter finally doubled</h1><span class='author-name'>{printed}</span>"
+        f"<div class='post-body'>{body}</div></shreddit-post></main></body></html>"
+    )
+    assert extract_article(html, "https://www.reddit.example/r/Sourdough/comments/abc/").authors == [author]

@@ -155,6 +155,9 @@ def guess_printed_date(
     return found if found in stamp_days else None
 
 
+# a user name as communities print it: "u/sourdough_ledger", "@tmarsh_ops", "m_brandt" (one token with an underscore
+# or the u/ or @ of a handle; trafilatura would title-case it and split it at the underscore)
+_USER_HANDLE = re.compile(r"(?:u/|@)(?P<name>[\w.-]{2,30})|(?P<name2>[a-z][a-z0-9]*_[\w.-]{1,28})")
 # a post's taxonomy printed in a byline-classed element: "Labels: Titchwell, marsh harrier", "Tags: …"
 _TAXONOMY_LABEL = re.compile(r"(?:Labels|Tags|Categories|Category|Topics|Filed\s+under)\s*:", re.IGNORECASE)
 
@@ -175,7 +178,10 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                     found = _normalized_authors(text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
-                    if found and all(looks_like_name(name.strip(), strict=True) for name in found.split(";")):
+                    if found and (
+                        _USER_HANDLE.fullmatch(text.strip())
+                        or all(looks_like_name(name.strip(), strict=True) for name in found.split(";"))
+                    ):
                         return _with_stacked_authors(element, found, site_names)
         return _credit_block_author(tree) or _representative_card_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
@@ -187,6 +193,9 @@ def _normalized_authors(text: str) -> str | None:
     """trafilatura's name normalisation ("A; B"), with the vowel signs it cuts from the end of a name put back: it
     ends names at the last letter, and a Devanagari, Bengali or Thai vowel sign is a mark, not a letter ("अमर उजाला"
     came out as "अमर उजाल")."""
+    handle = _USER_HANDLE.fullmatch(text.strip())
+    if handle is not None:
+        return handle["name"] or handle["name2"]  # Reddit's "u/sourdough_ledger": the name as the site prints it
     found = normalize_authors(None, text)
     if not found:
         return found
