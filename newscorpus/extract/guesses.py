@@ -126,14 +126,7 @@ _SITE_ADDRESS = re.compile(rf"\s*[/|]\s*{HOST_NAME}(?=\s*(?:[/|]|$))", re.IGNORE
 
 def guess_date(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None) -> str | None:
     """htmldate's original-publication date ("YYYY-MM-DD"), bounded by the crawl date when known."""
-    options: dict = {"url": url or None, "original_date": True, "extensive_search": False}
-    if crawl_date is not None:
-        options["max_date"] = (crawl_date + timedelta(days=1)).isoformat()
-    try:
-        return find_date(tree, **options)
-    except Exception as exc:  # a third-party failure on one hostile page must not stop a run
-        log.debug("htmldate failed on %s: %s", url, exc)
-        return None
+    return _htmldate(tree, url, crawl_date, extensive=False)
 
 
 def guess_printed_date(
@@ -144,15 +137,19 @@ def guess_printed_date(
     in running text alone is most often a copyright year or an event, read as January 1."""
     if not stamp_days:
         return None
-    options: dict = {"url": url or None, "original_date": True, "extensive_search": True}
+    found = _htmldate(tree, url, crawl_date, extensive=True)
+    return found if found in stamp_days else None
+
+
+def _htmldate(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, *, extensive: bool) -> str | None:
+    options: dict = {"url": url or None, "original_date": True, "extensive_search": extensive}
     if crawl_date is not None:
         options["max_date"] = (crawl_date + timedelta(days=1)).isoformat()
     try:
-        found = find_date(tree, **options)
+        return find_date(tree, **options)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("htmldate failed on %s: %s", url, exc)
         return None
-    return found if found in stamp_days else None
 
 
 # a user name as communities print it: "u/sourdough_ledger", "@tmarsh_ops", "m_brandt" (one token with an underscore
@@ -176,12 +173,12 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                 if is_stamp_only(whole) or _TAXONOMY_LABEL.match(whole):
                     continue  # Blogger's "byline post-timestamp" ("May 14, 2016") and "byline post-labels"
                 if 2 < len(text) <= _MAX_AUTHOR_CHARS:
-                    found = _normalized_authors(text)
+                    # a community's "u/sourdough_ledger" is kept as the site prints it
+                    handle = _USER_HANDLE.fullmatch(text.strip())
+                    found = (handle["name"] or handle["name2"]) if handle else _normalized_authors(text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
-                    if found and (
-                        _USER_HANDLE.fullmatch(text.strip())
-                        or all(looks_like_name(name.strip(), strict=True) for name in found.split(";"))
-                    ):
+                    names = found.split(";") if found else []
+                    if names and (handle is not None or all(looks_like_name(n.strip(), strict=True) for n in names)):
                         return _with_stacked_authors(element, found, site_names)
         return _credit_block_author(tree) or _representative_card_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
@@ -193,9 +190,6 @@ def _normalized_authors(text: str) -> str | None:
     """trafilatura's name normalisation ("A; B"), with the vowel signs it cuts from the end of a name put back: it
     ends names at the last letter, and a Devanagari, Bengali or Thai vowel sign is a mark, not a letter ("अमर उजाला"
     came out as "अमर उजाल")."""
-    handle = _USER_HANDLE.fullmatch(text.strip())
-    if handle is not None:
-        return handle["name"] or handle["name2"]  # Reddit's "u/sourdough_ledger": the name as the site prints it
     found = normalize_authors(None, text)
     if not found:
         return found

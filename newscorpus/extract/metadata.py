@@ -98,10 +98,11 @@ _UPDATE_LABEL = re.compile(UPDATE_LABEL_PATTERN, re.IGNORECASE)
 _COMMENTS_MARK = re.compile(
     r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|comment-body|disqus_thread)(?:$|[\s_-])", re.I
 )
-# a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
-# FAZ's "header-label", "dachzeile", "eyebrow", "overline"
+# the label of a share card's row that names the writers (`twitter:label1` "Written by", Yoast's and Ghost's)
 _WRITTEN_BY = re.compile(r"Written\s+by|Authors?|Geschrieben\s+von|Ditulis\s+oleh|Escrito\s+por|Écrit\s+par", re.I)
 _TWITTER_ROWS = 4
+# a kicker above the headline inside the <h1>: Zeit's "article-heading__kicker", tagesschau's "seitenkopf__topline",
+# FAZ's "header-label", "dachzeile", "eyebrow", "overline"
 _KICKER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:kicker|topline|overline|dachzeile|label|eyebrow|roofline|supertitle|antetitulo|occhiello)"
     r"(?:$|[\s_-])",
