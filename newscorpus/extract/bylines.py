@@ -231,6 +231,11 @@ _CONJUNCTION = re.compile(r"&|\band\b|\bdan\b|(?-i:\b(?:und|et|y|e|en|och|og)\b)
 # "Kontributor Bitung", "Koresponden Jayapura": a regional contributor's label and place before the name
 _PLACED_ROLE = re.compile(r"^(?:kontributor|koresponden|wartawan|stringer)\s+\S+$", re.IGNORECASE)
 # "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
+# the label of the link to the writer's profile page, run on after her byline: "… Senior Editor, Audio See full bio"
+_PROFILE_LINK = re.compile(
+    r"\s*\b(?:see|read|view)\s+(?:(?:the\s+)?(?:full|more|complete|author)\s+)?(?:bio|biography|profile)\b.*$",
+    re.IGNORECASE,
+)
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
 # "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
 _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)
@@ -443,7 +448,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     # a guest-post note runs on about the writer ("This is a guest post by X, a Dutch illustrator who …")
     if not text or words > _GUEST_NOTE_MAX_WORDS or (words > _MAX_BYLINE_WORDS and not _GUEST_BY.match(text)):
         return None
-    text = _STAMP_TAIL.sub("", text)
+    text = _PROFILE_LINK.sub("", _STAMP_TAIL.sub("", text))
     labelled = _read_labelled(text)
     if labelled is not None:
         return labelled
@@ -654,6 +659,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
                 ended = False
         elif is_name:
             names.append(piece)
+            # "Grace Liddell Senior Editor, Audio": the job title run on after her name goes on past the comma
+            ended = ender_before = piece != without_outlet_suffix(raw)
         elif any(len(name.split()) >= 2 for name in names) and is_affiliation(piece):
             ended = ender_before = True
         else:

@@ -38,7 +38,7 @@ ARTICLE_TYPES = frozenset(
 )
 # pages that are not typed as articles but are one author's writing: a health publisher's MedicalWebPage carries the
 # article's author, dates and headline; read only when the page declares no article
-AUTHORED_PAGE_TYPES = frozenset({"medicalwebpage"})
+AUTHORED_PAGE_TYPES = frozenset({"medicalwebpage", "recipe", "howto"})
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "website", "sitenavigationelement"})
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MAX_NODES = 5000

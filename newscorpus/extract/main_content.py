@@ -394,7 +394,7 @@ def _chrome_subtrees(
                     stack.extend(element)  # an FAQ's question, the button that opens its answer
                     continue
             if tag in _LAYOUT_TAGS:
-                page_chars = page_chars or len(root.text_content() or "") or 1
+                page_chars = page_chars or _text_chars(root) or 1
                 if _share(element, page_chars) > _CHROME_KEEP_SHARE:
                     stack.extend(element)
                     continue
@@ -412,7 +412,7 @@ def _chrome_subtrees(
                 continue
             collapsed.add(element)
         if "data-nosnippet" in attributes and tag not in _INLINE_TAGS:  # a marked <span> is part of its sentence
-            page_chars = page_chars or len(root.text_content() or "") or 1
+            page_chars = page_chars or _text_chars(root) or 1
             if _share(element, page_chars) <= _NOSNIPPET_KEEP_SHARE:
                 skipped.add(element)
                 continue
@@ -433,7 +433,7 @@ def _chrome_subtrees(
                 skipped.add(element)  # arXiv's field labels: <span class="descriptor">Abstract:</span>
                 continue
             if _popup_marks(marks):
-                page_chars = page_chars or len(root.text_content() or "") or 1
+                page_chars = page_chars or _text_chars(root) or 1
                 if _is_popup_text(element, page_chars):
                     skipped.add(element)
                     continue
@@ -443,7 +443,7 @@ def _chrome_subtrees(
             skipped.add(element)  # Rappler's "Summary … This is AI generated summarization": no one wrote it
             continue
         if _is_teaser_list(element):
-            page_chars = page_chars or len(root.text_content() or "") or 1
+            page_chars = page_chars or _text_chars(root) or 1
             if _share(element, page_chars) <= _TEASER_LIST_MAX_SHARE:
                 skipped.add(element)  # "Latest News": cards of other stories, each a linked headline and a teaser
                 teaser_lists.add(element)
@@ -467,7 +467,7 @@ def _chrome_subtrees(
             )
         is_comment, is_chrome, is_author_box, is_popup = verdict
         if is_popup:
-            page_chars = page_chars or len(root.text_content() or "") or 1
+            page_chars = page_chars or _text_chars(root) or 1
             if _is_popup_text(element, page_chars):
                 skipped.add(element)
                 continue
@@ -475,7 +475,7 @@ def _chrome_subtrees(
             skipped.add(element)
             continue
         if is_author_box and next(element.iter("h1"), None) is None:
-            page_chars = page_chars or len(root.text_content() or "") or 1
+            page_chars = page_chars or _text_chars(root) or 1
             if _share(element, page_chars) <= _AUTHOR_BOX_KEEP_SHARE:
                 skipped.add(element)
                 continue
@@ -483,7 +483,7 @@ def _chrome_subtrees(
             if not _holds_prose(element):
                 skipped.add(element)
                 continue
-            page_chars = page_chars or len(root.text_content() or "") or 1
+            page_chars = page_chars or _text_chars(root) or 1
             if _is_teaser_box(element) and _share(element, page_chars) <= _TEASER_BOX_MAX_SHARE:
                 skipped.add(element)  # "More from Politics": other stories' headlines with teasers as long as text
                 continue
@@ -605,7 +605,16 @@ def _holds_prose(element: lxml.html.HtmlElement) -> bool:
 
 
 def _share(element: lxml.html.HtmlElement, page_chars: int) -> float:
-    return len(element.text_content() or "") / page_chars
+    return _text_chars(element) / page_chars
+
+
+def _text_chars(element: lxml.html.HtmlElement) -> int:
+    """Characters of the element's text, its scripts' and style sheets' left out: the page's state blobs after an
+    ASP.NET <form> that wraps the whole page must not make the form look like a minor part of it."""
+    chars = len(element.text_content() or "")
+    for code in element.iter("script", "style", "template"):
+        chars -= len(code.text or "")
+    return chars
 
 
 def _score_paragraphs(

@@ -1,0 +1,111 @@
+"""Rules found by a sixteenth blind page set (sports, entertainment and review pages; research, policy and legal
+news; the lifestyle web of big publishers and recipe blogs, written without sight of the extractor; see
+bench/blind-pages-16): a profile link and a job's beat after a byline, a recipe's or how-to's declared author, and
+an ASP.NET page whose <form> wraps the whole page.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
+
+from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import read_byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Written by Grace Liddell Senior Editor, Audio See full bio",
+        "Written by Grace Liddell Senior Editor, Audio",
+        "By Grace Liddell See full bio",
+        "By Grace Liddell Read full profile",
+    ],
+)
+def test_a_profile_link_and_a_jobs_beat_after_the_name_are_no_more_authors(line: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == ["Grace Liddell"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe Staff Writer and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Priya Raman, Energy Editor, and Ben Schultz", ["Priya Raman", "Ben Schultz"]),
+    ],
+)
+def test_a_name_joined_by_and_after_a_job_title_is_still_an_author(line: str, authors: list[str]) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == authors
+
+
+def test_a_review_sites_author_box_with_job_and_bio_link_names_one_writer() -> None:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Aura ANC 2 review</title></head><body><article><h1>Aura ANC 2 review</h1>"
+        "<div class='c-globalAuthor'><img src='/a.jpg' alt=''><div><span class='c-globalAuthor_meta'>Written by "
+        "<a href='/profiles/grace-liddell/'>Grace Liddell</a></span><span class='c-globalAuthor_title'>Senior Editor,"
+        " Audio</span><a class='c-globalAuthor_bioLink' href='/profiles/grace-liddell/'>See full bio</a></div></div>"
+        f"<div class='c-ShortcodeContent'>{body}</div></article></body></html>"
+    )
+    assert extract_article(html, "https://www.example.com/tech/aura-anc-2-review/").authors == ["Grace Liddell"]
+
+
+@pytest.mark.parametrize("node_type", ["Recipe", "HowTo"])
+def test_a_recipe_or_how_to_node_declares_the_author_when_no_article_node_does(node_type: str) -> None:
+    """Recipe sites (Cookpad, Dotdash Meredith) and how-to pages type their page's one JSON-LD node as a Recipe or
+    HowTo, with the writer in it; the page prints her name only on a card among other links."""
+    node = {
+        "@context": "https://schema.org",
+        "@type": node_type,
+        "name": "Ayam taliwang",
+        "author": {"@type": "Person", "name": "Sri Wahyuni"},
+    }
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        f"<html><head><title>Ayam taliwang</title><script type='application/ld+json'>{json.dumps(node)}</script>"
+        f"</head><body><main><h1>Ayam taliwang</h1><div class='recipe'>{body}</div></main></body></html>"
+    )
+    assert extract_article(html, "https://www.example.com/recipes/123-ayam-taliwang").authors == ["Sri Wahyuni"]
+
+
+def test_an_article_node_still_outranks_a_recipe_node() -> None:
+    nodes = [
+        {"@type": "Recipe", "name": "Miso butter chicken", "author": {"@type": "Person", "name": "Recipe Tester"}},
+        {"@type": "BlogPosting", "headline": "Miso butter chicken", "author": {"@type": "Person", "name": "Ana Ruiz"}},
+    ]
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Miso butter chicken</title><script type='application/ld+json'>"
+        f"{json.dumps({'@context': 'https://schema.org', '@graph': nodes})}</script></head><body><main>"
+        f"<h1>Miso butter chicken</h1><div class='entry-content'>{body}</div></main></body></html>"
+    )
+    assert extract_article(html, "https://www.example.com/miso-butter-chicken/").authors == ["Ana Ruiz"]
+
+
+def test_an_aspnet_form_wrapping_the_page_is_read_though_a_big_script_follows_it() -> None:
+    """ASP.NET WebForms puts the whole page in one <form>; a layout tag that holds most of the page is the page, and
+    the state blobs in the scripts after it are no text of the page."""
+    story = (
+        "<div class='key-takeaways'><h3>Key Takeaways</h3><ul><li>The agency approved final rules on risk "
+        "assessments for businesses that sell data.</li><li>Covered businesses file summaries every year.</li></ul>"
+        "</div>"
+        + "".join(f"<p>{t}</p>" for t in STORY)
+        + "<h2>When Is a Risk Assessment Required?</h2><ul><li>selling or sharing personal information;</li>"
+        "<li>processing sensitive personal information.</li></ul>"
+    )
+    state = "window.__state = " + json.dumps({"items": ["x" * 60 for _ in range(200)]}) + ";"
+    html = (
+        "<html><head><title>Risk assessment rules</title></head><body><form id='mainform' method='post'>"
+        "<header><nav><ul><li><a href='/people'>People</a></li><li><a href='/insights'>Insights</a></li></ul></nav>"
+        "</header><main><h1>Risk assessment rules</h1><div class='rte insight-content'>"
+        f"{story}</div></main><footer><p>© 2024 Crane LLP. Attorney Advertising.</p></footer></form>"
+        f"<script>{state}</script></body></html>"
+    )
+    body = extract_article(html, "https://www.example.com/en/insights/risk-assessment-rules").body
+    assert body.splitlines()[0] == "Key Takeaways"
+    assert "When Is a Risk Assessment Required?" in body.splitlines()
+    assert "processing sensitive personal information." in body.splitlines()
+    assert "Attorney Advertising" not in body
