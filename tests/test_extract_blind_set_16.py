@@ -1,7 +1,9 @@
 """Rules found by a sixteenth blind page set (sports, entertainment and review pages; research, policy and legal
 news; the lifestyle web of big publishers and recipe blogs, written without sight of the extractor; see
-bench/blind-pages-16): a profile link and a job's beat after a byline, a recipe's or how-to's declared author, and
-an ASP.NET page whose <form> wraps the whole page.
+bench/blind-pages-16): a profile link and a job's beat after a byline, a recipe's or how-to's declared author, an
+ASP.NET page whose <form> wraps the whole page, inline "You might also like:" links, a recipe site's reader notes,
+an Instagram embed's fallback line, a retail-links disclosure, an Indonesian ministry's press bureau, an Indonesian
+weekday before a byline's stamp, and an organisation whose name holds "and".
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.agencies import desk_credit
+from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credits import split_names
 
 
 @pytest.mark.parametrize(
@@ -109,3 +114,82 @@ def test_an_aspnet_form_wrapping_the_page_is_read_though_a_big_script_follows_it
     assert "When Is a Risk Assessment Required?" in body.splitlines()
     assert "processing sensitive personal information." in body.splitlines()
     assert "Attorney Advertising" not in body
+
+
+def test_an_inline_you_might_also_like_link_is_dropped_and_the_steps_after_it_stay() -> None:
+    lines = [
+        *STORY,
+        "Step 4: Fill, Caulk and Sand",
+        "Fill the nail holes with wood filler and caulk the seams where the molding meets the top.",
+        "YOU MIGHT ALSO LIKE: DIY Limewash Dresser",
+        "Step 5: Prime and Paint",
+        "A bonding primer is a must on an old finish. Two coats of paint gave me full coverage.",
+    ]
+    kept = remove_boilerplate(lines)
+    assert "YOU MIGHT ALSO LIKE: DIY Limewash Dresser" not in kept
+    assert kept[-2:] == lines[-2:]
+
+
+def test_a_recipe_sites_cooking_notes_are_reader_comments() -> None:
+    notes = ["Cooking Notes", "Marguerite", "Jan 21, 2024", "Made this with brown rice. Still perfect.", "214"]
+    assert remove_boilerplate([*STORY, "Tip", "Cooled shallot oil keeps for two weeks.", *notes]) == [
+        *STORY,
+        "Tip",
+        "Cooled shallot oil keeps for two weeks.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A post shared by Riverside Zoo (@riversidezoo_cf)",
+        "All products featured on Pitchfork are independently selected by our editors. However, when you buy "
+        "something through our retail links, we may earn an affiliate commission.",
+    ],
+)
+def test_an_instagram_embeds_fallback_line_and_a_retail_links_disclosure_are_no_text(line: str) -> None:
+    assert remove_boilerplate([*STORY[:2], line, STORY[2]]) == STORY
+
+
+def test_an_indonesian_ministrys_press_bureau_block_closes_its_release() -> None:
+    contacts = [
+        "Biro Humas Kementerian Kominfo",
+        "Kepala Biro Humas",
+        "Arif Wicaksono (081318000333)",
+        "e-mail: humas@mail.kominfo.go.id",
+    ]
+    assert remove_boilerplate([*STORY, *contacts]) == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Oleh Budi Santoso Senin, 18 Maret 2024 14:30 WIB", ["Budi Santoso"]),
+        ("Oleh Budi Santoso Jum'at, 19 Mei 2023 14:05 WIB", ["Budi Santoso"]),
+    ],
+)
+def test_an_indonesian_weekday_before_the_stamp_is_no_part_of_the_name(line: str, authors: list[str]) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == authors
+
+
+def test_a_ministrys_public_relations_team_is_a_desk_credit() -> None:
+    assert desk_credit("Tim Humas Kementerian Kominfo")
+    assert desk_credit("Humas Polri")
+    assert not desk_credit("Budi Santoso")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kementerian Komunikasi dan Informatika",
+        "Department of Health and Human Services",
+        "Halvorsen & Partners",
+    ],
+)
+def test_an_organisation_whose_name_holds_and_is_one_credit(name: str) -> None:
+    assert split_names(name) == [name]
+
+
+def test_two_people_joined_by_and_are_still_two_credits() -> None:
+    assert split_names("Jane Doe and John Roe") == ["Jane Doe", "John Roe"]

@@ -53,7 +53,7 @@ _READ_ALSO_ABROAD = (
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
     # dash, bar or guillemet, or a line of its own
-    r"^(?:Read\s+also|Also\s+read)\s*(?:[:|\-–—»›]|$)|"
+    r"^(?:Read\s+also|Also\s+read|(?:You\s+)?(?:may|might)\s+also\s+(?:like|enjoy))\s*(?:[:|\-–—»›]|$)|"
     r"^Baca\s*:\s*\S|"  # CNBC Indonesia's insert: "Baca: IHSG Diprediksi Bergerak Mixed"
     r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
@@ -215,6 +215,7 @@ _SHARE = re.compile(
 _COMMENTS_HEADING = re.compile(
     r"^(?:Komentar|Tulis\s+komentar|Kirim\s+komentar|Beri\s+komentar|Comments?|Leave\s+a\s+(?:comment|reply)|"
     r"(?:Sign\s+the\s+)?Guest\s*book|"  # an obituary's condolences
+    r"Cooking\s+notes|"  # a recipe site's reader notes, each a name, a date and a tip
     r"Post\s+a\s+comment|\d+\s+comments?|Komentar\s*\(\s*\d*\s*\)|Comments?\s*\(\s*\d*\s*\)|"
     # de, fr, es, pt, it, nl, ru, pl, tr
     r"(?:\d+\s+)?(?:Kommentare?|Commentaires?|Comentarios?|Comentários?|Commenti|Reacties?|Комментарии|Komentarze|"
@@ -289,7 +290,9 @@ _MEDIA_WIDGET = re.compile(
     r"^(?:Image\s+(?:copyright|caption|source)\b.*|Media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*|"
     r"(?:Hide|Show|Toggle)\s+caption|Enlarge\s+this\s+image|Caption|Close|Expand|Play\s+video|Watch\s+video|"
     # Reach's video player: "Video Loading", "The video will start in 8 Cancel"
-    r"Video\s+(?:Loading|unavailable)|The\s+video\s+will\s+(?:start|play)\s+in\s+\d+(?:\s+\w+)?)$",
+    r"Video\s+(?:Loading|unavailable)|The\s+video\s+will\s+(?:start|play)\s+in\s+\d+(?:\s+\w+)?|"
+    # an Instagram embed's fallback line: "A post shared by Riverside Zoo (@riversidezoo_cf)"
+    r"A\s+post\s+shared\s+by\s+.{1,60}\(@[\w.]+\))$",
     re.IGNORECASE,
 )
 # "Updated" / "Published" in de, fr, es, pt, it, nl
@@ -360,7 +363,7 @@ _TOC_HEADING_ALONE = re.compile(
 )
 # "This post contains affiliate links ... we may earn a commission": a disclosure box, not the story
 _AFFILIATE_LINKS = re.compile(
-    r"\b(?:affiliate\s+(?:links?|marketer|partners?)|(?:through|via)\s+(?:our|my|these|the)\s+links|"
+    r"\b(?:affiliate\s+(?:links?|marketer|partners?)|(?:through|via)\s+(?:our|my|these|the)\s+(?:retail\s+)?links|"
     r"qualifying\s+purchases|paid\s+promotion|tautan\s+afiliasi|compensation\s+when\s+you\s+click|"
     # WIRED's and Condé Nast's "If you buy something using links in our stories, we may earn a commission."
     r"(?:using|through|via|from)\s+(?:the\s+)?links\s+(?:in|on)\s+(?:our|this|these|my)\s+\w+)\b",
@@ -449,7 +452,9 @@ _LIVE_STAMP_MAX_CHARS = 60
 # "Media enquiries", "Press contact:", "Media Contacts", "Scientific contact", "For media inquiries", "Pressekontakt"
 _CONTACT_HEADING = re.compile(
     r"(?:for\s+)?(?:(?:media|press|news|scientific|investor)\s+(?:contacts?|enquiries|inquiries|relations)"
-    r"(?:\s+contacts?)?|pressekontakt|contact\s+presse|contacto\s+de\s+prensa|kontak\s+media)\s*:?",
+    r"(?:\s+contacts?)?|pressekontakt|contact\s+presse|contacto\s+de\s+prensa|kontak\s+media|narahubung|"
+    # an Indonesian ministry's release ends with its press bureau: "Biro Humas Kementerian Kominfo", then names
+    r"biro\s+(?:humas|hubungan\s+masyarakat)(?:\s+[^\s:]+){0,4})\s*:?",
     re.IGNORECASE,
 )
 _CONTACT_TAIL_LINES = 14  # a contact block or two: heading, name, job, office, e-mail, telephone

@@ -56,6 +56,13 @@ _ROLE_PHRASE = re.compile(
 _MORE_BY_LINK = re.compile(r"^(?:view|see|read|browse|more|all)\b.*\b(?:by|from)\b", re.IGNORECASE)
 # "Lizzie Streit, MS, RDN, LD": degrees and post-nominals split off a byline are not further authors
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+# An organisation's name holding "and": "Kementerian Komunikasi dan Informatika", "Department of Health and Human
+# Services", "Halvorsen & Partners". It is one credit, not two
+_ORGANISATION_WITH_AND = re.compile(
+    r"^(?:(?:the\s+)?(?:ministry|kementerian|kementrian|department|dinas|badan|council|commission|committee|bureau|"
+    r"office)\b.*\s(?:and|dan|&)\s.+|.+\s(?:&|and)\s+(?:partners|associates|sons|co\.?|company)\b.*)$",
+    re.IGNORECASE,
+)
 _DECLARED_JOB_MIN_WORDS = 2
 
 
@@ -172,6 +179,8 @@ _ROLE_AND_PLACE = re.compile(r"(?:Kontributor|Koresponden|Contributor|Correspond
 def split_names(raw: str) -> list[str]:
     """ "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; "Doe, Jane" stays one name."""
     raw = without_filing_place(_BY_PREFIX.sub("", raw.strip()))
+    if _ORGANISATION_WITH_AND.match(raw):
+        return [clean_name(raw)]  # credited whole, as an organisation without "and" in its name is
     pieces = [p.strip(" ,.") for p in _SPLIT.split(raw) if p.strip(" ,.")]
     names: list[str] = []
     for piece in pieces:

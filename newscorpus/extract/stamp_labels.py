@@ -58,5 +58,6 @@ WEEKDAY_WORDS = (
     r"|(?-i:Ma|Di|Wo|Do|Vr|Za|Zo|Mo|Mi|Fr|Sa|So)(?=\.)"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
-    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu)"  # id
 )
