@@ -53,7 +53,9 @@ _READ_ALSO_ABROAD = (
 _RELATED = re.compile(
     # English "read also" opens sentences too ("Also read the small print, she said"): a label needs its colon,
     # dash, bar or guillemet, or a line of its own
-    r"^(?:Read\s+also|Also\s+read|(?:You\s+)?(?:may|might)\s+also\s+(?:like|enjoy))\s*(?:[:|\-–—»›]|$)|"
+    r"^(?:Read\s+also|Also\s+read)\s*(?:[:|\-–—»›]|$)|"
+    # an inline link "YOU MIGHT ALSO LIKE: DIY Limewash Dresser"; alone on its line it heads the related section
+    r"^(?:You\s+)?(?:may|might)\s+also\s+(?:like|enjoy)\s*[:|\-–—»›]\s*\S|"
     r"^Baca\s*:\s*\S|"  # CNBC Indonesia's insert: "Baca: IHSG Diprediksi Bergerak Mixed"
     r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
