@@ -3,7 +3,8 @@ news; the lifestyle web of big publishers and recipe blogs, written without sigh
 bench/blind-pages-16): a profile link and a job's beat after a byline, a recipe's or how-to's declared author, an
 ASP.NET page whose <form> wraps the whole page, inline "You might also like:" links, a recipe site's reader notes,
 an Instagram embed's fallback line, a retail-links disclosure, an Indonesian ministry's press bureau, an Indonesian
-weekday before a byline's stamp, and an organisation whose name holds "and".
+weekday before a byline's stamp, an organisation whose name holds "and", header boxes over a headline inside the
+text's container, and an institution's "by" line.
 """
 
 from __future__ import annotations
@@ -193,3 +194,34 @@ def test_an_organisation_whose_name_holds_and_is_one_credit(name: str) -> None:
 
 def test_two_people_joined_by_and_are_still_two_credits() -> None:
     assert split_names("Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_the_header_boxes_over_a_headline_inside_the_text_container_are_no_text() -> None:
+    """Science X (phys.org) prints its editorial-process note, the editors and the headline inside the <article>
+    that holds the story's paragraphs: the text starts under the headline."""
+    note = (
+        "This article has been reviewed according to Science X's editorial process and policies. Editors have "
+        "highlighted the following attributes while ensuring the content's credibility:"
+    )
+    lines = ["feature", note, "fact-checked", "Edited by Tessa Moreno", "Coral larvae swim toward reefs", *STORY]
+    assert remove_boilerplate(lines, title="Coral larvae swim toward reefs") == STORY
+
+
+def test_a_heading_set_apart_in_capitals_under_a_label_stays() -> None:
+    lines = ["Safety Alert", "ELECTRICAL SAFETY", *STORY]
+    assert remove_boilerplate(lines, title="Electrical Safety") == lines
+
+
+def test_text_above_a_heading_that_repeats_the_title_stays() -> None:
+    lines = [*STORY, "Coral larvae swim toward reefs", "The team plans to test whether the larvae survive."]
+    assert remove_boilerplate(lines, title="Coral larvae swim toward reefs") == lines
+
+
+def test_an_institution_credited_as_by_line_is_not_cut_to_its_first_word() -> None:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        "<html><head><title>Coral larvae swim toward reefs</title></head><body><article class='news-article'>"
+        "<h1>Coral larvae swim toward reefs</h1><p class='article-byline'>by University of Otago</p>"
+        f"<div class='article-main'>{body}</div></article></body></html>"
+    )
+    assert "University" not in extract_article(html, "https://phys.org/news/2024-03-coral-larvae.html").authors

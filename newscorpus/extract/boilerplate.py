@@ -631,6 +631,8 @@ _SHORT_LINE_WORDS = 15
 _HEADER_MAX_LINES = 6
 _HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
 _KICKER_MAX_LINES = 2  # short lines over the headline: a section label, a kicker
+_ABOVE_HEADLINE_MAX_LINES = 10  # the header boxes over a headline inside the text's container: labels, a note
+_ABOVE_HEADLINE_MAX_WORDS = 60
 _DEK_MAX_WORDS = 40
 _PROMPT_MAX_WORDS = 12  # "Subscribe to read the full story." is a prompt; a long line quoting it is text
 _NOTICE_MAX_WORDS = 60
@@ -1167,6 +1169,7 @@ def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]
     header's other short lines (a byline, a section label over the headline) stay for the byline reader but do
     not end the header: under "By Jane Doe", a "November 15, 2019" line goes too."""
     title_key = _key(title) if title else None
+    lines = _from_headline(lines, title)
     kept: list[str] = []
     index = 0
     while index < len(lines) and index < _HEADER_MAX_LINES:
@@ -1206,6 +1209,28 @@ def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]
     if len(kept) == index:  # nothing dropped: the short lines are the text's own (a heading, a list)
         return lines
     return kept + lines[index:]
+
+
+def _from_headline(lines: list[str], title: str | None) -> list[str]:
+    """The lines after the headline, when the container read starts above it with the page's header boxes, one of
+    them a sentence: a publisher's "This article has been reviewed according to our editorial process" note. Only
+    a few lines, of a sentence or two, may stand above a headline: more is text that its own heading (the title's
+    words) follows. Short labels alone over it are left to the header reader below, and so is a heading set apart
+    in capitals ("ELECTRICAL SAFETY" under "Safety Alert" on a page titled "Electrical Safety")."""
+    if not title:
+        return lines
+    title_key = _key(title)
+    words = 0
+    for index, line in enumerate(lines[:_ABOVE_HEADLINE_MAX_LINES]):
+        if _key(line) == title_key:
+            above = lines[:index]
+            if not any(count_tokens(k) > _HEADER_LABEL_MAX_WORDS for k in above):
+                return lines
+            return lines if line.isupper() and not title.isupper() else lines[index + 1 :]
+        words += count_tokens(line)
+        if words > _ABOVE_HEADLINE_MAX_WORDS:
+            break
+    return lines
 
 
 def _key(text: str) -> str:

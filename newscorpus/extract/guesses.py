@@ -178,6 +178,8 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                     found = (handle["name"] or handle["name2"]) if handle else _normalized_authors(text)
                     # an author box's "View all of Tomas Kelly's posts." link is no byline: the next candidate is
                     names = found.split(";") if found else []
+                    if any(ORGANISATION_WORD.fullmatch(n.strip()) for n in names):
+                        continue  # "by University of Otago", which trafilatura's normalisation cuts to "University"
                     if names and (handle is not None or all(looks_like_name(n.strip(), strict=True) for n in names)):
                         return _with_stacked_authors(element, found, site_names)
         return _credit_block_author(tree) or _representative_card_author(tree)
