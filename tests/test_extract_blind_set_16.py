@@ -4,7 +4,7 @@ bench/blind-pages-16): a profile link and a job's beat after a byline, a recipe'
 ASP.NET page whose <form> wraps the whole page, inline "You might also like:" links, a recipe site's reader notes,
 an Instagram embed's fallback line, a retail-links disclosure, an Indonesian ministry's press bureau, an Indonesian
 weekday before a byline's stamp, an organisation whose name holds "and", header boxes over a headline inside the
-text's container, and an institution's "by" line.
+text's container, an institution's "by" line, and styled-components class names.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from newscorpus.extract.agencies import desk_credit
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credits import split_names
+from newscorpus.extract.main_content import _class_words
 
 
 @pytest.mark.parametrize(
@@ -225,3 +226,27 @@ def test_an_institution_credited_as_by_line_is_not_cut_to_its_first_word() -> No
         f"<div class='article-main'>{body}</div></article></body></html>"
     )
     assert "University" not in extract_article(html, "https://phys.org/news/2024-03-coral-larvae.html").authors
+
+
+def test_a_styled_components_caption_is_read_by_its_component_name() -> None:
+    """Condé Nast's pages name their blocks as styled components, "CaptionWrapper-hBBmpj": the hash after the dash
+    hid the caption word, and the caption and photo credit ran on into the text."""
+    body = "".join(f"<p class='BodyParagraph-kDeFgh'>{t}</p>" for t in STORY)
+    figure = (
+        "<figure class='AssetEmbedWrapper-dJOddb'><img alt='' src='/a.jpg'><div class='CaptionWrapper-hBBmpj'>"
+        "<span class='CaptionText-bMOddl'>Limpiadores suaves en gel y espuma.</span>"
+        "<span class='CaptionCredit-pGBapb'>Diego Arce</span></div></figure>"
+    )
+    html = (
+        "<html><head><title>Rutina de skincare</title></head><body><article><h1>Rutina de skincare</h1>"
+        f"<div class='ArticlePageChunks-nGDlch body'>{body}{figure}</div></article></body></html>"
+    )
+    text = extract_article(html, "https://www.vogue.mx/belleza/articulos/rutina-skincare").body
+    assert "Limpiadores" not in text and "Diego Arce" not in text
+    assert [line for line in text.splitlines() if line] == STORY
+
+
+def test_a_component_and_element_class_keeps_its_element_word() -> None:
+    """Brightspot's "VideoEnhancement-caption" is a component and its element, not a hash: still a caption."""
+    assert _class_words("VideoEnhancement-caption", "videoenhancement-caption") == "videoenhancement-caption"
+    assert _class_words("CaptionWrapper-hBBmpj", "captionwrapper-hbbmpj") == "caption-wrapper"

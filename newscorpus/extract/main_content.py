@@ -144,6 +144,9 @@ _CSS_MODULE_CLASS = re.compile(
     r"(?<!\S)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)_{2,3}(?=[\w-]*[0-9A-Z])[\w-]{2,12}(?!\S)"
 )
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# a styled-components class: the component's CamelCase name and a hash ("CaptionWrapper-hBBmpj", Condé Nast's Verso)
+# ("VideoEnhancement-caption", Brightspot's component-and-element name, has a word, not a hash, after the dash)
+_STYLED_CLASS = re.compile(r"(?<!\S)([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)-(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{5,8}(?!\S)")
 _CONTENT_WORDS = re.compile(
     r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
@@ -536,12 +539,18 @@ def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
 
 
 def _class_words(marks: str, lowered: str) -> str:
-    """The class/id string lowered, CSS-module classes read without their hash and with their camelCase words set
-    apart by "-" ("InlineNewsletter_root__b3Kq1" -> "inline-newsletter_root"), for the chrome words. `lowered` is
-    marks.lower(), returned as it is when the string has no capitals or no "__" (most do not)."""
-    if lowered == marks or "__" not in marks:
+    """The class/id string lowered, CSS-module and styled-components classes read without their hash and with
+    their camelCase words set apart by "-" ("InlineNewsletter_root__b3Kq1" -> "inline-newsletter_root",
+    "CaptionWrapper-hBBmpj" -> "caption-wrapper"), for the chrome words. `lowered` is marks.lower(), returned as it
+    is when the string has no capitals (most do not)."""
+    if lowered == marks:
         return lowered
-    return _CSS_MODULE_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), marks).lower()
+    words = marks
+    if "__" in marks:
+        words = _CSS_MODULE_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), words)
+    if "-" in marks:
+        words = _STYLED_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), words)
+    return words.lower()
 
 
 def _popup_marks(marks: str) -> bool:
