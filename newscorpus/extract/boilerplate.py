@@ -59,7 +59,10 @@ _RELATED = re.compile(
     r"^Baca\s*:\s*\S|"  # CNBC Indonesia's insert: "Baca: IHSG Diprediksi Bergerak Mixed"
     r"^(?:Baca\s+(?:juga|pula)|Lihat\s+juga|Simak\s+juga|Simak\s+video|"
     r"Artikel\s+terkait|Berita\s+terkait|Related(?:\s+(?:articles?|stories|news))?|ADVERTISEMENT|Advertisement|"
-    r"Iklan|SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|Editor'?s\s+pick)\b\s*[:\-–—]?|"
+    r"Iklan|(?:ADVERTISEMENT\s*)?SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+WITH\s+CONTENT|Pilihan\s+Editor|"
+    r"Editor'?s\s+pick)\b\s*[:\-–—]?|"
+    # detik's and Kompas' video inserts: "Lihat Video: Detik-detik …", "Tonton juga: …"
+    r"^(?:Lihat|Tonton|Saksikan)(?:\s+juga)?(?:\s+video)?\s*[:\-–—]\s*\S|"
     # de, fr, es, pt, it, nl, ru: these phrases also open sentences ("Mehr zum Thema wollte er nicht sagen"), so
     # only with the colon, dash or guillemet of a link label, or alone on the line
     r"^(?:Lesen\s+Sie\s+(?:auch|mehr)|Auch\s+interessant|Mehr\s+zum\s+Thema|(?:À\s+)?lire\s+(?:aussi|également)|"
@@ -641,7 +644,9 @@ _RELATED_MAX_WORDS = 30
 _PAGER_ARROW = re.compile(r"[<>«»‹›←→](?:\s*[<>«»‹›←→]){0,3}")
 _PAGER_MIN_NUMBERS = 3
 _PAGE_OF = re.compile(
-    r"(?:Halaman|Page|Seite|Página|Pagina|Strona)\s+\d{1,3}\s*(?:/|of|dari|von|de|di|z)\s*\d{1,3}", re.I
+    r"(?:Halaman|Page|Seite|Página|Pagina|Strona)\s+\d{1,3}\s*(?:/|of|dari|von|de|di|z)\s*\d{1,3}|"
+    r"\d{1,3}\s+(?:dari|of)\s+\d{1,3}\s+(?:halaman|pages)",  # Liputan6's "1 dari 3 halaman"
+    re.I,
 )
 _COUNTER_OF = re.compile(r"(?P<at>\d{1,2})\s*/\s*(?P<of>\d{1,2})")
 _GALLERY_MIN_COUNTERS = 3

@@ -38,7 +38,7 @@ TEASER_PHRASES = re.compile(
     r"(?:this|the)\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+"
     r"(?:subscribers|members|premium)|untuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya|"
     r"(?:artikel|berita|konten)\s+ini\s+(?:khusus|hanya\s+untuk)\s+(?:pelanggan|member|anggota)|"
-    r"berlangganan\s+untuk\s+membaca|masuk\s+untuk\s+membaca|konten\s+premium|"
+    r"berlangganan\s+(?:\S+\s+){0,2}untuk\s+membaca|masuk\s+untuk\s+membaca|konten\s+premium|"
     # de, fr, es, pt, it, nl (lower case: the text is lowered before matching)
     r"jetzt\s+weiterlesen|weiterlesen\s+mit\s+(?:\S+\+|(?:\S+\s+)?(?:abo\w*|plus)\b)|"
     r"artikel\s+ist\s+(?:nur\s+|exklusiv\s+)?für\s+abonnent\w*|"

@@ -13,11 +13,13 @@ import itertools
 import logging
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
+import htmldate.extractors
 import lxml.etree
 import lxml.html
+from dateutil.parser import parse as dateutil_parse
 from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
@@ -139,6 +141,20 @@ def guess_printed_date(
         return None
     found = _htmldate(tree, url, crawl_date, extensive=True)
     return found if found in stamp_days else None
+
+
+def _parse_with_day(text: str, **kwargs: object) -> datetime:
+    """dateutil's parse for htmldate, refusing a date without a day: dateutil fills a missing day from today, so a
+    page's "2024-10" (a `<time>` of a "Date Last Reviewed: October 2024") came out as the 30th on the 30th of the
+    month and the 29th the day before, and a rerun of the same page gave another date."""
+    first = dateutil_parse(text, default=_NO_DAY_A, **kwargs)  # type: ignore[arg-type]
+    if dateutil_parse(text, default=_NO_DAY_B, **kwargs).day != first.day:  # type: ignore[arg-type]
+        raise ValueError(f"no day in {text!r}")
+    return first
+
+
+_NO_DAY_A, _NO_DAY_B = datetime(2000, 1, 1), datetime(2000, 1, 2)
+htmldate.extractors.dateutil_parse = _parse_with_day  # htmldate's only use of dateutil: its custom ISO-ish parse
 
 
 def _htmldate(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, *, extensive: bool) -> str | None:
