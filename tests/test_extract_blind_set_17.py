@@ -1,7 +1,8 @@
 """Rules found by a seventeenth blind page set (Indonesian national, regional and business news; opinion, analysis
 and special formats; article pages in the shapes that trip extractors, written without sight of the extractor;
 see bench/blind-pages-17): detik's glued advertisement label, Indonesian video inserts, Liputan6's section pager
-Tempo's subscription pitch, and a month-only date that htmldate gave today's day.
+Tempo's subscription pitch, a month-only date that htmldate gave today's day, reader polls and quizzes, and the
+page behind a cookie wall.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import lxml.html
 import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
+from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.guesses import guess_date
@@ -51,3 +53,53 @@ def test_a_month_without_a_day_is_never_given_todays_day() -> None:
         "<time datetime='2024-10'>October 2024</time></p></div></body></html>"
     )
     assert guess_date(page, "", None) == "2024-10-01"
+
+
+def _story_page(body: str) -> str:
+    return (
+        "<html><head><title>Four-day school week</title></head><body><header><nav><a href='/'>Home</a></nav>"
+        "</header><article><h1>Four-day school week</h1>"
+        f"<div class='entry-content'>{body}</div></article></body></html>"
+    )
+
+
+def test_a_reader_poll_and_a_quiz_inside_the_text_are_no_text() -> None:
+    poll = (
+        "<div class='wp-block-nxs-poll'><div class='nxs-poll'><h3>Should schools switch to a four-day week?</h3>"
+        "<p>This poll is not scientific. 2,318 votes so far.</p></div></div>"
+    )
+    quiz = (
+        "<div class='riddle-quiz'><h3>QUIZ: How well do you know Texas schools?</h3><p>Test your knowledge with "
+        "these five questions.</p></div>"
+    )
+    paragraphs = [f"<p>{t}</p>" for t in STORY]
+    html = _story_page(paragraphs[0] + poll + paragraphs[1] + quiz + paragraphs[2])
+    assert [
+        line for line in extract_article(html, "https://www.example.com/news/4-day").body.splitlines() if line
+    ] == STORY
+
+
+def test_the_page_behind_a_cookie_wall_dialog_is_read() -> None:
+    """A pay-or-consent wall is the first element of <body>; the page behind it is aria-hidden while it shows."""
+    purposes = "".join(
+        f"<li><h3>Doel {n}</h3><p>Informatie over je activiteit kan worden gebruikt.</p></li>" for n in range(8)
+    )
+    wall = (
+        "<div class='cookiewall' role='dialog' aria-modal='true'><h2>Wij vragen je toestemming</h2>"
+        "<p>Wij en onze 850 partners gebruiken cookies om informatie op je apparaat op te slaan.</p>"
+        f"<ul>{purposes}</ul><button>Akkoord</button></div>"
+    )
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        f"<html><head><title>Kantoren worden woningen</title></head><body>{wall}"
+        "<div class='page' aria-hidden='true'><article><h1>Kantoren worden woningen</h1>"
+        f"<div class='article-body'>{body}</div></article></div></body></html>"
+    )
+    text = extract_article(html, "https://www.example.nl/nieuws/kantoren").body
+    assert [line for line in text.splitlines() if line] == STORY
+
+
+def test_a_small_screen_reader_hidden_block_stays_out() -> None:
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = _story_page(body + "<div aria-hidden='true'><p>Decorative duplicate of the share bar text here.</p></div>")
+    assert "Decorative" not in extract_article(html, "https://www.example.com/news/x").body

@@ -119,6 +119,7 @@ _CHROME_WORDS = re.compile(
     r"jp-relatedposts|yarpp|outbrain|taboola|trending|popular|most-read|mostread|next-post|prev-post|"
     r"post-navigation|toc|table-of-contents|rating|reviews?-widget|cta|call-to-action|"
     r"(?:wp-|image-?|photo-?|img-|media-)?captions?(?:-text)?|(?:photo-?|image-?)?credits?|donate|donations?|"
+    r"polls?|quiz(?:zes)?|"  # a reader poll's or quiz's widget inside the text (Riddle, a CMS's poll block)
     rf"{_CAPTION_DESC}|"  # Naver's caption: <em class="img_desc">
     # affiliate plugins' product boxes: their badge, price, stars, blurb, stamp and "Check price" button (an editor's
     # own paragraphs written into the box stay)
@@ -198,6 +199,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # nests the rest of the page
 _LAYOUT_TAGS = frozenset({"nav", "aside", "footer", "form", "button"})
 _CHROME_KEEP_SHARE = 0.5  # a "chrome" subtree holding more of the page's paragraph text than this is the layout
+_HIDDEN_KEEP_SHARE = 0.5  # a hidden subtree holding more of the page's text than this is the page under a dialog
+_ARIA_HIDDEN_KEEP_SHARE = 0.3  # ... and one only hidden from screen readers (a modal dialog's backdrop)
 _TEASER_LIST_MIN_CARDS = 3
 # a card's linked headline or its list's label; an accordion section's heading
 _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -409,11 +412,18 @@ def _chrome_subtrees(
         attributes = element.attrib
         hidden = "hidden" in attributes and not _STREAMED_BOUNDARY.match(attributes.get("id") or "")
         style = attributes.get("style")
-        if hidden or attributes.get("aria-hidden") == "true" or (style and _HIDDEN_STYLE.search(style)):
-            if collapsed is None or not _is_collapsed_section(element):
+        out_of_view = hidden or bool(style and _HIDDEN_STYLE.search(style))
+        if out_of_view or attributes.get("aria-hidden") == "true":
+            page_chars = page_chars or _text_chars(root) or 1
+            if _share(element, page_chars) > (_HIDDEN_KEEP_SHARE if out_of_view else _ARIA_HIDDEN_KEEP_SHARE):
+                # the page behind a cookie wall or paywall dialog: hidden from screen readers while the dialog
+                # shows (aria-hidden), or from view until it is paid for
+                pass
+            elif collapsed is None or not _is_collapsed_section(element):
                 skipped.add(element)
                 continue
-            collapsed.add(element)
+            else:
+                collapsed.add(element)
         if "data-nosnippet" in attributes and tag not in _INLINE_TAGS:  # a marked <span> is part of its sentence
             page_chars = page_chars or _text_chars(root) or 1
             if _share(element, page_chars) <= _NOSNIPPET_KEEP_SHARE:
