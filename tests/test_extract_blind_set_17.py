@@ -103,3 +103,22 @@ def test_a_small_screen_reader_hidden_block_stays_out() -> None:
     body = "".join(f"<p>{t}</p>" for t in STORY)
     html = _story_page(body + "<div aria-hidden='true'><p>Decorative duplicate of the share bar text here.</p></div>")
     assert "Decorative" not in extract_article(html, "https://www.example.com/news/x").body
+
+
+def test_a_utc_time_element_of_the_declared_instant_keeps_the_declared_offset() -> None:
+    """An editorial board's page declares 21:00 EDT on the 20th (published and modified alike) and its <time> holds
+    the same instant in UTC, the 21st: the day the page is known by is the 20th."""
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Transit plan", '
+        '"datePublished": "2024-04-20T21:00:00-04:00", "dateModified": "2024-04-20T21:00:00-04:00"}'
+    )
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        f"<html><head><title>Transit plan</title><script type='application/ld+json'>{ld}</script></head><body>"
+        "<article><h1>Transit plan</h1><div class='byline'><span>The Editorial Board</span><div>"
+        "<time dateTime='2024-04-21T01:00:00.000Z'>Published April 20, 2024 at 9:00 PM EDT</time>"
+        "<span>This editorial appears in the Sunday, April 21 print edition.</span></div></div>"
+        f"<div class='body'>{body}</div></article></body></html>"
+    )
+    article = extract_article(html, "https://www.example.com/opinion/editorials/2024/04/20/transit")
+    assert article.to_dict(json_safe=True)["published_at"] == "2024-04-20T21:00:00-04:00"
