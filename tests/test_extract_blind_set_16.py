@@ -15,7 +15,6 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
-from newscorpus.extract.agencies import desk_credit
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credits import split_names
@@ -173,12 +172,6 @@ def test_an_indonesian_ministrys_press_bureau_block_closes_its_release() -> None
 def test_an_indonesian_weekday_before_the_stamp_is_no_part_of_the_name(line: str, authors: list[str]) -> None:
     byline = read_byline(line, at_start=True)
     assert byline is not None and byline.authors == authors
-
-
-def test_a_ministrys_public_relations_team_is_a_desk_credit() -> None:
-    assert desk_credit("Tim Humas Kementerian Kominfo")
-    assert desk_credit("Humas Polri")
-    assert not desk_credit("Budi Santoso")
 
 
 @pytest.mark.parametrize(

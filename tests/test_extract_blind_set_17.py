@@ -1,8 +1,8 @@
 """Rules found by a seventeenth blind page set (Indonesian national, regional and business news; opinion, analysis
 and special formats; article pages in the shapes that trip extractors, written without sight of the extractor;
-see bench/blind-pages-17): detik's glued advertisement label, Indonesian video inserts, Liputan6's section pager
-Tempo's subscription pitch, a month-only date that htmldate gave today's day, reader polls and quizzes, and the
-page behind a cookie wall.
+see bench/blind-pages-17): detik's glued advertisement label, Indonesian video inserts, Liputan6's section pager,
+Tempo's subscription pitch, a month-only date that htmldate gave today's day, reader polls and quizzes, the page
+behind a cookie wall, a <time>'s UTC value of a declared local instant, and an opinion section's call for responses.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.agencies import desk_credit
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.guesses import guess_date
@@ -122,3 +123,22 @@ def test_a_utc_time_element_of_the_declared_instant_keeps_the_declared_offset() 
     )
     article = extract_article(html, "https://www.example.com/opinion/editorials/2024/04/20/transit")
     assert article.to_dict(json_safe=True)["published_at"] == "2024-04-20T21:00:00-04:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do you have an opinion on the issues raised in this article? If you would like to submit a response of up "
+        "to 300 words by email to be considered for publication in our letters section, please click here.",
+        "The Gazette welcomes letters of up to 250 words. Letters must include the writer's name, town and phone "
+        "number for verification; only name and town are published.",
+    ],
+)
+def test_an_opinion_sections_call_for_responses_is_no_text(line: str) -> None:
+    assert remove_boilerplate([*STORY, line]) == STORY
+
+
+def test_a_desk_byline_stays_a_credit_as_the_dev_truth_names_it() -> None:
+    """The dev set's truth credits "News Desk" (wcxb-dev-0408): a desk is left to the organisation rules."""
+    assert not desk_credit("News Desk")
+    assert not desk_credit("Tim Humas Kementerian Kominfo")

@@ -116,7 +116,7 @@ _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.
 # author, as the dev set's truth has it
 _DESK = re.compile(
     r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|редакция"
-    r"|haber\s+merkezi|newsroom|humas|guest\s+(?:contributor|author|writer|blogger))(?:\b|$)|编辑部|編集部|편집국",
+    r"|haber\s+merkezi|newsroom|guest\s+(?:contributor|author|writer|blogger))(?:\b|$)|编辑部|編集部|편집국",
     re.IGNORECASE,
 )
 

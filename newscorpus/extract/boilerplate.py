@@ -150,6 +150,14 @@ _TIP_PROMPT = re.compile(
     re.IGNORECASE,
 )
 _TIP_PROMPT_MAX_WORDS = 40
+# an opinion section's call for responses under a piece: the Guardian's "Do you have an opinion on the issues raised
+# in this article? If you would like to submit a response …", a letters page's "The Gazette welcomes letters of up
+# to 250 words …"
+_RESPONSE_PROMPT = re.compile(
+    r"^(?:Do\s+you\s+have\s+an\s+opinion\s+on\s+the\s+issues\s+raised\s+in\s+this\s+(?:article|piece)\?|"
+    r"(?:The\s+)?[A-Z][\w.&' -]{1,40}\s+welcomes\s+letters\b)",
+)
+_RESPONSE_PROMPT_MAX_WORDS = 80
 # the outlet's app or account pitch: Okezone's "Dapatkan berita up to date dengan semua berita terkini dari Okezone
 # hanya dengan satu akun di ORION, …"
 _APP_PROMPT = re.compile(
@@ -790,6 +798,8 @@ def _is_furniture(line: str, caption_keys: set[str]) -> bool:
     if words <= _ARROWED_POINTER_MAX_WORDS and _ARROWED_POINTER.match(line):
         return True
     if words <= _TIP_PROMPT_MAX_WORDS and _TIP_PROMPT.match(line):
+        return True
+    if words <= _RESPONSE_PROMPT_MAX_WORDS and _RESPONSE_PROMPT.match(line):
         return True
     if words <= _PROMPT_MAX_WORDS and teaser_phrase_in(line):
         return True
