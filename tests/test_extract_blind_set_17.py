@@ -2,7 +2,8 @@
 and special formats; article pages in the shapes that trip extractors, written without sight of the extractor;
 see bench/blind-pages-17): detik's glued advertisement label, Indonesian video inserts, Liputan6's section pager,
 Tempo's subscription pitch, a month-only date that htmldate gave today's day, reader polls and quizzes, the page
-behind a cookie wall, a <time>'s UTC value of a declared local instant, and an opinion section's call for responses.
+behind a cookie wall, a <time>'s UTC value of a declared local instant, an opinion section's call for responses, and
+a "text and photos" credit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 from newscorpus.extract import extract_article
 from newscorpus.extract.agencies import desk_credit
 from newscorpus.extract.boilerplate import remove_boilerplate
+from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.guesses import guess_date
 
@@ -142,3 +144,16 @@ def test_a_desk_byline_stays_a_credit_as_the_dev_truth_names_it() -> None:
     """The dev set's truth credits "News Desk" (wcxb-dev-0408): a desk is left to the organisation rules."""
     assert not desk_credit("News Desk")
     assert not desk_credit("Tim Humas Kementerian Kominfo")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("文・写真：佐藤美咲", "佐藤美咲"),
+        ("Text and photos: Jane Doe", "Jane Doe"),
+        ("Words and pictures: Jane Doe", "Jane Doe"),
+    ],
+)
+def test_a_writer_who_took_the_photographs_too_is_the_author(line: str, author: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author]

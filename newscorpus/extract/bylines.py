@@ -76,6 +76,11 @@ _LABEL_ROLES: dict[str, Role] = {
     "autor tekstu": "author",
     "autorka": "author",
     "文": "author",  # ja, "文・佐藤美咲　写真・田中健"
+    "文・写真": "author",  # ja, "文・写真：佐藤美咲": she wrote it and took the photographs
+    "文と写真": "author",
+    "text and photos": "author",
+    "words and photos": "author",
+    "words and pictures": "author",
     "автор": "author",  # ru, uk
     "текст": "author",
     "γράφει": "author",  # el, "writes:"
