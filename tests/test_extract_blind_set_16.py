@@ -243,3 +243,28 @@ def test_a_component_and_element_class_keeps_its_element_word() -> None:
     """Brightspot's "VideoEnhancement-caption" is a component and its element, not a hash: still a caption."""
     assert _class_words("VideoEnhancement-caption", "videoenhancement-caption") == "videoenhancement-caption"
     assert _class_words("CaptionWrapper-hBBmpj", "captionwrapper-hbbmpj") == "caption-wrapper"
+
+
+def test_a_recipe_nodes_bare_day_gives_way_to_the_same_days_declared_instant() -> None:
+    """A recipe blog's Recipe node declares "2023-10-03", its WebPage node and <meta> the instant 13:15 UTC that day:
+    the instant is kept, not the bare day at noon."""
+    node = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Pot roast", "datePublished": "2023-10-03T13:15:00+00:00"},
+            {
+                "@type": "Recipe",
+                "name": "Pot roast",
+                "author": {"@type": "Person", "name": "Jessamyn Cole"},
+                "datePublished": "2023-10-03",
+            },
+        ],
+    }
+    body = "".join(f"<p>{t}</p>" for t in STORY)
+    html = (
+        f"<html><head><title>Pot roast</title><script type='application/ld+json'>{json.dumps(node)}</script>"
+        "<meta property='article:published_time' content='2023-10-03T13:15:00+00:00'></head><body><main>"
+        f"<h1>Pot roast</h1><div class='entry-content'>{body}</div></main></body></html>"
+    )
+    article = extract_article(html, "https://www.example.com/pot-roast/")
+    assert article.to_dict(json_safe=True)["published_at"] == "2023-10-03T13:15:00+00:00"

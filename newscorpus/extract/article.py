@@ -819,12 +819,23 @@ def _precise_first(declared: list[str | PageDate | None], timezone: str) -> list
     """When the first declared publication date is a bare day written as a midnight timestamp ("2023-05-17T00:00:00
     +0000", a date field a template pads with a zero time) and another declared value states a real time of an
     adjacent day, the precise one comes first: the padded day was cut from some instant in some zone, the precise
-    stamp says which instant."""
+    stamp says which instant. A bare day with no time at all gives way to a declared instant of the same day."""
     parsed = [(v, v if isinstance(v, PageDate) else parse_date(v, timezone_name=timezone)) for v in declared]
     parsed = [(value, found) for value, found in parsed if found is not None]
-    if len(parsed) < 2 or not _is_midnight(parsed[0][1]):
+    if len(parsed) < 2:
         return declared
     first = parsed[0][1]
+    if not first.has_time:
+        # a bare day (a recipe node's "2023-10-03") and the same day's instant in a <meta> tag: the instant
+        same_day = (
+            value
+            for value, found in parsed[1:]
+            if found.has_time and not _is_midnight(found) and _local_day(found) == _local_day(first)
+        )
+        precise = next(same_day, None)
+        return declared if precise is None else [precise, *declared]
+    if not _is_midnight(first):
+        return declared
     for value, found in parsed[1:]:
         if (
             found.has_time
