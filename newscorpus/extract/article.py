@@ -731,9 +731,9 @@ def _published(
     if chosen is not None:
         local_times = _local_time_elements(meta.printed_times, timezone)
         zoned_times = _zoned_time_elements(meta.time_elements, timezone)
-        # the declared instant in the site's own offset, when a <time>'s UTC value of the same minute was chosen
-        declared_zones = [found for found in [declared_published] if found is not None]
-        stamps = [*printed, *below_headline, *local_times, *zoned_times, *declared_zones]
+        stamps = [*printed, *below_headline, *local_times, *zoned_times]
+        if declared_published is not None:
+            stamps.append(declared_published)  # the site's own offset for a <time>'s UTC value of the same minute
         return _in_printed_offset(chosen, stamps, timezone)
     return (
         _first_date(_labelled_stamps(page_lines, timezone, month_first), timezone, crawl_date, latest)

@@ -235,12 +235,12 @@ _NAME_SEPARATOR = re.compile(rf"({_NAME_SPLIT.pattern})", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"&|\band\b|\bdan\b|(?-i:\b(?:und|et|y|e|en|och|og)\b)", re.IGNORECASE)
 # "Kontributor Bitung", "Koresponden Jayapura": a regional contributor's label and place before the name
 _PLACED_ROLE = re.compile(r"^(?:kontributor|koresponden|wartawan|stringer)\s+\S+$", re.IGNORECASE)
-# "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
 # the label of the link to the writer's profile page, run on after her byline: "… Senior Editor, Audio See full bio"
 _PROFILE_LINK = re.compile(
     r"\s*\b(?:see|read|view)\s+(?:(?:the\s+)?(?:full|more|complete|author)\s+)?(?:bio|biography|profile)\b.*$",
     re.IGNORECASE,
 )
+# "By X ⋅ Review Editor ⋅ Updated ...", "by Jacob Trussell—10 min read"
 _TRAILING_NOISE = re.compile(r"\s*(?:[|•·⋅∙]|\s[-–—]\s|[-–—]?\s*\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?\b).*$")
 # "Updated: Dec 17, 2025", "Publié le …", "Aktualisiert am …" after the names: the stamp, and nothing after it is a name
 _STAMP_LABEL_START = re.compile(rf"^{STAMP_LABEL_WORDS}\b", re.IGNORECASE)

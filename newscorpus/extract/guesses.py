@@ -13,6 +13,8 @@ import itertools
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -154,7 +156,18 @@ def _parse_with_day(text: str, **kwargs: object) -> datetime:
 
 
 _NO_DAY_A, _NO_DAY_B = datetime(2000, 1, 1), datetime(2000, 1, 2)
-htmldate.extractors.dateutil_parse = _parse_with_day  # htmldate's only use of dateutil: its custom ISO-ish parse
+
+
+@contextmanager
+def _dates_need_a_day() -> Iterator[None]:
+    """htmldate's dateutil fallback (its only use of dateutil) refuses a date without a day while we call it, and
+    only then: trafilatura, which runs htmldate too (the benchmark's baseline), keeps its own behaviour."""
+    original = htmldate.extractors.dateutil_parse
+    htmldate.extractors.dateutil_parse = _parse_with_day
+    try:
+        yield
+    finally:
+        htmldate.extractors.dateutil_parse = original
 
 
 def _htmldate(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, *, extensive: bool) -> str | None:
@@ -162,7 +175,8 @@ def _htmldate(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, *,
     if crawl_date is not None:
         options["max_date"] = (crawl_date + timedelta(days=1)).isoformat()
     try:
-        return find_date(tree, **options)
+        with _dates_need_a_day():
+            return find_date(tree, **options)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("htmldate failed on %s: %s", url, exc)
         return None

@@ -415,14 +415,14 @@ def _chrome_subtrees(
         out_of_view = hidden or bool(style and _HIDDEN_STYLE.search(style))
         if out_of_view or attributes.get("aria-hidden") == "true":
             page_chars = page_chars or _text_chars(root) or 1
-            if _share(element, page_chars) > (_HIDDEN_KEEP_SHARE if out_of_view else _ARIA_HIDDEN_KEEP_SHARE):
-                # the page behind a cookie wall or paywall dialog: hidden from screen readers while the dialog
-                # shows (aria-hidden), or from view until it is paid for
-                pass
-            elif collapsed is None or not _is_collapsed_section(element):
-                skipped.add(element)
-                continue
-            else:
+            # the page behind a cookie wall or paywall dialog is hidden from screen readers while the dialog shows
+            # (aria-hidden), or from view until it is paid for: a hidden subtree that large is read
+            keep_share = _HIDDEN_KEEP_SHARE if out_of_view else _ARIA_HIDDEN_KEEP_SHARE
+            behind_dialog = _share(element, page_chars) > keep_share
+            if not behind_dialog:
+                if collapsed is None or not _is_collapsed_section(element):
+                    skipped.add(element)
+                    continue
                 collapsed.add(element)
         if "data-nosnippet" in attributes and tag not in _INLINE_TAGS:  # a marked <span> is part of its sentence
             page_chars = page_chars or _text_chars(root) or 1
