@@ -148,6 +148,9 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # a styled-components class: the component's CamelCase name and a hash ("CaptionWrapper-hBBmpj", Condé Nast's Verso)
 # ("VideoEnhancement-caption", Brightspot's component-and-element name, has a word, not a hash, after the dash)
 _STYLED_CLASS = re.compile(r"(?<!\S)([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)-(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{5,8}(?!\S)")
+# a namespaced BEM block in camelCase ("c-trendingNow", "o-relatedStories": Global News's WordPress VIP theme). Only a
+# one-letter namespace: "js-messageContent" is a script's hook (XenForo) and says nothing about the box.
+_BEM_CAMEL_BLOCK = re.compile(r"(?<![\w-])[a-z]-[a-z]+(?:[A-Z][a-z0-9]+)+")
 _CONTENT_WORDS = re.compile(
     r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
@@ -551,8 +554,9 @@ def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
 def _class_words(marks: str, lowered: str) -> str:
     """The class/id string lowered, CSS-module and styled-components classes read without their hash and with
     their camelCase words set apart by "-" ("InlineNewsletter_root__b3Kq1" -> "inline-newsletter_root",
-    "CaptionWrapper-hBBmpj" -> "caption-wrapper"), for the chrome words. `lowered` is marks.lower(), returned as it
-    is when the string has no capitals (most do not)."""
+    "CaptionWrapper-hBBmpj" -> "caption-wrapper"), as are camelCase BEM blocks ("c-trendingNow" ->
+    "c-trending-now"), for the chrome words. `lowered` is marks.lower(), returned as it is when the string has no
+    capitals (most do not)."""
     if lowered == marks:
         return lowered
     words = marks
@@ -560,6 +564,7 @@ def _class_words(marks: str, lowered: str) -> str:
         words = _CSS_MODULE_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), words)
     if "-" in marks:
         words = _STYLED_CLASS.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(1)), words)
+        words = _BEM_CAMEL_BLOCK.sub(lambda match: _CAMEL_BOUNDARY.sub("-", match.group(0)), words)
     return words.lower()
 
 
