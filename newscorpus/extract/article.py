@@ -65,6 +65,7 @@ from newscorpus.extract.guesses import (
 )
 from newscorpus.extract.language import detect_language
 from newscorpus.extract.metadata import UPDATE_LABEL_PATTERN, PageMetadata, read_metadata
+from newscorpus.extract.republication import conversation_authors
 from newscorpus.extract.site_owner import author_from_site_owner
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN, WEEKDAY_WORDS
 from newscorpus.extract.text_lines import element_lines, lines_below_story, normalize_space
@@ -221,6 +222,9 @@ def extract_article(
     byline.merge(body_byline)
     if not (byline.authors or byline.agencies):
         byline.merge(closing_credits(lines_below_story(page_lines, lines, _CLOSING_CREDIT_LINES)))
+    republished_from = conversation_authors(tree)
+    if republished_from:  # the republisher's byline names who posted the piece, not who wrote it
+        byline.authors[:] = republished_from
     declared_people, declared_outlets = _outlet_named_apart(meta.authors, meta.site_name, url)
     credits = decide_credits(
         byline,
