@@ -58,3 +58,44 @@ def test_a_conversation_link_that_names_no_writer_leaves_the_byline() -> None:
     article = extract_article(_republished_page(top, ""), "https://news.clemson.edu/garden-plots/")
     assert "Shelia R. Cotten" not in article.authors
     assert article.authors == ["Clemson News"]
+
+
+def _page_with(head: str, header: str, footer: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    return (
+        f"<html><head><title>Garden plots</title>{head}</head><body><header><nav><a href='/'>Home</a></nav></header>"
+        f"<article><h1>Garden plots</h1>{header}<div class='entry-content'>{paragraphs}</div>{footer}</article>"
+        "<footer><p>© 2024</p></footer></body></html>"
+    )
+
+
+def test_an_author_cards_heading_is_no_name_in_any_language() -> None:
+    card = (
+        "<div class='news-author-card'><div class='news-author-card__text'><p class='news-author-card__label'>"
+        "Über den Autor</p><p class='news-author-card__name'>Jonas Keller</p><p>Jonas Keller ist Senior Consultant "
+        "bei DokuFlow und begleitet seit über zehn Jahren DMS-Projekte im Mittelstand.</p></div></div>"
+    )
+    article = extract_article(_page_with("", "", card), "https://www.dokuflow.de/news/garden-plots")
+    assert article.authors == ["Jonas Keller"]
+
+
+def test_a_byline_after_a_date_stamp_in_any_language() -> None:
+    header = "<p class='post-meta'>07/11/2021 · por Inês Carvalho · 5 min de leitura</p>"
+    assert extract_article(_page_with("", header), "https://passoapasso.pt/2021/hortas").authors == ["Inês Carvalho"]
+
+
+def test_the_outlet_after_the_writers_name_is_no_second_author() -> None:
+    head = "<meta property='og:site_name' content='PortalNotícia'>"
+    header = "<p class='content-publication-data__from'>Por Mariana Costa, PortalNotícia SP</p>"
+    article = extract_article(_page_with(head, header), "https://portalnoticia.com.br/sp/noticia/2024/05/10/frio")
+    assert article.authors == ["Mariana Costa"]
+
+
+def test_a_declared_byline_loses_the_job_its_writers_share() -> None:
+    head = "<meta name='author' content='Marcus Ellery and Jenna Okafor Staff writers'>"
+    header = (
+        "<span class='tnt-byline'>By <a href='/users/profile/mellery'>Marcus Ellery</a> and "
+        "<a href='/users/profile/jokafor'>Jenna Okafor</a> Staff writers</span>"
+    )
+    article = extract_article(_page_with(head, header), "https://www.example.com/news/garden-plots")
+    assert article.authors == ["Marcus Ellery", "Jenna Okafor"]

@@ -222,6 +222,9 @@ def extract_article(
     byline.merge(body_byline)
     if not (byline.authors or byline.agencies):
         byline.merge(closing_credits(lines_below_story(page_lines, lines, _CLOSING_CREDIT_LINES)))
+    printed_people, printed_outlets = _outlet_named_apart(byline.authors, meta.site_name, url)
+    if printed_people and printed_outlets:  # "Por Mariana Costa, PortalNotícia SP": the outlet she writes for
+        byline.authors[:] = printed_people
     republished_from = conversation_authors(tree)
     if republished_from:  # the republisher's byline names who posted the piece, not who wrote it
         byline.authors[:] = republished_from

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newscorpus.extract.credit_names import looks_like_name
+from newscorpus.extract.credit_names import ABOUT_THE_AUTHOR, looks_like_name
 from newscorpus.extract.text_lines import lines_below_story
 
 _BELOW_STORY_LINES = 8  # the bio box sits under the story, before comments, related posts and the footer
@@ -29,7 +29,6 @@ _BIO_VERB = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+")
 _BIO_MIN_STORY_LINES = 3
 _BIO_MAX_WORDS = 70
-_BIO_HEADING = re.compile(r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+author)\s*:?$", re.IGNORECASE)
 _ANY_BIO = re.compile(r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){1,3})\s+(?:is|was|has\s+been)\s")
 
 
@@ -38,7 +37,7 @@ def author_from_closing_bio(page_lines: list[str], body_lines: list[str]) -> str
     "Name is …" sentence is the writer's bio ("Marisol Vega is the founding attorney of …")."""
     previous = ""
     for line in lines_below_story(page_lines, body_lines, _BELOW_STORY_LINES):
-        match = _BIO.match(line) or (_BIO_HEADING.match(previous) and _ANY_BIO.match(line))
+        match = _BIO.match(line) or (ABOUT_THE_AUTHOR.match(previous) and _ANY_BIO.match(line))
         if match and looks_like_name(match.group("name"), strict=True):
             return match.group("name")
         previous = line

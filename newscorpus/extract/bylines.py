@@ -192,10 +192,11 @@ _GUEST_BY = re.compile(
     r"|(?:ein\s+)?gastbeitrag\s+von)\s*:?\s+(?P<names>.+?)(?:,\s+(?-i:[a-z]).*)?[.!]?$",
     re.IGNORECASE,
 )
-# "Published August 7, 2023 by Nicole Burke": blog headers print the date stamp ahead of the byline
+# "Published August 7, 2023 by Nicole Burke", "07/11/2021 · por Inês Carvalho": blog headers print the date stamp
+# ahead of the byline
 _LEADING_STAMP = re.compile(
     r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
-    rf"{_STAMP_DATE}\s*[|•·,–—-]?\s*(?=(?:by|oleh)\s)",
+    rf"{_STAMP_DATE}\s*[|•·,–—-]?\s*(?=(?:by|oleh|von|par|por|door|av|(?-i:di))\s)",
     re.IGNORECASE,
 )
 # "By Lisa Jennings on Dec. 19, 2025 · 6 min read", "By Jeff Cobb. Last Updated on December 11, 2025": a stamp

@@ -23,6 +23,15 @@ _CASELESS_WORD = re.compile(
     r"\u0900-\u0963\u0966-\u0dff\u10d0-\u10ff\u1200-\u135a]{2,20}"  # Indic (no danda), Georgian, Ethiopic
 )
 # words that make a byline's part an organisation, not a person: "Hartwell University News", "Metro Desk"
+# the heading of an author box, in the languages of the bylines: "About the author", "Über den Autor", "Sobre a
+# autora", "Tentang Penulis". A label over the writer's name and bio, never a name itself
+ABOUT_THE_AUTHOR = re.compile(
+    r"^(?:about\s+the\s+(?:author|writer)s?|meet\s+the\s+(?:author|writer)s?|(?:über|zum|zur)\s+(?:den\s+|die\s+)?"
+    r"autor(?:in|en|innen)?|à\s+propos\s+de\s+l['’](?:auteur|autrice)e?|(?:sobre|acerca\s+de)\s+(?:el|la|o|a|los|las|os|as|del)"
+    r"\s+autor(?:a|es|as)?|(?:acerca|sobre)\s+del\s+autor|(?:informazioni\s+)?sull['’]autore|over\s+de\s+(?:auteur|schrijver)"
+    r"|tentang\s+(?:penulis|pengarang)|o\s+autorze|o\s+autorce)\s*:?$",
+    re.IGNORECASE,
+)
 ORGANISATION_WORD = re.compile(
     r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
     r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
@@ -82,7 +91,8 @@ JOB_TITLE = re.compile(
     r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
     r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
     r"|pharmacist|veterinarian|teacher|principal|dean|provost|chancellor|nurse|coach|chef|pastor|archivist"
-    r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair|broker|realtor)\b",
+    r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair|broker|realtor"
+    r"|writers|reporters|editors|correspondents|contributors|columnists)\b",  # "and Jenna Okafor Staff writers"
     re.IGNORECASE,
 )
 

@@ -151,7 +151,12 @@ def _confirmed_by_metadata(authors: list[str], metadata_authors: list[str]) -> l
     """When the declared authors are all among the byline's names, the byline's other pieces must look like full
     names to stay: "Shannon Williams, Journalist" is one author and her job title, not two authors. A byline piece
     that runs a declared name into a bio ("Shivkumar M Head Product Launches") is cut back to the name."""
-    declared_names = [name for raw in metadata_authors for part in _credit_parts(raw) for name in split_names(part)]
+    declared_names = [
+        _without_declared_job(name)
+        for raw in metadata_authors
+        for part in _credit_parts(raw)
+        for name in split_names(part)
+    ]
     declared = {_key(name) for name in declared_names}
     authors = _unique([_declared_prefix(a, declared_names) or a for a in authors])
     printed = {_key(a) for a in authors}

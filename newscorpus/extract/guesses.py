@@ -26,7 +26,7 @@ from htmldate import find_date
 from trafilatura.metadata import normalize_authors
 
 from newscorpus.extract.bylines import NOT_AUTHOR_LABELS, POSTED_BY_LABEL, read_byline
-from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, looks_like_name
+from newscorpus.extract.credit_names import ABOUT_THE_AUTHOR, JOB_TITLE, ORGANISATION_WORD, looks_like_name
 from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
@@ -443,7 +443,11 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     located = [child for child in element.iterdescendants() if _PLACE_OR_BADGE_CLASS.search(child.get("class") or "")]
     if located:  # the place the writer files from, or a "Verified" badge, is no further name
         element = _without(element, located)
-    lines = [line for line in (_BY_LABEL.sub("", line).strip() for line in element_lines(element)) if line]
+    lines = [
+        line
+        for line in (_BY_LABEL.sub("", line).strip() for line in element_lines(element))
+        if line and not ABOUT_THE_AUTHOR.match(line)
+    ]
     if len(lines) > 1:
         names: list[str] = []
         for line in lines:  # the name lines, up to the first job title / date / sentence line
