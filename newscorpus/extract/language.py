@@ -24,7 +24,7 @@ _PRIMARY = re.compile(r"^[a-z]{2,3}$")
 # Below this many letters the identifier's guess is noise next to what the page declares.
 MIN_IDENTIFY_LETTERS = 120
 # The identifier reads at most this much: a few paragraphs settle the language, and long texts cost time.
-MAX_IDENTIFY_CHARS = 1500
+MAX_IDENTIFY_CHARS = 600
 # How much more a declared language is believed than an undeclared one (a factor on its probability).
 DECLARED_PRIOR = 4.0
 # Below this probability after the prior, the identifier is not sure enough to overrule the declaration.
