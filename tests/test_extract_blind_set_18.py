@@ -4,9 +4,11 @@ bench/blind-pages-18): a namespaced BEM block named in camelCase, and a piece re
 
 from __future__ import annotations
 
+import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import read_byline
 
 
 def _story_page(body: str) -> str:
@@ -99,3 +101,45 @@ def test_a_declared_byline_loses_the_job_its_writers_share() -> None:
     )
     article = extract_article(_page_with(head, header), "https://www.example.com/news/garden-plots")
     assert article.authors == ["Marcus Ellery", "Jenna Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("เขียนโดย ณัฐพล ศรีสุข", "ณัฐพล ศรีสุข"),  # Thai "written by", no colon
+        ("作者 林一舟 · 2024年3月5日", "林一舟"),
+        ("作者林一舟·2024年3月5日·阅读 3.2 万", "林一舟"),  # label, name and stamp glued from inline elements
+        ("글쓴이 김지원 에디터 2024.03.05 조회 12,408", "김지원 에디터"),  # the job goes when the name is cleaned
+        ("Автор: Дмитрий Соколов, технический директор", "Дмитрий Соколов"),  # her job, in lower case
+    ],
+)
+def test_credit_labels_of_scripts_that_do_not_capitalise(line: str, author: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author]
+
+
+@pytest.mark.parametrize("line", ["作者简介", "作者认为这个问题很重要。", "作者林一舟"])
+def test_a_sentence_or_heading_about_the_author_is_no_credit(line: str) -> None:
+    assert read_byline(line, at_start=True) is None
+
+
+def test_a_korean_staff_writers_job_is_no_part_of_her_name() -> None:
+    header = "<p class='writer'>글쓴이 <em>김지원 에디터</em> 2024.03.05 조회 12,408</p>"
+    assert extract_article(_page_with("", header), "https://blog.hanbitcard.co.kr/post/1").authors == ["김지원"]
+
+
+def test_a_lone_author_label_over_the_name_in_another_language() -> None:
+    header = (
+        "<div class='author'><div class='author__label'>Autorin</div><div class='author__name'>Lena Vogt</div></div>"
+    )
+    assert extract_article(_page_with("", header), "https://www.example.de/ratgeber/beete").authors == ["Lena Vogt"]
+
+
+def test_an_arabic_publication_label_with_arabic_indic_digits() -> None:
+    header = (
+        "<div class='article__meta'><span class='article__author'>بقلم: <a href='/authors/laila'>د. ليلى الحسيني</a>"
+        "</span> <span class='article__reviewer'>مراجعة طبية: د. خالد المنصوري، استشاري الغدد الصماء</span> "
+        "<span class='article__date'>تاريخ النشر: ١٢ مارس ٢٠٢٤</span></div>"
+    )
+    article = extract_article(_page_with("", header), "https://www.sihhatuk.com/articles/vitamin-d")
+    assert article.published_at is not None and article.published_at.date().isoformat() == "2024-03-12"

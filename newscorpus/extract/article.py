@@ -173,7 +173,9 @@ _DAY_FIRST_ENGLISH_COUNTRIES = frozenset(
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
 _LONE_BY_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis)\s*:?\s*$",
+    r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis"
+    # the label over the name in other languages: "Autor", "Auteur", "Yazar", "Автор", "作者", "글쓴이", "بقلم"
+    r"|autor(?:in|a)?|auteure?|autore|yazar|автор|作者|글쓴이|เขียนโดย|بقلم|लेखक|tác\s+giả)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 
@@ -666,7 +668,10 @@ def _read_header_bylines(lines: list[str]) -> Byline:
         parsed = read_byline(_byline_stamp(line) or line, at_start=True)
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if parsed is None and _LONE_BY_LABEL.match(line) and _is_bare_name_line(following):
-            parsed = read_byline(f"By {following}", at_start=True)  # "by" and the name in separate elements
+            # the label and the name in separate elements, read as one credit line ("作者" over "林一舟")
+            parsed = read_byline(f"By {following}", at_start=True) or read_byline(
+                f"{line.strip().rstrip(':：')}: {following}", at_start=True
+            )
         if parsed is not None:
             byline.merge(parsed)
     return byline

@@ -92,6 +92,8 @@ _LABEL_ROLES: dict[str, Role] = {
     "लेखक": "author",
     "tác giả": "author",  # vi
     "作者": "author",  # zh, ja
+    "글쓴이": "author",  # ko
+    "เขียนโดย": "author",  # th, "written by"
     "记者": "author",
     "記者": "author",
     "撰文": "author",
@@ -166,8 +168,14 @@ NOT_AUTHOR_LABELS = frozenset(label for label, role in _LABEL_ROLES.items() if r
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, reverse=True))
 # "Red:" needs its colon; "Editing by" reads as a label without one
 # a Japanese credit joins its label with a middle dot: "文・佐藤美咲　写真・田中健"
+# the scripts that do not capitalise names print their label and the name with just a space: "作者 林一舟",
+# "글쓴이 김지원", "เขียนโดย ณัฐพล ศรีสุข", "بقلم ليلى الحسيني"
 _LABEL = re.compile(
-    rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+)", re.IGNORECASE
+    rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
+    r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+"
+    # or, rendered from inline elements, glued to a name the stamp follows: "作者林一舟·2024年3月5日"
+    r"|(?<=作者)(?=[\u4e00-\u9fff]{2,4}\s*[·|/]))",
+    re.IGNORECASE,
 )
 # "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
 # Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
@@ -182,7 +190,7 @@ _AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na", "מא�
 # the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025", "04.03.2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}-\d{2}-\d{2}|\d{4}[./]\d{1,2}[./]\d{1,2}"  # "2024.03.05", Korean and Chinese sites
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})"
 )
 # "Guest post by Jane Roe, a property manager based in Columbus.": a blog's credit for an outside writer, the name
@@ -485,6 +493,12 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     return credit
 
 
+def _in_lower_case(piece: str) -> bool:
+    """Words of a cased script, all in lower case: a description ("technical director"), never a name after a
+    capitalised one."""
+    return len(piece.split()) >= 2 and piece == piece.lower() and piece != piece.upper()
+
+
 def _bracketed_tail(names: str) -> tuple[str, str | None]:
     """ "Jane Doe (AP)", "Jane Doe (Jakarta)": the names without a bracketed wire service or place after them, and
     the wire service."""
@@ -651,6 +665,9 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue  # "TOI Lifestyle Desk / etimes.in": the outlet's address, not a writer
         if names and "," in joined_before and _STATION.match(piece):
             ended = ender_before = True  # "Por Rafael Tavares, TV Serra Alta": the station she reports for
+            continue
+        if names and "," in joined_before and _in_lower_case(piece) and all(n[:1].isupper() for n in names):
+            ended = ender_before = True  # "Дмитрий Соколов, технический директор": her job, after a capitalised name
             continue
         agency = wire_service(piece)
         is_name = looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece)

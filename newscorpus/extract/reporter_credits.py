@@ -24,7 +24,7 @@ _REPORTER_WORDS = (
     r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
     r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
 )
-_CJK_REPORTER = r"(?:기자|특파원|記者|记者|特派員|特派员)"
+_CJK_REPORTER = r"(?:기자|특파원|에디터|記者|记者|特派員|特派员)"  # 에디터: a Korean content site's staff writer
 _ROLE_CREDIT = re.compile(
     rf"^(?P<names>[^,;|=/]+?)\s*(?:,|\s[–—/-])\s*(?:[^\W\d_]+\s+){{0,2}}?{_REPORTER_WORDS}\b(?P<rest>.*)$"
     rf"|^(?P<cjk>[^\W\d_][^,;|=\d]{{0,30}}?)\s*{_CJK_REPORTER}$",

@@ -25,9 +25,12 @@ EUROPEAN_UPDATED = (
     r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt|Uppdaterad|Opdateret|Oppdatert"
     r"|Zaktualizowano|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme)"
 )
-# he, fa, ur, hi, vi, sw
-WORLD_PUBLISHED = r"(?:פורסם|تاریخ\s+انتشار|شائع|प्रकाशित|Imechapishwa)"
-WORLD_UPDATED = r"(?:עודכן|به‌روزرسانی|अपडेट|Cập\s+nhật)"
+# he, fa, ar, ur, hi, vi, sw, th, ja, zh, ko
+WORLD_PUBLISHED = (
+    r"(?:פורסם|تاریخ\s+انتشار|تاريخ\s+النشر|نُ?شر\s+في|شائع|प्रकाशित|Imechapishwa|เผยแพร่|公開日|投稿日|发布时间|發布時間"
+    r"|发布于|작성일|등록일)"
+)
+WORLD_UPDATED = r"(?:עודכן|به‌روزرسانی|آخر\s+تحديث|अपडेट|Cập\s+nhật|อัปเดต|更新日|更新于|수정일)"
 
 ENGLISH = rf"(?:{ENGLISH_PUBLISHED}|{ENGLISH_UPDATED})"
 INDONESIAN = rf"(?:{INDONESIAN_PUBLISHED}|{INDONESIAN_UPDATED})"
