@@ -271,6 +271,7 @@ _NAME_AND_JOB_MAX_WORDS = 4
 _NOT_WRITER_JOB = re.compile(r"photo|editor|illustrat|video|graphic|designer|camera", re.IGNORECASE)
 _STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
+_JOB_MAX_WORDS = 3
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
 _LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
@@ -494,9 +495,10 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
 
 
 def _in_lower_case(piece: str) -> bool:
-    """Words of a cased script, all in lower case: a description ("technical director"), never a name after a
-    capitalised one."""
-    return len(piece.split()) >= 2 and piece == piece.lower() and piece != piece.upper()
+    """Two or three words of a cased script, all letters and in lower case: a job ("технический директор"), never a
+    name after a capitalised one. A longer run is a sentence ("…, who covered the council for years")."""
+    words = piece.split()
+    return 2 <= len(words) <= _JOB_MAX_WORDS and all(word.isalpha() and word.islower() for word in words)
 
 
 def _bracketed_tail(names: str) -> tuple[str, str | None]:
@@ -666,7 +668,12 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
         if names and "," in joined_before and _STATION.match(piece):
             ended = ender_before = True  # "Por Rafael Tavares, TV Serra Alta": the station she reports for
             continue
-        if names and "," in joined_before and _in_lower_case(piece) and all(n[:1].isupper() for n in names):
+        if (
+            "," in joined_before
+            and _in_lower_case(piece)
+            and any(len(name.split()) >= 2 for name in names)
+            and all(name[:1].isupper() for name in names)
+        ):
             ended = ender_before = True  # "Дмитрий Соколов, технический директор": her job, after a capitalised name
             continue
         agency = wire_service(piece)
