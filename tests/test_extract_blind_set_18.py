@@ -143,3 +143,59 @@ def test_an_arabic_publication_label_with_arabic_indic_digits() -> None:
     )
     article = extract_article(_page_with("", header), "https://www.sihhatuk.com/articles/vitamin-d")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2024-03-12"
+
+
+def _tile(name: str, price: str) -> str:
+    return (
+        f"<li class='pc__tile'><a class='pc__link' href='/product/{len(name)}'><img src='/p.jpg' alt='{name}'>"
+        f"<span class='pc__name'>{name}</span></a><span class='pc__count'>(2,271)</span>"
+        f"<span class='pc__price'>{price}</span><button class='pc__btn'>Add to cart</button></li>"
+    )
+
+
+def test_a_shops_product_grid_inside_a_guide_is_no_text() -> None:
+    grid = (
+        "<section class='product-carousel'><h2 class='product-carousel__title'>Shop Trekking Poles</h2><ul>"
+        + _tile("Alpine Carbon Cork Trekking Poles", "$126.49")
+        + _tile("Trailhead Aluminum Poles - Pair", "160,95 €")
+        + _tile("Zephyr Z-Fold Distance Poles", "Rp800.000")
+        + "</ul></section>"
+    )
+    paragraphs = [f"<p>{text}</p>" for text in STORY]
+    assert _lines(_story_page(paragraphs[0] + paragraphs[1] + grid + paragraphs[2])) == STORY
+
+
+def test_a_guides_own_product_picks_told_in_sentences_stay() -> None:
+    picks = "".join(
+        f"<li class='product-pick'><a href='/p/{n}'>{name}</a> ({price}) {why}</li>"
+        for n, (name, price, why) in enumerate(
+            [
+                (
+                    "Alpine Carbon Cork Poles",
+                    "$126.49",
+                    "are the poles we took on every long walk this year: light, "
+                    "stiff and with cork grips that stayed dry in the rain for hours on end.",
+                ),
+                (
+                    "Trailhead Aluminum Poles",
+                    "$19.99",
+                    "cost a sixth of the price and weigh a little more, but their "
+                    "flick locks held firm through three months of muddy forest trails.",
+                ),
+                (
+                    "Zephyr Z-Fold Poles",
+                    "$184.99",
+                    "fold into three short sections that fit inside a daypack, which "
+                    "matters most to runners who only want them on the steepest climbs.",
+                ),
+            ]
+        )
+    )
+    paragraphs = [f"<p>{text}</p>" for text in STORY]
+    lines = _lines(
+        _story_page(paragraphs[0] + paragraphs[1] + f"<div class='product-list'><ul>{picks}</ul></div>" + paragraphs[2])
+    )
+    assert (
+        sum(any(word in line for word in ("took on every", "sixth of the price", "fold into three")) for line in lines)
+        == 3
+    )

@@ -235,6 +235,13 @@ _MIN_QUOTE_CHARS = 80  # a quoted sentence or two: a box quoting a word or a slo
 _PROSE_PARAGRAPH_CHARS = 80
 _PROSE_CHARS = 400
 _SIBLING_SHARE = 0.2
+_SHOP_GRID_MIN_TILES = 3
+_SHOP_TILE_MAX_WORDS = 20  # a tile: the product's name, its rating, its price, the button; no sentence
+_SHOP_LABEL_MAX_CHARS = 80  # the grid's title or a "See all" link beside the tiles
+# a price as shops print it: "$126.49", "160.95 €", "Rp800.000", "R$ 49,90", "1.299 kr", "12,000円"
+_PRICE = re.compile(
+    r"(?:[$€£¥₹₩]|Rp\.?|R\$|\b(?:USD|EUR|GBP|IDR)\b)\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|円|원|₫|\bkr\b|\bzł|\bKč)"
+)
 _MAX_WIDEN_STEPS = 10
 _BODY_SECTIONS = 2  # other children of <body> holding prose that make it the text's container
 _BODY_SECTION_PROSE = 200
@@ -464,6 +471,9 @@ def _chrome_subtrees(
                 skipped.add(element)  # "Latest News": cards of other stories, each a linked headline and a teaser
                 teaser_lists.add(element)
                 continue
+        if ("product" in marks or "shop" in marks) and _is_shop_grid(element):
+            skipped.add(element)  # "Shop Trekking Poles": a shop's tiles inside a guide, each a name, a price, a button
+            continue
         verdict = chrome_marks.get(marks)
         if verdict is None:
             # the class-word patterns are lowercase: faster than case-insensitive matching; "no_toc_section",
@@ -600,6 +610,26 @@ def _is_teaser_list(element: lxml.html.HtmlElement) -> bool:
             return False
         cards += 1
     return cards >= _TEASER_LIST_MIN_CARDS
+
+
+def _is_shop_grid(element: lxml.html.HtmlElement) -> bool:
+    """Three or more product tiles side by side (or in the one list the block holds under its title), each a name,
+    a price and a link or a button to buy it, with nothing else beside them but short labels. A guide's own
+    product picks are told in sentences, which no tile holds."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    lists = [child for child in children if child.tag in ("ul", "ol")]
+    if len(lists) == 1:
+        children = [child for child in children if child is not lists[0]] + list(lists[0])
+    tiles = 0
+    for child in children:
+        text = _collapse_spaces(child.text_content() or "")
+        if len(text.split()) > _SHOP_TILE_MAX_WORDS:
+            return False
+        if _PRICE.search(text) and next(child.iter("a", "button"), None) is not None:
+            tiles += 1
+        elif len(text) > _SHOP_LABEL_MAX_CHARS:
+            return False
+    return tiles >= _SHOP_GRID_MIN_TILES
 
 
 def _is_teaser_card(card: lxml.html.HtmlElement) -> bool:
