@@ -199,3 +199,15 @@ def test_a_guides_own_product_picks_told_in_sentences_stay() -> None:
         sum(any(word in line for word in ("took on every", "sixth of the price", "fold into three")) for line in lines)
         == 3
     )
+
+
+def test_a_price_widget_between_product_picks_is_no_text() -> None:
+    """Future plc's "hawk" widget (TechRadar, Tom's Guide, …): the shops' prices for the pick above it."""
+    widget = (
+        "<div class='hawk-wrapper' data-widget-type='price'><div class='hawk-nest'><div class='hawk-widget-title'>"
+        "Today's best Sweeply S3 deals</div><div class='hawk-display-price'><a href='https://clk.example.com/1'>"
+        "<span class='hawk-merchant'>Amazon</span><span class='hawk-price'>$196</span><span>View</span></a></div>"
+        "<p class='hawk-footer'>We check over 250 million products every day for the best prices</p></div></div>"
+    )
+    paragraphs = [f"<p>{text}</p>" for text in STORY]
+    assert _lines(_story_page(paragraphs[0] + widget + paragraphs[1] + paragraphs[2])) == STORY

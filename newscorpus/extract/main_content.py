@@ -125,6 +125,7 @@ _CHROME_WORDS = re.compile(
     # own paragraphs written into the box stay)
     r"lasso-(?:badge|price|stars|date|buttons?|disclosure|description)|"
     r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table|"
+    r"hawk-(?:wrapper|nest|widget)|"  # Future plc's price widget: "Today's best X deals", its shops and prices
     r"metatable|submission-history)"  # an arXiv abstract's subjects, "Cite as" and version list
     r"(?:$|[\s_-])",
 )
