@@ -8,6 +8,7 @@ import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 
 
@@ -211,3 +212,19 @@ def test_a_price_widget_between_product_picks_is_no_text() -> None:
     )
     paragraphs = [f"<p>{text}</p>" for text in STORY]
     assert _lines(_story_page(paragraphs[0] + widget + paragraphs[1] + paragraphs[2])) == STORY
+
+
+@pytest.mark.parametrize("line", ["Page last reviewed: 14 August 2023", "Next review due: 14 August 2026"])
+def test_a_health_pages_review_stamps_are_no_text(line: str) -> None:
+    assert remove_boilerplate([*STORY, line]) == STORY
+
+
+def test_a_gov_uk_pages_update_history_is_no_text() -> None:
+    history = (
+        "<div class='gem-c-published-dates' id='full-publication-update-history'><h2 class='gem-c-published-dates__heading'>Updates to "
+        "this page</h2><p>Published 16 September 2024<br>Last updated 5 November 2024</p><ol><li>5 November 2024 "
+        "Added information about how long councils take to pay the grant.</li><li>16 September 2024 First published."
+        "</li></ol></div>"
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    assert _lines(_story_page(paragraphs + history)) == STORY

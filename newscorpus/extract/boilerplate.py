@@ -420,9 +420,12 @@ _COUNTER = re.compile(
 # press Ctrl+Enter"
 _CTRL_ENTER = re.compile(r"\bCtrl\s*\+\s*Enter\b", re.IGNORECASE)
 _CTRL_ENTER_MAX_WORDS = 25
-# a health page's review stamp: "Last medically reviewed on March 4, 2025", "Clinically reviewed Jan 2, 2025"
+# a health page's review stamp: "Last medically reviewed on March 4, 2025", "Clinically reviewed Jan 2, 2025", the
+# NHS's "Page last reviewed: 14 August 2023" and "Next review due: 14 August 2026"
 _REVIEW_STAMP = re.compile(
-    r"^(?:Last\s+)?(?:medically\s+|clinically\s+|expert\s+)?reviewed\s+(?:on\s+)?(?=\S*\d|[A-Z][a-z]+\.?\s+\d)", re.I
+    r"^(?:(?:page|content|date)\s+)?(?:Last\s+)?(?:medically\s+|clinically\s+|expert\s+)?reviewed:?\s+(?:on\s+)?"
+    r"(?=\S*\d|[A-Z][a-z]+\.?\s+\d)|^next\s+review(?:\s+(?:due|date))?:?\s+(?=\S*\d)",
+    re.I,
 )
 _REVIEW_STAMP_MAX_WORDS = 8
 # the Newspaper theme's ad label between dashes: "- Advertisement -"

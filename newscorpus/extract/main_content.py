@@ -126,6 +126,7 @@ _CHROME_WORDS = re.compile(
     r"lasso-(?:badge|price|stars|date|buttons?|disclosure|description)|"
     r"aawp-product__(?:price|pricing|rating|footer|ribbon|description)|aawp-table|"
     r"hawk-(?:wrapper|nest|widget)|"  # Future plc's price widget: "Today's best X deals", its shops and prices
+    r"(?:gem|app)-c-published-dates|"  # GOV.UK's publication dates and its page's update history
     r"metatable|submission-history)"  # an arXiv abstract's subjects, "Cite as" and version list
     r"(?:$|[\s_-])",
 )
@@ -153,7 +154,7 @@ _STYLED_CLASS = re.compile(r"(?<!\S)([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)-(?=[a-z]*[A
 # one-letter namespace: "js-messageContent" is a script's hook (XenForo) and says nothing about the box.
 _BEM_CAMEL_BLOCK = re.compile(r"(?<![\w-])[a-z]-[a-z]+(?:[A-Z][a-z0-9]+)+")
 _CONTENT_WORDS = re.compile(
-    r"article|content|entry|post-body|post_body|postbody|story|body-text|text-body|main|blog-post|"
+    r"article|content|entry|post-body|post_body|postbody|(?<!hi)story|body-text|text-body|main|blog-post|"
     r"td-post-content|rich-?text|prose|markdown",
 )
 # "related-articles", "more-stories", "popular-posts": the content word names other stories, not this one
