@@ -221,10 +221,10 @@ def test_a_health_pages_review_stamps_are_no_text(line: str) -> None:
 
 def test_a_gov_uk_pages_update_history_is_no_text() -> None:
     history = (
-        "<div class='gem-c-published-dates' id='full-publication-update-history'><h2 class='gem-c-published-dates__heading'>Updates to "
-        "this page</h2><p>Published 16 September 2024<br>Last updated 5 November 2024</p><ol><li>5 November 2024 "
-        "Added information about how long councils take to pay the grant.</li><li>16 September 2024 First published."
-        "</li></ol></div>"
+        "<div class='gem-c-published-dates' id='full-publication-update-history'>"
+        "<h2 class='gem-c-published-dates__heading'>Updates to this page</h2><p>Published 16 September 2024<br>"
+        "Last updated 5 November 2024</p><ol><li>5 November 2024 Added information about how long councils take to "
+        "pay the grant.</li><li>16 September 2024 First published.</li></ol></div>"
     )
     paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
     assert _lines(_story_page(paragraphs + history)) == STORY
