@@ -228,3 +228,8 @@ def test_a_gov_uk_pages_update_history_is_no_text() -> None:
     )
     paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
     assert _lines(_story_page(paragraphs + history)) == STORY
+
+
+def test_a_japanese_display_names_tagline_is_no_part_of_the_name() -> None:
+    head = "<meta name='author' content='はるか｜デザイナー'>"
+    assert extract_article(_page_with(head, ""), "https://note.com/haruka/n/n1a2b3c").authors == ["はるか"]

@@ -142,7 +142,9 @@ def _credit_parts(raw: str) -> list[str]:
 
 def _without_declared_job(name: str) -> str:
     """ "Jenna Paulsen Staff Writer" -> "Jenna Paulsen": TownNews BLOX declares the byline's job title as part of
-    the name. Only a job of two words or more goes: a one-word "Teacher" may be the name ("Your Native Teacher")."""
+    the name. Only a job of two words or more goes: a one-word "Teacher" may be the name ("Your Native Teacher").
+    A Japanese display name's tagline after a full-width bar goes too: note.com's "はるか｜デザイナー"."""
+    name = name.split("｜", 1)[0].strip() or name
     person = without_trailing_role(name)
     return person if len(name.split()) - len(person.split()) >= _DECLARED_JOB_MIN_WORDS else name
 
