@@ -10,6 +10,7 @@ from test_extract_probe_credits import STORY  # the same three paragraphs of a c
 from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
+from newscorpus.extract.credits import split_names
 
 
 def _story_page(body: str) -> str:
@@ -233,3 +234,8 @@ def test_a_gov_uk_pages_update_history_is_no_text() -> None:
 def test_a_japanese_display_names_tagline_is_no_part_of_the_name() -> None:
     head = "<meta name='author' content='はるか｜デザイナー'>"
     assert extract_article(_page_with(head, ""), "https://note.com/haruka/n/n1a2b3c").authors == ["はるか"]
+
+
+def test_a_desk_named_with_an_ampersand_is_one_credit() -> None:
+    assert split_names("Summit & Trail Staff") == ["Summit & Trail Staff"]
+    assert split_names("Jane Doe & John Roe") == ["Jane Doe", "John Roe"]

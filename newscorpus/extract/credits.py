@@ -60,7 +60,8 @@ _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bdan\b)\s*", re.IGNORECASE)
 # Services", "Halvorsen & Partners". It is one credit, not two
 _ORGANISATION_WITH_AND = re.compile(
     r"^(?:(?:the\s+)?(?:ministry|kementerian|kementrian|department|dinas|badan|council|commission|committee|bureau|"
-    r"office)\b.*\s(?:and|dan|&)\s.+|.+\s(?:&|and)\s+(?:partners|associates|sons|co\.?|company)\b.*)$",
+    r"office)\b.*\s(?:and|dan|&)\s.+|.+\s(?:&|and)\s+(?:partners|associates|sons|co\.?|company)\b.*"
+    r"|.+\s&\s.+\s(?:staff|team|editors|desk|newsroom))$",  # "Summit & Trail Staff": the shop's own desk
     re.IGNORECASE,
 )
 _DECLARED_JOB_MIN_WORDS = 2
