@@ -239,3 +239,28 @@ def test_a_japanese_display_names_tagline_is_no_part_of_the_name() -> None:
 def test_a_desk_named_with_an_ampersand_is_one_credit() -> None:
     assert split_names("Summit & Trail Staff") == ["Summit & Trail Staff"]
     assert split_names("Jane Doe & John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_a_headlines_source_after_a_dash_stays() -> None:
+    """Philippine and Indian papers end a headline with its source: "… before rainy season — MMDA"."""
+    title = "Marikina floodgate upgrade to finish before rainy season — MMDA"
+    html = (
+        f"<html><head><title>{title} | Inquirer News</title><meta property='og:title' content='{title}'></head>"
+        f"<body><article><h1>{title}</h1><div class='entry-content'>"
+        + "".join(f"<p>{text}</p>" for text in STORY)
+        + "</div></article></body></html>"
+    )
+    assert extract_article(html, "https://newsinfo.inquirer.net/2051733/marikina").title == title
+
+
+def test_a_stamp_after_the_outlets_name_and_a_slash_keeps_its_local_time() -> None:
+    declared = '{"@type": "NewsArticle", "datePublished": "2025-03-04T17:30:00Z"}'
+    head = f"<script type='application/ld+json'>{declared}</script>"
+    header = (
+        "<div class='byline'>By: <a href='/byline/ma-teresa-villanueva'>Ma. Teresa Villanueva</a> - Reporter / "
+        "<span>@MTVillanuevaINQ</span> <span>Philippine Daily Inquirer</span> / <span>01:30 AM March 05, 2025</span>"
+        "</div>"
+    )
+    article = extract_article(_page_with(head, header), "https://newsinfo.inquirer.net/2051733/marikina")
+    assert article.published_at is not None and article.published_at.isoformat() == "2025-03-04T17:30:00+00:00"
+    assert article.tz_offset == "+08:00"

@@ -81,7 +81,8 @@ _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this afte
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _STAMP_SENTENCES_MAX_WORDS = 16  # a short line of labelled stamps read piece by piece at each label
-_STAMP_PARTS = re.compile(r"\s+[|·•]\s+")  # "Written by … | Fact checked by … | Updated …": each piece a stamp's length
+# "Written by … | Fact checked by … | Updated …", "Inquirer / 01:30 AM March 05, 2025": each piece a stamp's length
+_STAMP_PARTS = re.compile(r"\s+[|·•/]\s+")
 # "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
 _UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
 _LABEL_PARTS = re.compile(rf"\s+(?={STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}\b)", re.IGNORECASE)

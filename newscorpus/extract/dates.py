@@ -318,7 +318,7 @@ _TIME_BEFORE = re.compile(
 )
 # what may precede such a time on its line: nothing, a separator, or a stamp label ("Published", "Updated", "at")
 _TIME_LEAD = re.compile(
-    rf"(?:[|·•,;:(\[–—-]|\b(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|on|at|pukul|jam|um|à|às|alle|om|ore))\s*$",
+    rf"(?:[|·•,;:(\[–—/-]|\b(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|on|at|pukul|jam|um|à|às|alle|om|ore))\s*$",
     re.IGNORECASE,
 )
 

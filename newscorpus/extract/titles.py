@@ -101,6 +101,10 @@ def _continues_after_separator(longer: str, title: str) -> bool:
     return not rest or rest[0] in "-–—|:·•»/"
 
 
+# a headline's source after a dash, as Philippine and Indian papers print it: "… before rainy season — MMDA"
+_SOURCE_ACRONYM = re.compile(r"[A-Z]{3,8}")
+
+
 def _cut_qualifier(title: str) -> str:
     """ "Wedding Planning Tools – Caterer Comparison Spreadsheet" -> "Wedding Planning Tools": a short capitalised
     tag after a dash or bar (a format, a part number, an SEO promise) qualifies the headline and is not part of
@@ -114,6 +118,7 @@ def _cut_qualifier(title: str) -> str:
             and 0 < len(tail_words) <= min(_MAX_QUALIFIER_WORDS, len(head_words))
             and (tail.strip()[0].isupper() or tail.strip()[0].isdigit())
             and separator not in tail
+            and not _SOURCE_ACRONYM.fullmatch(tail.strip())
         ):
             return head.strip()
     return title
