@@ -264,3 +264,35 @@ def test_a_stamp_after_the_outlets_name_and_a_slash_keeps_its_local_time() -> No
     article = extract_article(_page_with(head, header), "https://newsinfo.inquirer.net/2051733/marikina")
     assert article.published_at is not None and article.published_at.isoformat() == "2025-03-04T17:30:00+00:00"
     assert article.tz_offset == "+08:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Anna Kessler reports from Kyiv", "Anna Kessler"),  # a correspondent's credit with no "By"
+        ("Lyse Doucet, reporting from Gaza", "Lyse Doucet"),
+        ("Oleh: Rizky Pratama Nugroho, pegawai Direktorat Jenderal Pajak", "Rizky Pratama Nugroho"),  # job at office
+        ("Autorin: Katrin Vogel, Redakteurin Vorsorge", "Katrin Vogel"),  # a German job title
+    ],
+)
+def test_correspondents_and_jobs_in_other_languages(line: str, author: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author]
+
+
+def test_a_header_line_of_names_completes_a_declaration_of_one() -> None:
+    """Ghost declares a post's primary author only; the header prints both writers by name."""
+    head = "<meta name='author' content='Hannah Lee'>"
+    header = (
+        "<div class='post-authors'><a href='/author/hannah/'>Hannah Lee</a>, "
+        "<a href='/author/omar/'>Omar Farouk</a></div>"
+    )
+    article = extract_article(_page_with(head, header), "https://blog.crumbapp.com/bakery-pricing/")
+    assert article.authors == ["Hannah Lee", "Omar Farouk"]
+
+
+def test_an_outlet_beside_the_declared_writer_is_no_second_name() -> None:
+    head = "<meta name='author' content='Zefanya Aprilia'>"
+    header = "<div class='author'>Zefanya Aprilia, CNBC Indonesia</div>"
+    article = extract_article(_page_with(head, header), "https://www.cnbcindonesia.com/market/2024/x")
+    assert article.authors == ["Zefanya Aprilia"]

@@ -173,6 +173,8 @@ _DAY_FIRST_ENGLISH_COUNTRIES = frozenset(
 )
 _NAME_LINE_MAX_WORDS = 7
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
+_NAMES_LINE_MAX_WORDS = 12
+_NAMES_JOINED = re.compile(r",\s|\s(?:and|&)\s")
 _LONE_BY_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis"
     # the label over the name in other languages: "Autor", "Auteur", "Yazar", "Автор", "作者", "글쓴이", "بقلم"
@@ -232,6 +234,8 @@ def extract_article(
     if republished_from:  # the republisher's byline names who posted the piece, not who wrote it
         byline.authors[:] = republished_from
     declared_people, declared_outlets = _outlet_named_apart(meta.authors, meta.site_name, url)
+    if not byline.authors and declared_people:
+        byline.authors += _names_line_with_declared(date_zone, declared_people)
     credits = decide_credits(
         byline,
         metadata_authors=declared_people,
@@ -594,6 +598,35 @@ def _outlet_named_apart(declared: list[str], site_name: str | None, url: str) ->
         is_outlet = key in outlet_keys or any(key.startswith(outlet) for outlet in outlet_keys if len(outlet) >= 6)
         (outlets if is_outlet else people).append(name)
     return people, outlets
+
+
+def _names_line_with_declared(lines: list[str], declared: list[str]) -> list[str]:
+    """The writers a header line lists by name alone ("Hannah Lee, Omar Farouk") when the page declares only one of
+    them: Ghost declares just a post's primary author. Every piece a full name, one of them a declared one."""
+    declared_keys = {_key(name) for name in declared}
+    for line in lines:
+        if len(line.split()) > _NAMES_LINE_MAX_WORDS or not _NAMES_JOINED.search(line):
+            continue
+        names = split_names(line)
+        if (
+            len(names) >= 2
+            and all(_is_person_name(name) for name in names)
+            and any(_key(name) in declared_keys for name in names)
+        ):
+            return names
+    return []
+
+
+def _is_person_name(name: str) -> bool:
+    """A full name of a person, not an outlet beside her ("CNBC Indonesia", "The Conversation")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0].lower() != "the"
+        and not (len(words[0]) > 1 and words[0].isupper())
+        and not ORGANISATION_WORD.search(name)
+        and looks_like_name(name, strict=True)
+    )
 
 
 def _as_declared(declared: list[str], guess: str | None) -> str | None:

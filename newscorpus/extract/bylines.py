@@ -234,6 +234,10 @@ _REPORT_OF = re.compile(
     r"(?P<names>.+)$",
     re.IGNORECASE,
 )
+# a correspondent's credit instead of a "By": "Anna Kessler reports from Kyiv", "Lyse Doucet, reporting from Gaza"
+_REPORTS_FROM = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),?\s+(?:reports|reporting)\s+from\s+[A-Z][\w .,'’-]{1,40}$"
+)
 # "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|、|，|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con)\b))\s*",
@@ -272,6 +276,7 @@ _NOT_WRITER_JOB = re.compile(r"photo|editor|illustrat|video|graphic|designer|cam
 _STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 _JOB_MAX_WORDS = 3
+_OFFICE_MAX_WORDS = 6
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
 _LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
@@ -477,6 +482,9 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:
+        reporting = _REPORTS_FROM.match(unstamped)
+        if reporting is not None:
+            return _credit(reporting["names"], "author", strict=True)
         return role_credit(text) or _name_and_job(text)
     text = unstamped
     if _credit_words(match["names"] if match.re is _GUEST_BY else text) > _MAX_CREDIT_WORDS:
@@ -492,6 +500,20 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         credit.others += _other_credits(text)
         credit.agencies += [bracketed_agency] if bracketed_agency else []
     return credit
+
+
+def _job_at_office(piece: str) -> bool:
+    """A job word in lower case, then the office's capitalised name: "pegawai Direktorat Jenderal Pajak", "dosen
+    Universitas Airlangga". After a writer's full name it describes her, in languages that do not capitalise
+    jobs."""
+    words = piece.split()
+    return (
+        2 <= len(words) <= _OFFICE_MAX_WORDS
+        and words[0].isalpha()
+        and words[0].islower()
+        and words[0] not in PARTICLES
+        and all(word[:1].isupper() for word in words[1:])
+    )
 
 
 def _in_lower_case(piece: str) -> bool:
@@ -670,7 +692,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         if (
             "," in joined_before
-            and _in_lower_case(piece)
+            and (_in_lower_case(piece) or _job_at_office(piece))
             and any(len(name.split()) >= 2 for name in names)
             and all(name[:1].isupper() for name in names)
         ):

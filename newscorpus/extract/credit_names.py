@@ -92,7 +92,10 @@ JOB_TITLE = re.compile(
     r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
     r"|pharmacist|veterinarian|teacher|principal|dean|provost|chancellor|nurse|coach|chef|pastor|archivist"
     r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair|broker|realtor"
-    r"|writers|reporters|editors|correspondents|contributors|columnists)\b",  # "and Jenna Okafor Staff writers"
+    r"|writers|reporters|editors|correspondents|contributors|columnists"  # "and Jenna Okafor Staff writers"
+    # the same jobs in German, French, Spanish, Italian and Portuguese: "Katrin Vogel, Redakteurin Vorsorge"
+    r"|redakteur(?:in)?|journalistin|korrespondentin|rédact(?:eur|rice)|journaliste|periodista|redactora?"
+    r"|redattor[ei]|redattrice|giornalista|jornalista)\b",
     re.IGNORECASE,
 )
 
