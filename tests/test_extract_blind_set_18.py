@@ -11,6 +11,7 @@ from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credits import split_names
+from newscorpus.extract.dates import is_stamp_only
 
 
 def _story_page(body: str) -> str:
@@ -296,3 +297,24 @@ def test_an_outlet_beside_the_declared_writer_is_no_second_name() -> None:
     header = "<div class='author'>Zefanya Aprilia, CNBC Indonesia</div>"
     article = extract_article(_page_with(head, header), "https://www.cnbcindonesia.com/market/2024/x")
     assert article.authors == ["Zefanya Aprilia"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "reviewer"),
+    [
+        (
+            "Escrito por Marta Gil · Revisado por Javier Ortega, asesor financiero certificado",
+            "Marta Gil",
+            "Javier Ortega",
+        ),
+        ("Geschrieben von Katrin Weiß · Medizinisch geprüft von Stefan Brandt", "Katrin Weiß", "Stefan Brandt"),
+    ],
+)
+def test_written_by_and_reviewed_by_in_other_languages(line: str, author: str, reviewer: str) -> None:
+    byline = read_byline(line, at_start=True)
+    assert byline is not None and byline.authors == [author] and byline.others == [reviewer]
+
+
+def test_a_reading_time_in_another_language_is_part_of_a_stamp() -> None:
+    assert is_stamp_only("15 de enero de 2024 · 4 min de lectura")
+    assert not is_stamp_only("15 de enero de 2024 · la casa de Marta")

@@ -42,6 +42,11 @@ _LABEL_ROLES: dict[str, Role] = {
     "authors": "author",
     "writer": "author",
     "written by": "author",
+    "escrito por": "author",  # es, pt
+    "geschrieben von": "author",
+    "écrit par": "author",
+    "scritto da": "author",
+    "ditulis oleh": "author",
     "story by": "author",
     "article by": "author",
     "words by": "author",
@@ -141,6 +146,13 @@ _LABEL_ROLES: dict[str, Role] = {
     "translator": "ignored",
     # health publishers credit a reviewer beside the writer: "Medically reviewed by X — Written by Y"
     "reviewed by": "ignored",
+    "revisado por": "ignored",  # es, pt: a reviewer beside the writer
+    "geprüft von": "ignored",
+    "medizinisch geprüft von": "ignored",
+    "relu par": "ignored",
+    "vérifié par": "ignored",
+    "revisionato da": "ignored",
+    "ditinjau oleh": "ignored",
     "medically reviewed by": "ignored",
     "clinically reviewed by": "ignored",
     "expert reviewed by": "ignored",
@@ -172,6 +184,7 @@ _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, re
 # "글쓴이 김지원", "เขียนโดย ณัฐพล ศรีสุข", "بقلم ليلى الحسيني"
 _LABEL = re.compile(
     rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
+    r"|(?<=\bpor)\s+|(?<=\bvon)\s+|(?<=\bpar)\s+|(?<=\bda)\s+|(?<=\boleh)\s+"  # "Escrito por X · Revisado por Y"
     r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+"
     # or, rendered from inline elements, glued to a name the stamp follows: "作者林一舟·2024年3月5日"
     r"|(?<=作者)(?=[\u4e00-\u9fff]{2,4}\s*[·|/]))",

@@ -652,7 +652,8 @@ def find_relative_date(text: str, *, crawl_date: date | None, timezone_name: str
 # own), joiners, a reading time ("Updated: … | Published: …")
 _STAMP_WORDS = re.compile(
     rf"\b(?:{STAMP_LEAD_IN}?{STAMP_LABEL_WORDS}|last|update|mis|jour|on|at|am|pm|a\.m|p\.m|min|mins|minutes?|read|pukul|um|uhr|le|à"
-    r"|il|op|r|roku|г|года)\b\.?",  # "17 czerwca 2024 r." (Polish "roku"), "17 июня 2024 г." (Russian "года")
+    r"|il|op|r|roku|г|года"  # "17 czerwca 2024 r." (Polish "roku"), "17 июня 2024 г." (Russian "года")
+    r"|de|lectura|leitura|lecture|lettura|lesezeit|leestijd|menit|baca)\b\.?",  # "· 4 min de lectura"
     re.IGNORECASE,
 )
 
