@@ -74,36 +74,90 @@ def _page_with(head: str, header: str, footer: str = "") -> str:
     )
 
 
-def test_an_author_cards_heading_is_no_name_in_any_language() -> None:
-    card = (
-        "<div class='news-author-card'><div class='news-author-card__text'><p class='news-author-card__label'>"
-        "Über den Autor</p><p class='news-author-card__name'>Jonas Keller</p><p>Jonas Keller ist Senior Consultant "
-        "bei DokuFlow und begleitet seit über zehn Jahren DMS-Projekte im Mittelstand.</p></div></div>"
-    )
-    article = extract_article(_page_with("", "", card), "https://www.dokuflow.de/news/garden-plots")
-    assert article.authors == ["Jonas Keller"]
+_CARD = (
+    "<div class='news-author-card'><div class='news-author-card__text'><p class='news-author-card__label'>Über den "
+    "Autor</p><p class='news-author-card__name'>Jonas Keller</p><p>Jonas Keller ist Senior Consultant bei DokuFlow "
+    "und begleitet seit über zehn Jahren DMS-Projekte im Mittelstand.</p></div></div>"
+)
 
 
-def test_a_byline_after_a_date_stamp_in_any_language() -> None:
-    header = "<p class='post-meta'>07/11/2021 · por Inês Carvalho · 5 min de leitura</p>"
-    assert extract_article(_page_with("", header), "https://passoapasso.pt/2021/hortas").authors == ["Inês Carvalho"]
-
-
-def test_the_outlet_after_the_writers_name_is_no_second_author() -> None:
-    head = "<meta property='og:site_name' content='PortalNotícia'>"
-    header = "<p class='content-publication-data__from'>Por Mariana Costa, PortalNotícia SP</p>"
-    article = extract_article(_page_with(head, header), "https://portalnoticia.com.br/sp/noticia/2024/05/10/frio")
-    assert article.authors == ["Mariana Costa"]
-
-
-def test_a_declared_byline_loses_the_job_its_writers_share() -> None:
-    head = "<meta name='author' content='Marcus Ellery and Jenna Okafor Staff writers'>"
-    header = (
-        "<span class='tnt-byline'>By <a href='/users/profile/mellery'>Marcus Ellery</a> and "
-        "<a href='/users/profile/jokafor'>Jenna Okafor</a> Staff writers</span>"
-    )
-    article = extract_article(_page_with(head, header), "https://www.example.com/news/garden-plots")
-    assert article.authors == ["Marcus Ellery", "Jenna Okafor"]
+@pytest.mark.parametrize(
+    ("head", "header", "footer", "url", "authors"),
+    [
+        pytest.param(
+            "", "", _CARD, "https://www.dokuflow.de/news/garden-plots", ["Jonas Keller"], id="author-box-heading"
+        ),
+        pytest.param(
+            "",
+            "<p class='post-meta'>07/11/2021 · por Inês Carvalho · 5 min de leitura</p>",
+            "",
+            "https://passoapasso.pt/2021/hortas",
+            ["Inês Carvalho"],
+            id="byline-after-a-stamp",
+        ),
+        pytest.param(
+            "<meta property='og:site_name' content='PortalNotícia'>",
+            "<p class='content-publication-data__from'>Por Mariana Costa, PortalNotícia SP</p>",
+            "",
+            "https://portalnoticia.com.br/sp/noticia/2024/05/10/frio",
+            ["Mariana Costa"],
+            id="outlet-after-the-name",
+        ),
+        pytest.param(
+            "<meta name='author' content='Marcus Ellery and Jenna Okafor Staff writers'>",
+            "<span class='tnt-byline'>By <a href='/users/profile/mellery'>Marcus Ellery</a> and "
+            "<a href='/users/profile/jokafor'>Jenna Okafor</a> Staff writers</span>",
+            "",
+            "https://www.example.com/news/garden-plots",
+            ["Marcus Ellery", "Jenna Okafor"],
+            id="declared-job-shared",
+        ),
+        pytest.param(
+            "",
+            "<p class='writer'>글쓴이 <em>김지원 에디터</em> 2024.03.05 조회 12,408</p>",
+            "",
+            "https://blog.hanbitcard.co.kr/post/1",
+            ["김지원"],
+            id="korean-staff-writer",
+        ),
+        pytest.param(
+            "",
+            "<div class='author'><div class='author__label'>Autorin</div>"
+            "<div class='author__name'>Lena Vogt</div></div>",
+            "",
+            "https://www.example.de/ratgeber/beete",
+            ["Lena Vogt"],
+            id="lone-label-over-the-name",
+        ),
+        pytest.param(
+            "<meta name='author' content='はるか｜デザイナー'>",
+            "",
+            "",
+            "https://note.com/haruka/n/n1a2b3c",
+            ["はるか"],
+            id="display-name-tagline",
+        ),
+        pytest.param(  # Ghost declares a post's primary author only; the header prints both writers by name
+            "<meta name='author' content='Hannah Lee'>",
+            "<div class='post-authors'><a href='/author/hannah/'>Hannah Lee</a>, "
+            "<a href='/author/omar/'>Omar Farouk</a></div>",
+            "",
+            "https://blog.crumbapp.com/bakery-pricing/",
+            ["Hannah Lee", "Omar Farouk"],
+            id="names-line-completes-a-declaration",
+        ),
+        pytest.param(
+            "<meta name='author' content='Zefanya Aprilia'>",
+            "<div class='author'>Zefanya Aprilia, CNBC Indonesia</div>",
+            "",
+            "https://www.cnbcindonesia.com/market/2024/x",
+            ["Zefanya Aprilia"],
+            id="outlet-beside-the-declared-writer",
+        ),
+    ],
+)
+def test_credits_read_from_the_page(head: str, header: str, footer: str, url: str, authors: list[str]) -> None:
+    assert extract_article(_page_with(head, header, footer), url).authors == authors
 
 
 @pytest.mark.parametrize(
@@ -124,18 +178,6 @@ def test_credit_labels_of_scripts_that_do_not_capitalise(line: str, author: str)
 @pytest.mark.parametrize("line", ["作者简介", "作者认为这个问题很重要。", "作者林一舟"])
 def test_a_sentence_or_heading_about_the_author_is_no_credit(line: str) -> None:
     assert read_byline(line, at_start=True) is None
-
-
-def test_a_korean_staff_writers_job_is_no_part_of_her_name() -> None:
-    header = "<p class='writer'>글쓴이 <em>김지원 에디터</em> 2024.03.05 조회 12,408</p>"
-    assert extract_article(_page_with("", header), "https://blog.hanbitcard.co.kr/post/1").authors == ["김지원"]
-
-
-def test_a_lone_author_label_over_the_name_in_another_language() -> None:
-    header = (
-        "<div class='author'><div class='author__label'>Autorin</div><div class='author__name'>Lena Vogt</div></div>"
-    )
-    assert extract_article(_page_with("", header), "https://www.example.de/ratgeber/beete").authors == ["Lena Vogt"]
 
 
 def test_an_arabic_publication_label_with_arabic_indic_digits() -> None:
@@ -232,11 +274,6 @@ def test_a_gov_uk_pages_update_history_is_no_text() -> None:
     assert _lines(_story_page(paragraphs + history)) == STORY
 
 
-def test_a_japanese_display_names_tagline_is_no_part_of_the_name() -> None:
-    head = "<meta name='author' content='はるか｜デザイナー'>"
-    assert extract_article(_page_with(head, ""), "https://note.com/haruka/n/n1a2b3c").authors == ["はるか"]
-
-
 def test_a_desk_named_with_an_ampersand_is_one_credit() -> None:
     assert split_names("Summit & Trail Staff") == ["Summit & Trail Staff"]
     assert split_names("Jane Doe & John Roe") == ["Jane Doe", "John Roe"]
@@ -279,24 +316,6 @@ def test_a_stamp_after_the_outlets_name_and_a_slash_keeps_its_local_time() -> No
 def test_correspondents_and_jobs_in_other_languages(line: str, author: str) -> None:
     byline = read_byline(line, at_start=True)
     assert byline is not None and byline.authors == [author]
-
-
-def test_a_header_line_of_names_completes_a_declaration_of_one() -> None:
-    """Ghost declares a post's primary author only; the header prints both writers by name."""
-    head = "<meta name='author' content='Hannah Lee'>"
-    header = (
-        "<div class='post-authors'><a href='/author/hannah/'>Hannah Lee</a>, "
-        "<a href='/author/omar/'>Omar Farouk</a></div>"
-    )
-    article = extract_article(_page_with(head, header), "https://blog.crumbapp.com/bakery-pricing/")
-    assert article.authors == ["Hannah Lee", "Omar Farouk"]
-
-
-def test_an_outlet_beside_the_declared_writer_is_no_second_name() -> None:
-    head = "<meta name='author' content='Zefanya Aprilia'>"
-    header = "<div class='author'>Zefanya Aprilia, CNBC Indonesia</div>"
-    article = extract_article(_page_with(head, header), "https://www.cnbcindonesia.com/market/2024/x")
-    assert article.authors == ["Zefanya Aprilia"]
 
 
 @pytest.mark.parametrize(

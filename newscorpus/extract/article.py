@@ -172,9 +172,10 @@ _DAY_FIRST_ENGLISH_COUNTRIES = frozenset(
     {"uk", "ie", "au", "nz", "za", "in", "pk", "ng", "ke", "gh", "ug", "tz", "sg", "my", "hk", "gg", "je", "im", "mt"}
 )
 _NAME_LINE_MAX_WORDS = 7
-# a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
+# a header line of writers' names alone: "Hannah Lee, Omar Farouk"
 _NAMES_LINE_MAX_WORDS = 12
 _NAMES_JOINED = re.compile(r",\s|\s(?:and|&)\s")
+# a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
 _LONE_BY_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis"
     # the label over the name in other languages: "Autor", "Auteur", "Yazar", "Автор", "作者", "글쓴이", "بقلم"
