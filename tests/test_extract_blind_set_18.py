@@ -4,6 +4,7 @@ bench/blind-pages-18): a namespaced BEM block named in camelCase, and a piece re
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
@@ -12,6 +13,7 @@ from newscorpus.extract.boilerplate import remove_boilerplate
 from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credits import split_names
 from newscorpus.extract.dates import is_stamp_only
+from newscorpus.extract.main_content import _is_shop_grid
 
 
 def _story_page(body: str) -> str:
@@ -337,3 +339,15 @@ def test_written_by_and_reviewed_by_in_other_languages(line: str, author: str, r
 def test_a_reading_time_in_another_language_is_part_of_a_stamp() -> None:
     assert is_stamp_only("15 de enero de 2024 · 4 min de lectura")
     assert not is_stamp_only("15 de enero de 2024 · la casa de Marta")
+
+
+def test_a_comment_between_a_grids_tiles_is_no_tile() -> None:
+    grid = lxml.html.fromstring(
+        "<section class='product-carousel'><h2>Shop Trekking Poles</h2><ul>"
+        + _tile("Alpine Carbon Cork Trekking Poles", "$126.49")
+        + "<!-- rendered by the shop's widget -->"
+        + _tile("Trailhead Aluminum Poles - Pair", "$19.99")
+        + _tile("Zephyr Z-Fold Distance Poles", "$184.99")
+        + "</ul></section>"
+    )
+    assert _is_shop_grid(grid)

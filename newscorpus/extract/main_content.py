@@ -621,7 +621,8 @@ def _is_shop_grid(element: lxml.html.HtmlElement) -> bool:
     children = [child for child in element if isinstance(child.tag, str)]
     lists = [child for child in children if child.tag in ("ul", "ol")]
     if len(lists) == 1:
-        children = [child for child in children if child is not lists[0]] + list(lists[0])
+        items = [child for child in lists[0] if isinstance(child.tag, str)]  # a comment between tiles is no tile
+        children = [child for child in children if child is not lists[0]] + items
     tiles = 0
     for child in children:
         text = _collapse_spaces(child.text_content() or "")
