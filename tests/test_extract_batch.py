@@ -2,7 +2,8 @@
 
 The hanging page uses the worker's documented test hook (page_job.TEST_HANG_ENV): with the variable set to a
 marker, a page whose url contains the marker sleeps for an hour instead of being extracted, so only the time limit
-can end it; "<marker>-hard" also blocks SIGALRM, so only the parent killing the worker can end it.
+can end it; "<marker>-hard" also blocks SIGALRM, so only the parent killing the worker can end it; "<marker>-crash"
+makes the worker process exit at once.
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ def test_a_hanging_page_is_cut_off_recorded_and_the_batch_goes_on(hang: str, mon
     assert records[1]["quality_flags"] == ["timeout"] and records[1]["body"] == ""
     assert stats.timeouts == 1 and stats.pages == 4
     assert all(records[n]["title"] == f"Story number {n}" for n in (0, 2, 3))
+
+
+def test_a_worker_that_dies_costs_its_page_only_and_the_page_queued_behind_it_is_extracted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One worker holds its running page and the next in its pipe; when it dies, the next one is sent again."""
+    monkeypatch.setenv(TEST_HANG_ENV, HANG_MARKER)
+    lines = [page_line(n, url=f"https://news.example/{HANG_MARKER}-crash" if n == 1 else None) for n in range(6)]
+    records, stats = run(lines, workers=1)
+    assert [r["id"] for r in records] == [f"p{n}" for n in range(6)]
+    assert records[1]["error"] == "worker process died" and records[1]["quality_flags"] == ["extract_error"]
+    assert stats.errors == 1 and stats.timeouts == 0
+    assert all(records[n]["title"] == f"Story number {n}" and records[n]["error"] is None for n in (0, 2, 3, 4, 5))
 
 
 def naive_stamp_line(page_id: str, **extra: str) -> str:

@@ -25,6 +25,7 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
@@ -33,7 +34,8 @@ from newscorpus.extract.language import warm_up
 from newscorpus.extract.page_job import error_line, install_timeout_handler, process_line
 
 MAX_PAGES_PER_WORKER = 500
-IN_FLIGHT_PER_WORKER = 8  # pages running or finished-but-waiting-for-an-earlier-page, per worker
+IN_FLIGHT_PER_WORKER = 8  # pages running, queued or finished-but-waiting-for-an-earlier-page, per worker
+PAGES_QUEUED_PER_WORKER = 2  # the page a worker runs and the one waiting in its pipe
 _KILL_GRACE_S = 2.0  # the parent kills a worker this long after the page's own timer should have fired
 _JOIN_TIMEOUT_S = 5.0
 
@@ -128,11 +130,13 @@ def _page_lines(stream: TextIO) -> Iterator[str]:
 class _Task:
     seq: int
     line: str
-    deadline: float
+    deadline: float = float("inf")  # set when the worker starts the page, as near as the parent can tell
 
 
 class _Worker:
-    """One worker process, fed one page at a time over its own pipe so the parent knows which page it runs."""
+    """One worker process with its own pipe. The parent keeps up to `PAGES_QUEUED_PER_WORKER` pages in it, so a
+    worker that finishes a page starts the next without waiting for the parent to wake, read and send; the parent
+    knows the order, so the oldest page is the one running and the only one whose deadline runs."""
 
     def __init__(self, context: Any, time_limit_s: float, default_timezone: str) -> None:
         self.conn, child_conn = context.Pipe()
@@ -141,12 +145,23 @@ class _Worker:
         )
         self.process.start()
         child_conn.close()
-        self.task: _Task | None = None
-        self.pages_done = 0
+        self.tasks: deque[_Task] = deque()
+        self.pages_sent = 0
+        self._page_budget_s = time_limit_s + _KILL_GRACE_S
 
     def send(self, task: _Task) -> None:
-        self.task = task
+        if not self.tasks:
+            task.deadline = time.monotonic() + self._page_budget_s
+        self.tasks.append(task)
+        self.pages_sent += 1
         self.conn.send((task.seq, task.line))
+
+    def finish_running(self) -> _Task:
+        """The running page answered; the next queued page is running from now."""
+        done = self.tasks.popleft()
+        if self.tasks:
+            self.tasks[0].deadline = time.monotonic() + self._page_budget_s
+        return done
 
     def stop(self) -> None:
         """Ask the worker to exit; kill it if it does not."""
@@ -173,6 +188,7 @@ class _WorkerPool:
         self._max_pages = max_pages_per_worker
         self._max_in_flight = size * IN_FLIGHT_PER_WORKER
         self._workers = [self._start() for _ in range(size)]
+        self._requeued: deque[_Task] = deque()  # sent to a worker that died before starting them
 
     def _start(self) -> _Worker:
         return _Worker(self._context, self._time_limit_s, self._default_timezone)
@@ -184,19 +200,26 @@ class _WorkerPool:
         next_seq = 0
         exhausted = False
         while True:
-            busy = [w for w in self._workers if w.task is not None]
-            for worker in self._workers:
-                if exhausted or worker.task is not None or len(finished) + len(busy) >= self._max_in_flight:
-                    continue
-                line = next(lines, None)
-                if line is None:
-                    exhausted = True
-                    continue
-                worker.send(_Task(next_seq, line, time.monotonic() + self._time_limit_s + _KILL_GRACE_S))
-                busy.append(worker)
-                next_seq += 1
+            in_flight = len(self._requeued) + sum(len(w.tasks) for w in self._workers)
+            for depth in range(PAGES_QUEUED_PER_WORKER):  # first a page for every idle worker, then one queued
+                for worker in self._workers:
+                    if len(worker.tasks) > depth or worker.pages_sent >= self._max_pages:
+                        continue
+                    if self._requeued:
+                        worker.send(self._requeued.popleft())
+                        continue
+                    if exhausted or len(finished) + in_flight >= self._max_in_flight:
+                        continue
+                    line = next(lines, None)
+                    if line is None:
+                        exhausted = True
+                        continue
+                    worker.send(_Task(next_seq, line))
+                    in_flight += 1
+                    next_seq += 1
+            busy = [w for w in self._workers if w.tasks]
             if not busy:
-                if exhausted:
+                if exhausted and not self._requeued:
                     return
                 # nothing running but the window is full: only possible while `finished` drains below
             else:
@@ -208,31 +231,37 @@ class _WorkerPool:
     def _collect(self, busy: list[_Worker], finished: dict[int, tuple[str, str]]) -> None:
         """Wait for at least one busy worker to answer or pass its deadline; replace dead and stuck workers."""
         now = time.monotonic()
-        timeout = max(0.0, min(w.task.deadline for w in busy if w.task) - now)
+        timeout = max(0.0, min(w.tasks[0].deadline for w in busy) - now)
         ready = multiprocessing.connection.wait([w.conn for w in busy], timeout=timeout)
         for worker in busy:
-            task = worker.task
-            assert task is not None
             if worker.conn in ready:
-                try:
-                    seq, line, status = worker.conn.recv()
-                except (EOFError, OSError):
-                    finished[task.seq] = self._replace(worker, task, "worker process died", "extract_error")
-                    continue
-                finished[seq] = (line, status)
-                worker.task = None
-                worker.pages_done += 1
-                if worker.pages_done >= self._max_pages:
-                    self._recycle(worker)
-            elif time.monotonic() >= task.deadline:
+                self._receive(worker, finished)
+            elif time.monotonic() >= worker.tasks[0].deadline:
                 message = f"timeout after {self._time_limit_s:g}s"
-                finished[task.seq] = self._replace(worker, task, message, "timeout")
+                self._replace(worker, finished, message, "timeout")
 
-    def _replace(self, worker: _Worker, task: _Task, message: str, flag: str) -> tuple[str, str]:
+    def _receive(self, worker: _Worker, finished: dict[int, tuple[str, str]]) -> None:
+        """Every answer waiting in the worker's pipe, oldest page first."""
+        while worker.tasks:
+            try:
+                _seq, line, status = worker.conn.recv()  # a worker answers in the order it was sent pages
+            except (EOFError, OSError):
+                self._replace(worker, finished, "worker process died", "extract_error")
+                return
+            finished[worker.finish_running().seq] = (line, status)
+            if not worker.conn.poll():
+                break
+        if not worker.tasks and worker.pages_sent >= self._max_pages:
+            self._recycle(worker)
+
+    def _replace(self, worker: _Worker, finished: dict[int, tuple[str, str]], message: str, flag: str) -> None:
+        """The running page gets an error line; the pages queued behind it go to the next free worker."""
         worker.kill()
         self._workers[self._workers.index(worker)] = self._start()
+        running = worker.tasks.popleft()
+        self._requeued.extend(worker.tasks)
         status = "timeout" if flag == "timeout" else "error"
-        return error_line(_page_id(task.line), message, flag), status  # type: ignore[arg-type]
+        finished[running.seq] = error_line(_page_id(running.line), message, flag), status  # type: ignore[arg-type]
 
     def _recycle(self, worker: _Worker) -> None:
         worker.stop()
@@ -240,10 +269,10 @@ class _WorkerPool:
 
     def close(self) -> None:
         for worker in self._workers:
-            if worker.task is None:
-                worker.stop()
-            else:
+            if worker.tasks:
                 worker.kill()
+            else:
+                worker.stop()
 
 
 def _page_id(line: str) -> Any:

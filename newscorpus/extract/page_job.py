@@ -10,7 +10,8 @@ swallowed there. A page stuck in C code the signal cannot interrupt is the paren
 
 Test hook: when the environment variable NEWSCORPUS_EXTRACT_TEST_HANG is set to a marker and a page's url contains
 that marker, the page sleeps instead of being extracted (an interruptible hang); if the url contains the marker
-followed by "-hard", SIGALRM is blocked first (a hang only killing the worker ends). Production never sets it.
+followed by "-hard", SIGALRM is blocked first (a hang only killing the worker ends); followed by "-crash", the
+worker process exits at once, as one that segfaults or is OOM-killed does. Production never sets it.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _extract_page(page: dict[str, Any], default_timezone: str) -> ArticleFields:
     if not isinstance(html, str):
         raise ValueError("input line has no html string")
     url = page.get("url") if isinstance(page.get("url"), str) else ""
-    _maybe_hang_for_tests(url)
+    _maybe_misbehave_for_tests(url)
     crawl_date = _crawl_date(page.get("crawl_date"))
     # a batch of pages from many sites: each line may name the zone its site prints naive times in
     timezone = page.get("timezone") if isinstance(page.get("timezone"), str) and page.get("timezone") else None
@@ -96,10 +97,12 @@ def _crawl_date(value: Any) -> date | None:
         return None
 
 
-def _maybe_hang_for_tests(url: str) -> None:
+def _maybe_misbehave_for_tests(url: str) -> None:
     marker = os.environ.get(TEST_HANG_ENV)
     if not marker or marker not in url:
         return
+    if f"{marker}-crash" in url:
+        os._exit(70)
     if f"{marker}-hard" in url:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     time.sleep(_TEST_HANG_SECONDS)
