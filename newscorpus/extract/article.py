@@ -91,6 +91,9 @@ _LABEL_TO_DATE_WORDS = 3  # "This entry was posted on Wednesday, November 5th, 2
 _KICKER_LINES = 2  # lines a body may hold above its headline ("Learning Center" / headline / stamp / story)
 _DEK_MAX_WORDS = 60  # a dek is a sentence or two; a longer first paragraph over a byline is the story's own
 _META_BLOCK_LINES = 12  # page lines a byline, its stamps and a lead photo's caption put between a dek and the story
+_NAME_LINES_BEFORE_META = 2  # a bare writer's name and a photo credit may print above a dek's date stamp
+_NAME_LINE_MAX_WORDS = 6
+_SENTENCE_ENDS = frozenset(".!?。！？")
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 # a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
@@ -175,6 +178,7 @@ _NAME_LINE_MAX_WORDS = 7
 # a header line of writers' names alone: "Hannah Lee, Omar Farouk"
 _NAMES_LINE_MAX_WORDS = 12
 _NAMES_JOINED = re.compile(r",\s|\s(?:and|&)\s")
+_ONE_WORD_SITE_TAIL = re.compile(r"\s+[-–—|]\s+\S+$")  # the site's name after the writers' names
 # a byline widget that puts the label and the name in separate elements: "by" / "Written by" / "Author", then the name
 _LONE_BY_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|words|article|story)\s+by|by|authors?|about\s+the\s+authors?|oleh|penulis"
@@ -355,15 +359,26 @@ def _without_dek_over_meta(lines: list[str], page_lines: list[str]) -> list[str]
         if not line.startswith(dek_probe):
             continue
         block = page_lines[index + 1 : index + 1 + _META_BLOCK_LINES]
+        meta_at = _first_meta_line(block)
         if (
-            block
-            and _is_meta_line(block[0])
-            and any(line.startswith(story_probe) for line in block[1:])
+            meta_at is not None
+            and any(line.startswith(story_probe) for line in block[meta_at + 1 :])
             and lines[0] not in block
         ):
             return lines[1:]
         break
     return lines
+
+
+def _first_meta_line(block: list[str]) -> int | None:
+    """Where the meta block under a dek starts: its first line, or the stamp after a bare name and a photo credit
+    ("Mikko Heinonen" / "Kuvat: Sanna Lehtonen" / "1.3.2024 klo 1.15"), short lines no sentence ends."""
+    for index, line in enumerate(block[: _NAME_LINES_BEFORE_META + 1]):
+        if _is_meta_line(line):
+            return index
+        if len(line.split()) > _NAME_LINE_MAX_WORDS or line.rstrip()[-1:] in _SENTENCE_ENDS:
+            return None
+    return None
 
 
 def _is_meta_line(line: str) -> bool:
@@ -606,6 +621,7 @@ def _names_line_with_declared(lines: list[str], declared: list[str]) -> list[str
     them: Ghost declares just a post's primary author. Every piece a full name, one of them a declared one."""
     declared_keys = {_key(name) for name in declared}
     for line in lines:
+        line = _ONE_WORD_SITE_TAIL.sub("", line)  # "Rina Wulandari, Dimas Pratama - kabarnusaNews"
         if len(line.split()) > _NAMES_LINE_MAX_WORDS or not _NAMES_JOINED.search(line):
             continue
         names = split_names(line)
@@ -746,6 +762,10 @@ def _published(
     if not rule_texts:
         printed = [*formatted, *printed]
     below_headline, _ = _printed_dates(under_headline, timezone, month_first=month_first)
+    captions = {_key(caption) for caption in meta.figure_captions}
+    stamped_below, _ = _printed_dates(
+        [line for line in under_headline if _key(line) not in captions], timezone, month_first=month_first
+    )
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
     declared_published = _first_parsed(meta.published, timezone)
     if (
@@ -766,6 +786,10 @@ def _published(
         *_stamped_times_first(
             meta.time_elements, below_headline, timezone, certain=_read_either_way(under_headline, timezone)
         ),
+        # a stamp under the headline before one above it, which may be a sidebar's last story's; a photo's caption
+        # under the headline may date the photo; a source's own date format still reads them first
+        *([] if rule_texts else formatted),
+        *stamped_below,
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),

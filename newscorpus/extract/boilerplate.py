@@ -118,7 +118,9 @@ _EDITOR_CODE_AT_END = re.compile(rf"(?<=[.!?\"”’])\s*\({_EDITOR_CODE}\)$")
 _RIGHTS_RESERVED = (
     r"(?:All\s+rights\s+reserved|Alle\s+Rechte\s+vorbehalten|Tous\s+droits\s+réservés|"
     r"Todos\s+los\s+derechos\s+reservados|Todos\s+os\s+direitos\s+reservados|Tutti\s+i\s+diritti\s+riservati|"
-    r"Alle\s+rechten\s+voorbehouden|Все\s+права\s+защищены)"
+    r"Alle\s+rechten\s+voorbehouden|Все\s+права\s+защищены|"
+    # ko, ja, zh: "unauthorised copying and redistribution prohibited", "all rights reserved"
+    r"무단\s*전재|無断(?:転載|複製)|版[权權]所有)"
 )
 # A placeholder an embed left in the text: detik's "[Gambas:Video 20detik]", "[Gambas:Instagram]", CNN Indonesia's
 # "[Gambas:Video CNN]", a WordPress "[embed]" or "[video]" code that was not expanded
@@ -199,7 +201,7 @@ _NOTICE = re.compile(
     # "Copyright © 2024 ...", not a heading that starts with the word ("Copyright Office Weighs In on AI Training")
     r"^(?:Copyright\s*(?:©|\(c\)|\d{4}|by\b|.*\b"
     + _RIGHTS_RESERVED
-    + r")|Hak\s+cipta\b|©|\(c\)\s|Riproduzione\s+riservata\b|"
+    + r")|Hak\s+cipta\b|저작권자\b|©|\(c\)\s|Riproduzione\s+riservata\b|"
     + _RIGHTS_RESERVED
     + r"|Dilarang\s+keras\s+mengambil\s+konten|"
     r"Dilarang\s+mengutip|Ikuti\s+berita\s+terkini|Ikuti\s+(?:kami|informasi)\b.*\b(?:Google\s+News|WhatsApp|"
@@ -222,7 +224,9 @@ _SHARE = re.compile(
     # a live report's refresh switch
     r"Perbarui\s+otomatis|Auto[- ]?refresh|Auto[- ]?update|"
     # pl, cs, sk, tr, sv, da, no, fi, hu, nl, el, ro, hr/sr
-    r"Reklama|Reklam|Reklame|Annons|Annonse|Mainos|Hirdetés|Reclame|Διαφήμιση|Publicitate|Oglas)\s*:?$",
+    r"Reklama|Reklam|Reklame|Annons|Annonse|Mainos|Hirdetés|Reclame|Διαφήμιση|Publicitate|Oglas|"
+    # ja, zh, ko, vi, fa, he, ar
+    r"広告|廣告|广告|광고|Quảng\s+cáo|تبلیغات|פרסומת|إعلان)\s*:?$",
     re.IGNORECASE,
 )
 _COMMENTS_HEADING = re.compile(
@@ -238,6 +242,18 @@ _COMMENTS_HEADING = re.compile(
 )
 # Headings that open the page's own sections after the story: the author's bio, links to other stories, a
 # comment form. Matched on a short line only, and only cut when what follows is a minor part of the body.
+# the end sections that list other stories, which a page may also set inside the text as an insert
+_RELATED_HEADING = re.compile(
+    r"^(?:Related\b|(?:You\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|Read\s+(?:next|more)|Recommended|More\s+from"
+    r"|Weitere|Ähnliche|Sur\s+le\s+même|Articles?\s+(?:similaires|liés|connexes)|(?:Noticias|Artículos|Notícias|Artigos)"
+    r"|Articoli|Gerelateerde|Похожие|Berita|Artikel|Rekomendasi)",
+    re.IGNORECASE,
+)
+_INSERT_LINK_MAX_WORDS = 12
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s")
+_INSERT_MAX_LINKS = 6
+_PROSE_MIN_WORDS = 15
+_SENTENCE_END = (".", "!", "?", "”", '"', "»", "。")
 _END_SECTION_HEADING = re.compile(
     r"^(?:About\s+the\s+(?:author|authors|writer|reviewer|contributor)s?|(?:The\s+)?Authors?|Written\s+by|"
     r"Recent\s+(?:posts|articles|stories)|Related\s+(?:posts|articles|stories|reading|content|links)|"
@@ -645,6 +661,8 @@ _SHORT_LINE_WORDS = 15
 _HEADER_MAX_LINES = 6
 _HEADER_LABEL_MAX_WORDS = 6  # "By Carrie Arnold", "Research we're watching": the header's short lines
 _KICKER_MAX_LINES = 2  # short lines over the headline: a section label, a kicker
+_LABELLED_HEADLINE = re.compile(r"^(?P<label>[^:|]{1,40}?)\s*[:|]\s+")
+_HEADLINE_LABEL_MAX_WORDS = 3
 _ABOVE_HEADLINE_MAX_LINES = 10  # the header boxes over a headline inside the text's container: labels, a note
 _ABOVE_HEADLINE_MAX_WORDS = 60
 _DEK_MAX_WORDS = 40
@@ -1129,11 +1147,33 @@ def _cut_comment_block(lines: list[str]) -> list[str]:
             or (_PROMPT_MAX_WORDS < words <= _PAYWALL_MAX_WORDS and teaser_phrase_in(line))
         ):
             continue
+        if end_section and _RELATED_HEADING.match(line) and (resumes := _story_resumes_after(lines, index)):
+            return lines[:index] + _cut_comment_block(lines[resumes:])  # an insert: the story goes on under it
         after = sum(count_tokens(x) for x in lines[index + 1 :])
         # a named end section (bio, related stories) may be long next to a short story; it still follows the story
         if after <= max(40, total_words // 3) or (end_section and after < total_words - after - words):
             return lines[:index]
     return lines
+
+
+def _story_resumes_after(lines: list[str], heading: int) -> int | None:
+    """Where the story goes on under a related-stories box set inside it ("You Might Also Like …" / two headlines /
+    the story's next paragraphs): after a few short link lines, two paragraphs of prose. A list of teasers at the
+    end alternates headlines and blurbs, so its second long line never follows its first."""
+    index = heading + 1
+    while index < len(lines) and count_tokens(lines[index]) <= _INSERT_LINK_MAX_WORDS:
+        if lines[index].rstrip().endswith(_SENTENCE_END):
+            return None
+        if _NUMBERED_HEADING.match(lines[index]):
+            break  # the story's next numbered section ("2. Buy used, and buy when others are selling")
+        index += 1
+    links = index - heading - 1
+    prose = lines[index : index + 2]
+    if not 0 < links <= _INSERT_MAX_LINKS or len(prose) < 2:
+        return None
+    if all(count_tokens(line) >= _PROSE_MIN_WORDS and line.rstrip().endswith(_SENTENCE_END) for line in prose):
+        return index
+    return None
 
 
 def _cut_after_lone_divider(lines: list[str]) -> list[str]:
@@ -1195,7 +1235,7 @@ def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]
         words = count_tokens(line)
         # under a kept line, only a date stamp goes: a headline's words under a label may be the text's heading;
         # but under a kicker ("Markets | Stock Market Today") the headline is the page's, and the kicker goes too
-        is_title = title_key is not None and _key(line) == title_key
+        is_title = title_key is not None and _is_headline(line, title_key)
         if is_title and kept:
             # ... unless it is set apart from the headline as the document's own heading: "Safety Alert" /
             # "ELECTRICAL SAFETY" in capitals over a printed alert whose headline is "Electrical Safety"
@@ -1213,7 +1253,7 @@ def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]
         is_dek = (
             index > 0
             and title_key is not None
-            and _key(lines[index - 1]) == title_key
+            and _is_headline(lines[index - 1], title_key)
             and words <= _DEK_MAX_WORDS
             and index + 1 < len(lines)
             and count_tokens(lines[index + 1]) <= 10
@@ -1227,6 +1267,21 @@ def _drop_leading_header_lines(lines: list[str], title: str | None) -> list[str]
     if len(kept) == index:  # nothing dropped: the short lines are the text's own (a heading, a list)
         return lines
     return kept + lines[index:]
+
+
+def _is_headline(line: str, title_key: str) -> bool:
+    """The headline's line, also with the series label or kicker printed in its heading ("Podcast: Headline"), which
+    the title leaves out."""
+    key = _key(line)
+    if key == title_key:
+        return True
+    label = _LABELLED_HEADLINE.match(line)
+    return (
+        label is not None
+        and key.endswith(" " + title_key)
+        and len(label["label"].split()) <= _HEADLINE_LABEL_MAX_WORDS
+        and _key(line[label.end() :]) == title_key
+    )
 
 
 def _from_headline(lines: list[str], title: str | None) -> list[str]:

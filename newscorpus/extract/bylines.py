@@ -66,6 +66,13 @@ _LABEL_ROLES: dict[str, Role] = {
     "autors": "author",  # lv
     "autori": "author",  # lv, it
     "autorius": "author",  # lt
+    "autorė": "author",  # lt, a woman
+    "аутор": "author",  # sr, mk
+    "autorica": "author",  # hr
+    "szöveg": "author",  # hu, "text"
+    "κείμενο": "author",  # el, "text"
+    "글": "author",  # ko, "text": "글 박서연 · 사진 이도윤"
+    "사진": "ignored",  # ko, photo
     "kirjoittaja": "author",  # fi
     "författare": "author",  # sv
     "forfatter": "author",  # da, no
@@ -73,6 +80,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "text": "author",  # de, sv, da, en: "Text: Elin Sjöberg · Foto: Johan Ek"
     "tekst": "author",  # nl, pl, no
     "texte": "author",  # fr
+    "texto": "author",  # es, pt
     "created by": "author",  # a wiki page's "Created by X, last modified by Y"
     "yazar": "author",  # tr
     "haber": "author",  # tr, "Haber: X · Fotoğraflar: Y"
@@ -123,11 +131,17 @@ _LABEL_ROLES: dict[str, Role] = {
     "photo": "ignored",
     "photos": "ignored",
     "fotos": "ignored",
+    "fotografía": "ignored",  # es, pt, it
+    "fotografia": "ignored",
+    "additional reporting by": "ignored",  # a contributor, not a writer: Reuters' closing credits
+    "additional reporting": "ignored",
     "bilder": "ignored",  # de, sv: "Text: X, Bilder: Y"
     "fotoğraf": "ignored",  # tr
     "fotoğraflar": "ignored",
     "zdjęcia": "ignored",  # pl
     "写真": "ignored",  # ja
+    "kuvat": "ignored",  # fi, photos
+    "kuva": "ignored",
     "bild": "ignored",
     "photos by": "ignored",
     "photo by": "ignored",
@@ -185,24 +199,28 @@ _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, re
 _LABEL = re.compile(
     rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
     r"|(?<=\bpor)\s+|(?<=\bvon)\s+|(?<=\bpar)\s+|(?<=\bda)\s+|(?<=\boleh)\s+"  # "Escrito por X · Revisado por Y"
-    r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+"
+    r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+|(?<=글)\s+(?=[가-힣]{2,4}\b)|(?<=사진)\s+"
+    # a Chinese label and the name joined by a slash: "文／林怡君　攝影／陳冠宇"
+    r"|(?<=[\u4e00-\u9fff])\s*[／/]\s*(?=[\u4e00-\u9fff])"
     # or, rendered from inline elements, glued to a name the stamp follows: "作者林一舟·2024年3月5日"
     r"|(?<=作者)(?=[\u4e00-\u9fff]{2,4}\s*[·|/]))",
     re.IGNORECASE,
 )
-# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian and
-# Swahili; Italian "di" only in lower case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di
-# Maio" is a surname
+# "by" in Indonesian, English, German, French, Spanish/Portuguese, Dutch, the Scandinavian languages, Italian,
+# Swahili, Romanian, Hebrew, Thai and Egyptian Arabic ("كتب", "wrote"); Italian "di" and Romanian "de" only in lower
+# case, Swahili "Na" only capitalised: "Di notte …" opens a sentence and "Di Maio" is a surname
 _LEADING_BY = re.compile(
-    r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na)|מאת|โดย)\s*:?\s+(?P<names>.+)$", re.IGNORECASE
+    r"^(?P<by>oleh|by|von|par|por|door|av|(?-i:di)|(?-i:Na)|(?-i:de)|מאת|โดย|كتبت?)\s*[:-]?\s+(?P<names>.+)$",
+    re.IGNORECASE,
 )
 # these also open headings and sentences ("Von Berlin nach Paris", "Par la Rédaction", "Por favor", "di buona
 # lena") and German capitalises its nouns: after them only full names count, a first and a last name, not starting
 # with a particle
-_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na", "מאת", "โดย"})
+_AMBIGUOUS_BY = frozenset({"von", "par", "por", "door", "av", "di", "na", "de", "מאת", "โดย", "كتب", "كتبت"})
 # the date of a stamp beside a byline: "Dec. 19, 2025", "3 March 2024", "2024-03-02", "12/19/2025", "04.03.2025"
 _STAMP_DATE = (
     r"(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?\s+\d{4}"
+    r"|\d{1,2}\s+de\s+[^\W\d_]{3,9}\s+de\s+\d{4}"  # "5 de março de 2024"
     r"|\d{4}-\d{2}-\d{2}|\d{4}[./]\d{1,2}[./]\d{1,2}"  # "2024.03.05", Korean and Chinese sites
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})"
 )
@@ -213,11 +231,14 @@ _GUEST_BY = re.compile(
     r"|(?:ein\s+)?gastbeitrag\s+von)\s*:?\s+(?P<names>.+?)(?:,\s+(?-i:[a-z]).*)?[.!]?$",
     re.IGNORECASE,
 )
+# the time after a stamp's date: ", 9:40 a.m.", "à 14h02", "um 10:15 Uhr"
+_STAMP_CLOCK = r"(?:,?\s*(?:at|à|às|um|om|alle|a\s+las)?\s*\d{1,2}(?:[:.]\d{2}|h\d{2})(?:\s*[ap]\.?m\.?|\s*Uhr)?)?"
 # "Published August 7, 2023 by Nicole Burke", "07/11/2021 · por Inês Carvalho": blog headers print the date stamp
-# ahead of the byline
+# ahead of the byline, the updated one too, glued by a hidden <time> ("2 mai 202412 aprilie 2024 de Andreea …")
 _LEADING_STAMP = re.compile(
-    r"^(?:(?:published|posted|updated)(?:\s+on)?\s+)?(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
-    rf"{_STAMP_DATE}\s*[|•·,–—-]?\s*(?=(?:by|oleh|von|par|por|door|av|(?-i:di))\s)",
+    rf"^(?:(?:published|posted|updated|{STAMP_LABEL_WORDS})(?:\s+(?:on|le|el|em|am|il|op))?\s+)?"
+    r"(?:[^\W\d_]{3,9}'?[^\W\d_]*,?\s+)?"  # weekday
+    rf"(?:{_STAMP_DATE}{_STAMP_CLOCK}\s*[|•·,–—-]?\s*){{1,2}}(?=(?:by|oleh|von|par|por|door|av|(?-i:di|de))\s)",
     re.IGNORECASE,
 )
 # "By Lisa Jennings on Dec. 19, 2025 · 6 min read", "By Jeff Cobb. Last Updated on December 11, 2025": a stamp
@@ -230,7 +251,8 @@ _ENGLISH_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _STAMP_BEFORE_LABEL = re.compile(
     rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?"
     rf"(?:{_STAMP_DATE}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_ENGLISH_MONTH}|{_ENGLISH_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+    r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"(?:\s*[|•·]\s*\d{1,3}\s*min(?:ute)?s?(?:\s+read)?)?(?:\s*[•·])?",  # a reading time: "Sep 12, 2023 · 6 min ·"
     re.IGNORECASE,
 )
 _TRAILING_STAMP = re.compile(
@@ -253,7 +275,7 @@ _REPORTS_FROM = re.compile(
 )
 # "and" in the same languages, lower case only ("Ortega y Gasset" is rare, "E. Smith" is an initial)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|、|，|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con)\b))\s*",
+    r"\s*(?:,|、|，|;|&|/|\band\b|\bdan\b|\bwith\b|\bavec\b|(?-i:\b(?:und|et|y|e|en|och|og|i|ve|và|na|и|con|și|şi)\b))\s*",
     re.IGNORECASE,
 )
 # the same separators, kept: after a job title or an affiliation only "and Name" brings in a further author
@@ -286,7 +308,11 @@ _READING_TIME = re.compile(r"\d{1,3}\s*(?:min(?:ute)?s?|m)\s+read", re.IGNORECAS
 _NAME_AND_JOB_MAX_WORDS = 4
 # a photo credit in the byline's shape ("Sam Whitford | Photo Editor"), or the desk editor's
 _NOT_WRITER_JOB = re.compile(r"photo|editor|illustrat|video|graphic|designer|camera", re.IGNORECASE)
-_STAMP_TAIL = re.compile(rf"(?<=\S)\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b.*$", re.IGNORECASE)
+_STAMP_TAIL = re.compile(
+    # not "Posted by X"; "last" may be glued to the name by the markup ("By Owen Marchettilast updated 28 February")
+    rf"(?<=\S)(?-i:last)?\s*[,|·•–—-]?\s+{STAMP_LABEL_WORDS}\b(?!(?:(?<=posted)|(?<=published))\s+by\s).*$",
+    re.IGNORECASE,
+)
 _DOMAIN = re.compile(rf"^{HOST_NAME}$", re.IGNORECASE)
 _JOB_MAX_WORDS = 3
 _OFFICE_MAX_WORDS = 6
@@ -492,7 +518,8 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         # "김민수 기자 minsu@hanuldaily.co.kr": a reporter's credit with her address, closing the story
         unaddressed = _TRAILING_ADDRESS.sub("", text)
         return _closing_byline(text) or (role_credit(unaddressed) if unaddressed != text else None)
-    unstamped = _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))
+    # "Par Claire Dubreuil (Nantes, correspondante)": the aside that describes her goes
+    unstamped = _ROLE_ASIDE.sub(_unless_names, _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text)))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
     if match is None:
         reporting = _REPORTS_FROM.match(unstamped)
@@ -640,10 +667,14 @@ def _unbracketed(text: str) -> str:
 
 def _unless_names(aside: re.Match[str]) -> str:
     """An aside in brackets kept when it may name someone ("(AP)", "(with Jane Doe)"), dropped when it describes
-    the writer: a job title, or several words mostly in lower case ("(LTV Ziņu dienesta ārzemju ziņu redaktore)")."""
+    the writer: a job title, several words mostly in lower case ("(LTV Ziņu dienesta ārzemju ziņu redaktore)"), or a
+    place and a job in lower case ("(Nantes, correspondante)")."""
     words = aside["words"].split()
     lower = sum(1 for word in words if word[:1].islower())
-    described = len(words) >= _ROLE_ASIDE_MIN_WORDS and lower * 2 >= len(words)
+    role = aside["words"].rsplit(",", 1)[-1].split() if "," in aside["words"] else []
+    described = (len(words) >= _ROLE_ASIDE_MIN_WORDS and lower * 2 >= len(words)) or (
+        bool(role) and all(word[:1].islower() for word in role)  # her place and job: "(Nantes, correspondante)"
+    )
     return "" if described or JOB_TITLE.search(aside["words"]) else aside.group(0)
 
 

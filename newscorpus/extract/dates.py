@@ -155,7 +155,31 @@ _WORLD_MONTHS_2: dict[int, tuple[str, ...]] = {
     11: ("νοεμβρίου", "νοε", "נובמבר", "نومبر", "নভেম্বর", "novemba"),
     12: ("δεκεμβρίου", "δεκ", "דצמבר", "دسمبر", "ডিসেম্বর", "desemba"),
 }
+# Serbian (Cyrillic and Latin, nominative and genitive), Croatian (not "listopada", October there and November in
+# Polish), Slovak, Slovenian, Bulgarian, Hungarian (with its abbreviations), Lithuanian (genitive), Estonian,
+# Icelandic and the Danish "marts"
+_MORE_MONTHS_2: dict[int, tuple[str, ...]] = {
+    1: ("јануар", "јануара", "januar", "januara", "januarja", "siječnja", "januára", "януари", "január", "sausio")
+    + ("jaanuar", "janúar"),
+    2: ("фебруар", "фебруара", "februar", "februara", "februarja", "veljače", "februára", "февруари", "február")
+    + ("febr", "vasario", "veebruar", "febrúar"),
+    3: ("март", "марта", "mart", "marta", "marec", "ožujka", "március", "márc", "kovo", "märts", "marts"),
+    4: ("април", "априла", "aprila", "travnja", "apríla", "április", "ápr", "balandžio", "aprill", "apríl"),
+    5: ("мај", "маја", "svibnja", "mája", "május", "máj", "gegužės", "maí"),
+    6: ("јун", "јуна", "juna", "junija", "junij", "lipnja", "júna", "юни", "június", "jún", "birželio", "juuni")
+    + ("júní",),
+    7: ("јул", "јула", "jula", "julija", "julij", "srpnja", "júla", "юли", "július", "júl", "liepos", "juuli")
+    + ("júlí",),
+    8: ("август", "августа", "avgust", "avgusta", "kolovoza", "augusta", "augusztus", "rugpjūčio", "ágúst"),
+    9: ("септембар", "септембра", "septembar", "septembra", "rujna", "септември", "szeptember", "szept") + ("rugsėjo",),
+    10: ("октобар", "октобра", "oktobar", "oktobra", "októbra", "октомври", "október", "spalio", "oktoober")
+    + ("október",),
+    11: ("новембар", "новембра", "novembar", "novembra", "studenoga", "studenog", "ноември", "lapkričio")
+    + ("nóvember",),
+    12: ("децембар", "децембра", "decembar", "decembra", "prosinca", "декември", "gruodžio", "detsember"),
+}
 for _number in range(1, 13):
+    _WORLD_MONTHS[_number] += _MORE_MONTHS_2[_number]
     _WORLD_MONTHS[_number] += (f"tháng {_number}", f"tháng {_number:02d}") + _WORLD_MONTHS_2[_number]
     # Hebrew glues "in" to the month: "5 במרץ 2025"
     _WORLD_MONTHS[_number] += tuple(f"ב{name}" for name in _WORLD_MONTHS_2[_number] if "\u05d0" <= name[0] <= "\u05ea")
@@ -226,7 +250,7 @@ _ZONE = (
 # the first non-digit, not at a word boundary: markup may glue it to the next label ("January 05, 2021Updated: …")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.?\s*-\s*|\.?\s+(?:de\s+|of\s+)?|\.)(?P<month>{_MONTH_NAMES})\.?[,،]?"
-    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+|năm\s+|พ\.ศ\.\s*)?|(?<=\.))(?P<year>\d{{4}})(?!\d){_TIME}{_ZONE}",
+    rf"(?:\s*-\s*|\s+(?:de\s+|del\s+|năm\s+|พ\.ศ\.\s*)?|(?<=\.))(?P<year>\d{{4}})(?!\d)(?:\.(?=\s))?{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 # the lookahead (a word of letters, then the day's digits) skips most words before the long list of names is tried.
@@ -254,11 +278,19 @@ _KOREAN_DOTTED = re.compile(
     rf"{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
+# "2024. február 12. 09:15" (Hungarian), "2024 m. rugsėjo 17 d. 09:45" (Lithuanian): the year first, then the
+# month's name; only after the year's full stop or "m." ("metų"), the shapes these languages print
+_YEAR_MONTH_NAME_DAY = re.compile(
+    rf"(?<![\d.])(?P<year>(?:19|20)\d{{2}})(?:\.|\s+m\.)\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})"
+    rf"(?:\.|\s+d\.)?(?!\d){_TIME}{_ZONE}",
+    re.IGNORECASE,
+)
 # "2023年5月19日", "2023년 5월 19일"; a Japanese era year ("令和7年10月3日", "令和元年" its first) and a Taiwanese
 # Minguo year ("民國114年6月27日", often without 民國: a three-digit year before 月 and 日 is no other count)
 _CJK = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})|(?P<era>令和|平成)\s*(?P<era_year>元|\d{1,2})|(?:民國|民国)?(?P<minguo_year>1[01]\d))"
-    rf"\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
+    r"\s*[年년]\s*(?:[(（](?:令和|平成)\s*(?:元|\d{1,2})\s*年[)）]\s*)?"  # "2024年（令和6年）1月10日"
+    rf"(?P<month>\d{{1,2}})\s*[月월]\s*(?P<day>\d{{1,2}})\s*[日일]{_TIME}{_ZONE}",
     re.IGNORECASE,
 )
 # the Gregorian year before each era's first: 令和 began in 2019, 平成 in 1989; the Minguo calendar counts from 1912
@@ -287,7 +319,10 @@ _SOLAR_HIJRI = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<solar_month>{'|'.join(_SOLAR_HIJRI_MONTHS)})(?:\u200c?\s*ماه)?[,،]?"
     rf"\s+(?P<solar_year>1[34]\d{{2}})(?!\d){_TIME}{_ZONE}"
 )
-_FULL_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _CJK, _KOREAN_DOTTED, _SOLAR_HIJRI)
+_FULL_PATTERNS = (
+    *(_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _YEAR_FIRST, _YEAR_MONTH_NAME_DAY),
+    *(_CJK, _KOREAN_DOTTED, _SOLAR_HIJRI),
+)
 # Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits, read as the ASCII digits the patterns'
 # character classes ("[01]?\d" of an hour) expect; one character for one, so positions in the text stay put
 _ASCII_DIGITS = str.maketrans(

@@ -277,6 +277,8 @@ def _headline_under_generic_h1(
             continue
         if key in declared or (page_title.startswith(key) and not page_title.startswith(h1_key)):
             return [text]
+        if _key(bare := _plain_heading_text(heading, without_kickers=True)) in declared - {key}:
+            return [bare]  # the declared headline under the series label printed in its heading
         if page_title.startswith(h1_key) and page_title.endswith(key) and len(text.split()) >= _TITLED_H2_MIN_WORDS:
             return [text]  # not a site's name ending "Web Courses Defined | Online Learning"
         if (
@@ -292,16 +294,20 @@ def _headline_under_generic_h1(
     return [h1]
 
 
-def _plain_heading_text(heading: lxml.html.HtmlElement) -> str:
-    """A sub-heading's words on one line, without the tools set inside it: Freshdesk's `<h2 class="heading">Title
-    <a href="javascript:print();">Print</a></h2>`."""
+def _plain_heading_text(heading: lxml.html.HtmlElement, *, without_kickers: bool = False) -> str:
+    """A sub-heading's words on one line (a <br> between two of them is a space), without the tools set inside it:
+    Freshdesk's `<h2 class="heading">Title <a href="javascript:print();">Print</a></h2>`; `without_kickers` also
+    leaves out a series label or kicker element inside it ("<span class=series-label>Podcast:</span> Headline")."""
     parts: list[str] = []
 
     def walk(element: lxml.html.HtmlElement) -> None:
         tool = element.tag == "button" or (
             element.tag == "a" and (element.get("href") or "").strip().lower().startswith("javascript:")
         )
-        if not tool and isinstance(element.tag, str):
+        kicker = without_kickers and element is not heading and _KICKER_CLASS.search(element.get("class") or "")
+        if element.tag == "br":
+            parts.append(" ")
+        elif not tool and not kicker and isinstance(element.tag, str):
             parts.append(element.text or "")
             for child in element:
                 walk(child)

@@ -19,18 +19,21 @@ INDONESIAN_UPDATED = r"(?:diperbarui)"
 # de, fr, es, pt, it, nl; sv, da, no, pl, cs, ro, el, ru, uk, tr
 EUROPEAN_PUBLISHED = (
     r"(?:Veröffentlicht|Publié|Publicado|Pubblicato|Gepubliceerd|Publicerad|Publiceret|Publisert|Opublikowano"
-    r"|Publikováno|Publicat|Δημοσίευση|Опубликовано|Опубліковано|Yayınlanma|Yayınlandı)"
+    r"|Publikováno|Publicat|Δημοσίευση|Опубликовано|Опубліковано|Yayınlanma|Yayınlandı"
+    # fi, hu, sk, hr/sr, bg, lt, et
+    r"|Julkaistu|Közzétéve|Publikované|Objavljeno|Објављено|Публикувано|Paskelbta|Avaldatud)"
 )
 EUROPEAN_UPDATED = (
     r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt|Uppdaterad|Opdateret|Oppdatert"
-    r"|Zaktualizowano|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme)"
+    r"|Zaktualizowano|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme"
+    r"|Päivitetty|Frissítve|Frissítés|Aktualizované|Ažurirano|Ажурирано|Обновено|Atnaujinta|Uuendatud)"
 )
-# he, fa, ar, ur, hi, vi, sw, th, ja, zh, ko
+# he, fa, ar, ur, hi, vi, sw, th, ja, zh, ko (Korean "input" and "revised": 입력, 수정)
 WORLD_PUBLISHED = (
     r"(?:פורסם|تاریخ\s+انتشار|تاريخ\s+النشر|نُ?شر\s+في|شائع|प्रकाशित|Imechapishwa|เผยแพร่|公開日|投稿日|发布时间|發布時間"
-    r"|发布于|작성일|등록일)"
+    r"|发布于|작성일|등록일|입력)"
 )
-WORLD_UPDATED = r"(?:עודכן|به‌روزرسانی|آخر\s+تحديث|अपडेट|Cập\s+nhật|อัปเดต|更新日|更新于|수정일)"
+WORLD_UPDATED = r"(?:עודכן|به‌روزرسانی|آخر\s+تحديث|अपडेट|Cập\s+nhật|อัปเดต|更新日|更新于|수정일|수정)"
 
 ENGLISH = rf"(?:{ENGLISH_PUBLISHED}|{ENGLISH_UPDATED})"
 INDONESIAN = rf"(?:{INDONESIAN_PUBLISHED}|{INDONESIAN_UPDATED})"
@@ -53,7 +56,8 @@ HOST_NAME = rf"(?:{_HOST_LABELS}\.[a-z]{{2,6}})"
 # where only a site's name is expected (around a headline), any top-level domain: "example.digital"
 HOST_NAME_ANY_TLD = rf"(?:{_HOST_LABELS}\.[a-z]{{2,}})"
 
-# a weekday opening a stamp, whole or abbreviated, in English, Dutch, German, French and Spanish: "Sun 21 May 2023",
+# a weekday opening a stamp, whole or abbreviated, in English, Dutch, German, French and Spanish (and whole in a
+# dozen more languages): "Sun 21 May 2023",
 # "zo 10 mrt 2024", "Mi., 3. April 2024", "mardi 9 avril 2024"; a rule adds the word boundaries. A two-letter form
 # only in lower case or with its full stop: "By Ann Do 9 April 2024" is Ann Do's byline
 WEEKDAY_WORDS = (
@@ -62,5 +66,16 @@ WEEKDAY_WORDS = (
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-    r"|senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu)"  # id
+    r"|senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu"  # id
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"  # it
+    r"|(?:segunda|terça|quarta|quinta|sexta)-feira"  # pt
+    r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"  # sv, da, no
+    r"|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai"  # fi
+    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"  # pl
+    r"|pondělí|úterý|středa|čtvrtek|pátek|neděle"  # cs
+    r"|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"  # hu
+    r"|Pazartesi|Salı|Çarşamba|Perşembe|Cumartesi"  # tr
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"  # ru
+    r"|Δευτέρα|Τρίτη|Τετάρτη|Πέμπτη|Παρασκευή|Σάββατο|Κυριακή"  # el
+    r"|Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)"  # vi
 )
