@@ -200,3 +200,16 @@ def test_a_dated_photo_caption_under_the_headline_does_not_beat_the_stamp_above_
     )
     article = extract_article(_page("", header), "https://www.omroep.example/nieuws/garden-plots")
     assert article.published_at is not None and article.published_at.date().isoformat() == "2025-03-03"
+
+
+def test_a_live_blogs_updated_at_entry_stamps_and_key_events_filter_are_no_text() -> None:
+    entries = [f"Entry {n}: {text}" for n, text in enumerate(STORY * 2)]
+    stamped = ["Filter key events"]
+    for n, entry in enumerate(entries):
+        stamped += [f"Updated at {23 - n:02d}.{n * 7:02d} BST", entry]
+    assert remove_boilerplate(stamped) == entries
+
+
+def test_a_programme_of_times_with_their_own_labels_stays() -> None:
+    programme = ["Updated at 09.00 Registration", "Updated at 10.30 Keynote", STORY[0]]
+    assert remove_boilerplate(programme) == programme

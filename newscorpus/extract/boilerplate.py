@@ -221,8 +221,8 @@ _SHARE = re.compile(
     # de, fr, es, pt, it, nl, ru: share, print, advertisement
     r"Teilen|Drucken|Partager|Imprimer|Compartir|Imprimir|Compartilhar|Condividi|Stampa|Delen|Поделиться|"
     r"Anzeige|Werbung|Publicité|Publicidad|Publicidade|Pubblicità|Advertentie|Реклама|"
-    # a live report's refresh switch
-    r"Perbarui\s+otomatis|Auto[- ]?refresh|Auto[- ]?update|"
+    # a live report's refresh switch and its key-events filter
+    r"Perbarui\s+otomatis|Auto[- ]?refresh|Auto[- ]?update|Filter\s+key\s+events|"
     # pl, cs, sk, tr, sv, da, no, fi, hu, nl, el, ro, hr/sr
     r"Reklama|Reklam|Reklame|Annons|Annonse|Mainos|Hirdetés|Reclame|Διαφήμιση|Publicitate|Oglas|"
     # ja, zh, ko, vi, fa, he, ar
@@ -476,7 +476,9 @@ _POST_FOOTER = re.compile(
 _POST_FOOTER_MAX_WORDS = 80
 # a live blog's entry stamp: a clock time, maybe its zone, maybe the writer ("23:41 Nadia Petrova", "9:05 a.m. ET")
 _LIVE_STAMP = re.compile(
-    r"^\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?"
+    # "23:41", "9.41pm", the Guardian's "Updated at 00.40 BST"
+    r"^(?:(?:updated|posted)\s+at\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\.?))(?:\s+[A-Z]{2,4})?"
     r"(?:\s+(?P<who>[^\W\d_][\w.'’ -]{1,40}))?$",
     re.IGNORECASE,
 )
