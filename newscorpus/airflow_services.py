@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -99,6 +100,7 @@ class AirflowServices:
     env: dict[str, str]
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     _client: ApiClient | None = field(default=None, repr=False)
+    _previous_sigterm: Any = field(default=None, repr=False)
 
     @property
     def home(self) -> Path:
@@ -113,10 +115,30 @@ class AirflowServices:
         return self.home / "service-logs"
 
     def __enter__(self) -> AirflowServices:
+        if threading.current_thread() is threading.main_thread():
+            self._previous_sigterm = signal.signal(signal.SIGTERM, self._stop_on_sigterm)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        try:
+            self.stop_all()
+        finally:
+            if self._previous_sigterm is not None:
+                signal.signal(signal.SIGTERM, self._previous_sigterm)
+                self._previous_sigterm = None
+
+    def _stop_on_sigterm(self, signum: int, frame: object) -> None:
+        """The services live in process groups of their own, so a SIGTERM to this process (a CI job's timeout, a
+        `kill` of `make test`'s group) would leave them running, holding ports and CPU: stop them, then end as the
+        signal would have ended this process."""
+        previous = self._previous_sigterm
+        self._previous_sigterm = None
         self.stop_all()
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            os.kill(os.getpid(), signum)
 
     def airflow(self, *args: str, timeout: float = 300) -> str:
         """Run one Airflow CLI command against this configuration; its output, or RuntimeError with it.
