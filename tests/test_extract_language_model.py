@@ -3,6 +3,8 @@ damaged copy replaced, an unwritable cache only slower."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,15 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest
     blocker.write_text("a file where the cache directory would be")
     monkeypatch.setenv(CACHE_DIR_ENV, str(blocker / "cache"))
     assert load_identifier().classify(TEXTS[1])[0] == "en"
+
+
+def test_a_half_written_copy_left_by_a_killed_process_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path))
+    abandoned, fresh = tmp_path / "langid-model-1-2.npzabc.part", tmp_path / "langid-model-1-2.npzdef.part"
+    for part in (abandoned, fresh):
+        part.write_bytes(b"half a model")
+    os.utime(abandoned, (time.time() - 7200, time.time() - 7200))
+    load_identifier()
+    assert not abandoned.exists() and fresh.exists()  # a recent one may still be another process's

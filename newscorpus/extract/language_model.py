@@ -16,6 +16,7 @@ import lzma
 import os
 import shutil
 import tempfile
+import time
 from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 CACHE_DIR_ENV = "NEWSCORPUS_CACHE_DIR"
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 _TYPECODES = {2: "H", 4: "I", 8: "L"}
+_ABANDONED_AFTER_S = 3600  # unpacking takes about a second: an older partial file has no writer left
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ def _cached_copy(packaged: Path) -> Path:
     if cached.is_file():
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_parts(cached.parent)
     with tempfile.NamedTemporaryFile(dir=cached.parent, prefix=cached.name, suffix=".part", delete=False) as tmp:
         try:
             with lzma.open(packaged) as source:
@@ -75,6 +78,17 @@ def _cached_copy(packaged: Path) -> Path:
             Path(tmp.name).unlink(missing_ok=True)
             raise
     return cached
+
+
+def _remove_abandoned_parts(directory: Path) -> None:
+    """Half-written copies of a process killed while unpacking (68 MB each), once no live writer can own them."""
+    cutoff = time.time() - _ABANDONED_AFTER_S
+    for part in directory.glob("langid-model-*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass
 
 
 def _from_arrays(identifier_class: type[LanguageIdentifier], path: Path) -> LanguageIdentifier:
