@@ -151,6 +151,10 @@ _STAMPED_BY = re.compile(
 )
 # the start of a span whose end is the date that follows: "May 4 – ", "4 - ", "May 4 through " (not a time before
 # its date: "14:05 - 3 May 2024")
+_PRINTED_ON = re.compile(
+    r"\b(?:gedruckt\s+am|printed\s+on|imprimé\s+le|impreso\s+el|impresso\s+em|stampato\s+il|dicetak\s+pada)\W*$",
+    re.IGNORECASE,
+)
 _RANGE_START = re.compile(
     r"(?<![:.h])\b\d{1,2}(?:st|nd|rd|th)?\s*(?:[–—-]|\s(?:through|until|thru)\s)\s*$", re.IGNORECASE
 )
@@ -531,6 +535,8 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
         label = re.split(r"\d{4}|\n", text[:position])[-1]  # the text since the previous date or line break
         if _RANGE_START.search(label):
             continue  # the end of a span ("On view May 4 – September 1, 2024"): an event's dates, not a stamp
+        if _PRINTED_ON.search(label):
+            continue  # a print view's "Gedruckt am 30.11.2025": the day it was printed, not published
         (updates if _UPDATE_LABEL.search(label) else printed).append(found)
     for line in lines:  # a line that is only "3/21/23": weaker than a date with its full year, so after them
         if (short := parse_short_stamp(line, timezone_name=timezone, month_first=month_first)) is not None:
@@ -766,6 +772,9 @@ def _published(
     stamped_below, _ = _printed_dates(
         [line for line in under_headline if _key(line) not in captions], timezone, month_first=month_first
     )
+    # above the headline, the nearest stamp first: a visitor counter "since Jan. 1, 2001" may stand over it
+    above_headline = header[: max(0, len(header) - len(under_headline) - 1)] if under_headline is not header else []
+    stamped_above, _ = _printed_dates(above_headline[::-1], timezone, month_first=month_first)
     declared: list[str | PageDate | None] = _precise_first([*meta.published, *rule_values], timezone)
     declared_published = _first_parsed(meta.published, timezone)
     if (
@@ -790,6 +799,7 @@ def _published(
         # under the headline may date the photo; a source's own date format still reads them first
         *([] if rule_texts else formatted),
         *stamped_below,
+        *stamped_above,
         *printed,
         *updates,
         date_from_url(url, timezone_name=timezone),

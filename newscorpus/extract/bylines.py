@@ -67,6 +67,9 @@ _LABEL_ROLES: dict[str, Role] = {
     "autori": "author",  # lv, it
     "autorius": "author",  # lt
     "autorė": "author",  # lt, a woman
+    "napisał": "author",  # pl, "wrote"
+    "napisała": "author",
+    "συντάκτης": "author",  # el
     "аутор": "author",  # sr, mk
     "autorica": "author",  # hr
     "szöveg": "author",  # hu, "text"
@@ -126,6 +129,8 @@ _LABEL_ROLES: dict[str, Role] = {
     "责任编辑": "editor",
     "責任編輯": "editor",
     "sumber": "source",
+    "来源": "source",  # zh
+    "來源": "source",
     "source": "source",
     "foto": "ignored",
     "photo": "ignored",
@@ -251,7 +256,7 @@ _ENGLISH_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _STAMP_BEFORE_LABEL = re.compile(
     rf"(?:(?:published|posted|updated)(?:\s+on)?:?\s+)?(?:[^\W\d_]{{3,9}},?\s+)?"
     rf"(?:{_STAMP_DATE}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_ENGLISH_MONTH}|{_ENGLISH_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"(?:,?\s*(?:pukul\s+|at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
     r"(?:\s*[|•·]\s*\d{1,3}\s*min(?:ute)?s?(?:\s+read)?)?(?:\s*[•·])?",  # a reading time: "Sep 12, 2023 · 6 min ·"
     re.IGNORECASE,
 )
@@ -299,6 +304,12 @@ _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 _ROLE_ASIDE = re.compile(r"\s*\((?P<words>[^()]{1,80})\)")
 _ROLE_ASIDE_MIN_WORDS = 3
 _TRAILING_ADDRESS = re.compile(r"\s*[(\[<（]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]>）]?\s*$")
+_SPACED_HAN_NAMES = re.compile(
+    r"(?:本报|本報)?(?:记者|記者)?\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+)"
+)
+_CJK_REPORTER_WORD = re.compile(r"記者|记者|기자")
+_BRACKETED_REPORTER = re.compile(r"[（(]\s*(?:記者|记者)\s*[^()（）]{2,12}[）)]")
+_FONT_SIZE_WIDGET = re.compile(r"\s*【\s*字[号號][^】]{0,12}】\s*$")  # "【字号 大 中 小】" closing a credit row
 _CORRECTION_BUTTON = re.compile(r"^[【\[]纠错[】\]]\s*")
 _BRACKETED_TAIL = re.compile(r"\s*\((?P<inner>[^\W\d_][^()]{0,28})\)\s*$")  # "By Jane Doe (AP)", "(Jakarta)"
 _CREDIT_END = re.compile(r"\s+[|·•—–]\s+")  # where one credit of a row ends: "… · Fact checked by Z · 5 min read"
@@ -432,6 +443,8 @@ def closing_credits(lines: list[str]) -> Byline:
     label: under the story a bare name or a "By" line may be a related story's, a commenter's "Posted by: Gabriel at
     …" follows the post, and a blog's own "Posted by David at 11:15 AM" footer is read by its own rule."""
     byline = Byline(authors=_dash_signature(lines[0]) if lines else [])  # "— Pastor Dan Whitley" under the text
+    if lines and _BRACKETED_REPORTER.fullmatch(lines[0].strip()) and (reporter := role_credit(lines[0][1:-1])):
+        byline.merge(reporter)  # a Japanese paper's "（記者 中村健一）" right under the text
     for line in lines:
         text = line.strip()
         label = _LABEL.match(text)
@@ -507,7 +520,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
     # a guest-post note runs on about the writer ("This is a guest post by X, a Dutch illustrator who …")
     if not text or words > _GUEST_NOTE_MAX_WORDS or (words > _MAX_BYLINE_WORDS and not _GUEST_BY.match(text)):
         return None
-    text = _PROFILE_LINK.sub("", _STAMP_TAIL.sub("", text))
+    text = _PROFILE_LINK.sub("", _STAMP_TAIL.sub("", _FONT_SIZE_WIDGET.sub("", text)))
     labelled = _read_labelled(text)
     if labelled is not None:
         return labelled
@@ -516,8 +529,10 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         return Byline(agencies=[agency])  # a lone "(Antara)" closing the story, a lone "PTI" opening it
     if not at_start:
         # "김민수 기자 minsu@hanuldaily.co.kr": a reporter's credit with her address, closing the story
-        unaddressed = _TRAILING_ADDRESS.sub("", text)
-        return _closing_byline(text) or (role_credit(unaddressed) if unaddressed != text else None)
+        unaddressed = _TRAILING_ADDRESS.sub("", text) if "@" in text else text
+        # or a Japanese or Chinese reporter's credit closing the story: "（記者 中村健一）"
+        reporter = unaddressed != text or _CJK_REPORTER_WORD.search(text) is not None
+        return _closing_byline(text) or (role_credit(unaddressed) if reporter else None)
     # "Par Claire Dubreuil (Nantes, correspondante)": the aside that describes her goes
     unstamped = _ROLE_ASIDE.sub(_unless_names, _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text)))
     match = _REPORT_OF.match(unstamped) or _GUEST_BY.match(unstamped) or _LEADING_BY.match(unstamped)
@@ -525,7 +540,8 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         reporting = _REPORTS_FROM.match(unstamped)
         if reporting is not None:
             return _credit(reporting["names"], "author", strict=True)
-        return role_credit(text) or _name_and_job(text)
+        addressed = "@" in text and role_credit(_TRAILING_ADDRESS.sub("", text))  # "김민수 기자 minsu@…"
+        return role_credit(text) or addressed or _name_and_job(text)
     text = unstamped
     if _credit_words(match["names"] if match.re is _GUEST_BY else text) > _MAX_CREDIT_WORDS:
         return None
@@ -636,7 +652,9 @@ def _read_labelled(text: str) -> Byline | None:
     matches = list(_LABEL.finditer(text))
     # before the first label only a stamp may stand: "Posted 10/03/2023 | Submitted by Carla Dunn"
     if not matches or (
-        (before := text[: matches[0].start()].strip(" /|;,-–—")) and not _STAMP_BEFORE_LABEL.fullmatch(before)
+        (before := text[: matches[0].start()].strip(" /|;,-–—[]()\u3000"))
+        and not _STAMP_BEFORE_LABEL.fullmatch(before)
+        and not is_stamp_only(before)  # "Közzétéve: 2006. május 9. | Szerző: …", "[ 5/3/2009 ] Автор: …"
     ):
         return None
     byline = Byline()
@@ -686,6 +704,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
     that follows a full name is the place the writer files from ("Von Peter Müller, Frankfurt") and ends the names
     the same way."""
     value = _TRAILING_NOISE.sub("", _ROLE_ASIDE.sub(_unless_names, _ASIDE.sub("", value))).strip(" .,:;")
+    if (spaced := _SPACED_HAN_NAMES.fullmatch(value)) is not None:
+        value = "、".join(spaced["names"].split())  # "本报记者 李明 王芳": Chinese names listed with spaces
     if not value:
         return None
     byline = Byline()

@@ -645,6 +645,9 @@ for _hours, _words in (
     (24, ("dag", "dagen")),
     (168, ("week", "weeks", "minggu", "woche", "wochen", "semana", "semanas", "semaine", "semaines", "settimana")),
     (168, ("settimane", "weken")),
+    (720, ("month", "months", "bulan", "monat", "monaten", "mes", "meses", "mois", "mese", "mesi", "maand")),
+    (720, ("maanden",)),
+    (8760, ("year", "years", "tahun", "jahr", "jahren", "año", "años", "ano", "anos", "ans", "anno", "anni", "jaar")),
 ):
     _AGO_UNITS.update(dict.fromkeys(_words, _hours))
 _TODAY_WORDS = (

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import lxml.etree
 import lxml.html
 
 from newscorpus.extract.boilerplate import is_related_label
@@ -65,6 +66,7 @@ _SKIP_TAGS = frozenset(
     }
 )
 _CODE_LINE_BREAK = "\ue000"  # a newline inside <pre>, kept apart from the markup's own newlines until a line is made
+_TEXT_OUTSIDE_SELECT = lxml.etree.XPath("descendant-or-self::text()[not(ancestor::select)]")
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "td", "dd", "li", "h2", "h3", "h4", "h5", "h6"})
 _TEXT_WRAPPER_TAGS = frozenset(
     {"div", "font", "article", "section"}
@@ -199,6 +201,13 @@ _DISCLOSURE_LEVELS = 4  # the element and its three nearest ancestors
 _COLLAPSED_MARKS = re.compile(
     r"(?:^|[\s_-])(?:collapse|collapsible|accordion|faq|read-?more|more-?text|expandable|toggle)(?:$|[\s_-])"
 )
+_CONTINUE_READING = re.compile(
+    r"(?:continue\s+reading|read\s+(?:the\s+)?(?:full\s+(?:article|story)|rest)|show\s+(?:the\s+)?full\s+(?:article|story)"
+    r"|weiterlesen|seguir\s+leyendo|leia\s+mais|continua\s+a\s+leggere|lire\s+la\s+suite|lanjutkan\s+membaca"
+    r"|tampilkan\s+semua)\b",
+    re.IGNORECASE,
+)
+_EXPANDER_MAX_WORDS = 6
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # sometimes wrap a whole page: ASP.NET's <form>, or a <button> left unclosed in the header, inside which the parser
 # nests the rest of the page
@@ -326,6 +335,8 @@ def _pick(
         around = _widen(_out_of_data_table(max(scores, key=lambda e: scores[e])), scores)
     best = _widen_to_prose(around, prose, skipped, teaser_lists)
     parts = _with_siblings(best, scores, skipped)
+    if collapsed and (rest := _rest_behind_expander(parts[-1], collapsed)) is not None:
+        parts.append(rest)  # the story's hidden rest under its "Continue reading" button
     lines: list[str] = _lead_under_headline(parts[0], skipped)
     for part in parts:
         lines += _readable_lines(part, shown)
@@ -546,11 +557,26 @@ def _is_collapsed_section(element: lxml.html.HtmlElement) -> bool:
     return bool(marks.strip()) and bool(_COLLAPSED_MARKS.search(marks))
 
 
+def _rest_behind_expander(
+    part: lxml.html.HtmlElement, collapsed: set[lxml.html.HtmlElement]
+) -> lxml.html.HtmlElement | None:
+    """The collapsed block right after the text and the button that opens it: the rest of the story."""
+    button = part.getnext()
+    if button is None or not isinstance(button.tag, str) or not _is_expander(button):
+        return None
+    rest = button.getnext()
+    return rest if rest is not None and rest in collapsed else None
+
+
 def _is_expander(element: lxml.html.HtmlElement) -> bool:
     """The button (or the heading holding it) that opens the section after it: an accordion's question."""
     if element.get("aria-expanded") is not None:
         return True
-    return next((b for b in element.iter("button") if b.get("aria-expanded") is not None), None) is not None
+    if next((b for b in element.iter("button") if b.get("aria-expanded") is not None), None) is not None:
+        return True
+    # a "Continue reading" button over the rest of the story, which the page holds hidden until it is pressed
+    words = _collapse_spaces(element.text_content() or "").strip()
+    return len(words.split()) <= _EXPANDER_MAX_WORDS and bool(_CONTINUE_READING.match(words))
 
 
 def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
@@ -691,10 +717,12 @@ def _score_paragraphs(
         # a layout cell holding tables (old table sites nest the story's table in a column's <td>) is no paragraph;
         # a <font> around <br>-separated text is one, as a <div> is
         # (a <figcaption> is only reached when a photo story's captions are read as its text)
+        # so is a <span> around several of them (old portals' story element: "<span class=txt>…<br><br>…")
         is_paragraph = (
             (tag in _PARAGRAPH_TAGS and not (tag == "td" and _is_layout_cell(element)))
             or (tag in _TEXT_WRAPPER_TAGS and _has_direct_text(element))
             or tag == "figcaption"
+            or (tag == "span" and _is_broken_story(element))
         )
         if is_paragraph:
             text = _block_text(element)
@@ -706,7 +734,7 @@ def _score_paragraphs(
                 for ancestor in element.iterancestors():
                     prose[ancestor] = prose.get(ancestor, 0) + length
                 # text set apart by <br>s (Naver's, Antara's, old portals' story element) is that many paragraphs
-                pieces = 1 + _broken_paragraphs(element) if tag in _TEXT_WRAPPER_TAGS else 1
+                pieces = 1 + _broken_paragraphs(element) if tag in _TEXT_WRAPPER_TAGS or tag == "span" else 1
                 score = (pieces + text.count(",") + text.count("、") + min(length / 100.0, 3.0 * pieces)) * (
                     1 - links / length
                 )
@@ -731,8 +759,16 @@ def _score_paragraphs(
 
 def _is_layout_cell(cell: lxml.html.HtmlElement) -> bool:
     """A table cell that lays out a column of the page (old table sites: the story's own table, or its headline and
-    text blocks, in a column's <td>), not a cell of data."""
-    return next(cell.iter("table", "h1", "div", "p"), None) is not None
+    text blocks, in a column's <td>, or the story as <br>-separated text in a <font> of its own), not a cell of
+    data."""
+    return next(cell.iter("table", "h1", "div", "p"), None) is not None or any(
+        child.tag in ("font", "span") and _is_broken_story(child) for child in cell
+    )
+
+
+def _is_broken_story(element: lxml.html.HtmlElement) -> bool:
+    """An inline element holding a story of its own text set apart by <br>s, as a <div> would."""
+    return 1 + _broken_paragraphs(element) >= _BROKEN_CONTAINER_PIECES and _has_direct_text(element)
 
 
 def _broken_paragraphs(element: lxml.html.HtmlElement) -> int:
@@ -781,7 +817,10 @@ def _text_and_links(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlE
 
 
 def _block_text(element: lxml.html.HtmlElement) -> str:
-    return _collapse_spaces(element.text_content() or "")
+    """The block's text; a drop-down's options (an archive's hundreds of dates) are a widget, not prose."""
+    if next(element.iter("select"), None) is None:
+        return _collapse_spaces(element.text_content() or "")
+    return _collapse_spaces("".join(_TEXT_OUTSIDE_SELECT(element)))
 
 
 def _link_chars(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> int:

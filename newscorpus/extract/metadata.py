@@ -108,6 +108,16 @@ _KICKER_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# a class that names the headline in a CMS of its own: "sv_tit", "bk_cim" (hu), "gs_naslov" (sr), "qn_tieude" (vi)
+_STYLED_TITLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:title|tit|titulo|titre|titel|titolo|cim|naslov|tieude|baslik|judul|headline|nadpis|tytul)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BIG_FONT_SIZE = 4  # <font size="4"> and up: the sizes old templates set their headlines in
+_STYLED_HEADLINE_MIN_WORDS = 2
+_MAX_STYLED_HEADLINE_WORDS = 25
+_NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 _MIN_HEADLINE_KEY = 12  # letters of a shortened headline an <h2> must continue ("News" starts too many)
 # where two elements meet with no space: a word ends (lower case or punctuation) and a capitalised one starts
 _GLUED_END = re.compile(r"(?:[^\W\d_]|[:;,.!?])$")
@@ -220,6 +230,8 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
         )
     elif len(result.headings) == 1 and len(result.headings[0].split()) <= _GENERIC_H1_MAX_WORDS:
         result.headings = _headline_under_generic_h1(tree, result.headings[0], result.titles, result.html_title)
+    if not result.headings and not result.titles and next(tree.iter("h1"), None) is None:
+        result.headings = _styled_headline(tree)  # a page from before <h1>s: no logo heading, no declared title
     result.figure_captions = [t for t in (normalize_space(f.text_content()) for f in tree.iter("figcaption")) if t]
     html_lang = tree.get("lang") or tree.get("xml:lang")
     result.language_hints = [h for h in [html_lang, *_values(meta, _LANGUAGE_META), *result.language_hints] if h]
@@ -292,6 +304,35 @@ def _headline_under_generic_h1(
     if titled is not None and not declared and page_title.startswith(h1_key):
         return [titled]
     return [h1]
+
+
+def _styled_headline(tree: lxml.html.HtmlElement) -> list[str]:
+    """The headline of a page from before headings were used for it (table layouts, `<font>` tags, a CMS's own
+    spans) that declares no title either: the last big or title-classed line above the first paragraph of text
+    ("<font size=5><b>School board weighs …</b></font>", "<span class=gs_naslov>…</span>"); the masthead above it
+    in big letters is the site's. [] when the page has none."""
+    found: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT_TAGS:
+            continue
+        if _styled_as_headline(element) and not _in_page_chrome(element):
+            text = _plain_heading_text(element)
+            if _STYLED_HEADLINE_MIN_WORDS <= len(text.split()) <= _MAX_STYLED_HEADLINE_WORDS:
+                found = [text]
+        elif found and any(len((part or "").strip()) >= _PARAGRAPH_MIN_CHARS for part in (element.text, element.tail)):
+            return found
+    return []
+
+
+def _styled_as_headline(element: lxml.html.HtmlElement) -> bool:
+    if element.tag == "font":
+        size = (element.get("size") or "").strip()
+        big = (size.isdigit() and int(size) >= _BIG_FONT_SIZE) or (size.startswith("+") and size[1:].isdigit())
+    else:
+        big = element.tag in ("h2", "h3", "span", "div", "td", "p", "b") and bool(
+            _STYLED_TITLE_CLASS.search(element.get("class") or "")
+        )
+    return big and next(element.iterancestors("a"), None) is None and not list(element.iter("a"))
 
 
 def _plain_heading_text(heading: lxml.html.HtmlElement, *, without_kickers: bool = False) -> str:

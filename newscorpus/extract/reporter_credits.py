@@ -33,9 +33,11 @@ _ROLE_CREDIT = re.compile(
 # what may follow the job: the outlet ("da Agência Brasil", "of The Jakarta Post") or the stamp ("-Jum'at, 03 Mei")
 _ROLE_AFFILIATION = re.compile(r"^\s*(?:da|do|de|del|di|of|at|for|bei|der|des|du|van)\s+(?P<outlet>.+)$", re.IGNORECASE)
 _ROLE_STAMP = re.compile(r"^\s*[-–—|,·]\s*\S.*\d")
-# Chinese prints the job first: "记者 王静", "本报记者 李明"
+# Chinese prints the job first: "记者 王静", "本报记者 李明", and Taiwan's papers the place after a slash:
+# "記者陳志明／台中報導" ("reporting from Taichung")
 _REPORTER_FIRST = re.compile(
-    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)$"
+    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)"
+    r"(?:\s*[／/]\s*[\u4e00-\u9fff]{2,6}?(?:報導|报道))?$"
 )
 # Korean wire copy opens its first paragraph with the credit: "(서울=연합뉴스) 김영훈 기자 = 정부가 …"
 _INLINE_CREDIT = re.compile(

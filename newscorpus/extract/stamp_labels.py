@@ -21,7 +21,7 @@ EUROPEAN_PUBLISHED = (
     r"(?:Veröffentlicht|Publié|Publicado|Pubblicato|Gepubliceerd|Publicerad|Publiceret|Publisert|Opublikowano"
     r"|Publikováno|Publicat|Δημοσίευση|Опубликовано|Опубліковано|Yayınlanma|Yayınlandı"
     # fi, hu, sk, hr/sr, bg, lt, et
-    r"|Julkaistu|Közzétéve|Publikované|Objavljeno|Објављено|Публикувано|Paskelbta|Avaldatud)"
+    r"|Julkaistu|Közzétéve|Publikované|Objavljeno|Објављено|Публикувано|Paskelbta|Avaldatud|Erstellt)"
 )
 EUROPEAN_UPDATED = (
     r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt|Uppdaterad|Opdateret|Oppdatert"
