@@ -37,30 +37,32 @@ def _lines(article) -> list[str]:  # noqa: ANN001 - ArticleFields
     return [line for line in article.body.splitlines() if line]
 
 
-def test_an_old_portals_headline_in_big_font_its_story_in_a_font_and_the_date_nearest_above_it() -> None:
-    story = (
+OLD_PORTAL_STORIES = {
+    # a headline in big <font>, the story in a <font>, the date nearest above the headline (not the counter's)
+    "font": (
         "<font face='Arial' size='1'>Tuesday, March 4, 2003</font><br><br><font size='5'><b>School board weighs"
         " four-day week to cut fuel costs</b></font><br><font size='2'>By John T. Miller, Staff Writer</font><br><br>"
-        + _broken("font", "face='Times New Roman' size='3'")
-    )
-    article = extract_article(_table_page(story), "http://www.millbrookcourier.example/news/local0304.html")
-    assert article.title == "School board weighs four-day week to cut fuel costs"
-    assert _lines(article) == STORY  # not the navigation and archive cells trafilatura would keep
-    assert article.published_at is not None and article.published_at.date().isoformat() == "2003-03-04"
-    assert article.authors == ["John T. Miller"]
-
-
-def test_a_cms_title_class_and_a_story_in_a_span_set_apart_by_line_breaks() -> None:
-    story = (
+        + _broken("font", "face='Times New Roman' size='3'"),
+        ("School board weighs four-day week to cut fuel costs", "2003-03-04", ["John T. Miller"]),
+    ),
+    # a CMS's own title class, the story in a <span> set apart by line breaks
+    "span": (
         "<span class='gs_naslov'>Sajam meda okupio 80 izlagaca</span><br>"
         "<span class='gs_datum'>Objavljeno: 14.09.2006 | Autor: Milan Petrovic</span><br><br>"
-        + _broken("span", "class='gs_txt'")
-    )
-    article = extract_article(_table_page(story), "http://www.glas.example/vesti.php?id=903")
-    assert article.title == "Sajam meda okupio 80 izlagaca"
-    assert _lines(article) == STORY
-    assert article.authors == ["Milan Petrovic"]
-    assert article.published_at is not None and article.published_at.date().isoformat() == "2006-09-14"
+        + _broken("span", "class='gs_txt'"),
+        ("Sajam meda okupio 80 izlagaca", "2006-09-14", ["Milan Petrovic"]),
+    ),
+}
+
+
+@pytest.mark.parametrize(("story", "expected"), list(OLD_PORTAL_STORIES.values()), ids=list(OLD_PORTAL_STORIES))
+def test_an_old_portals_headline_story_date_and_writer(story: str, expected: tuple[str, str, list[str]]) -> None:
+    title, day, authors = expected
+    article = extract_article(_table_page(story), "http://www.portal.example/vesti.php?id=903")
+    assert article.title == title
+    assert _lines(article) == STORY  # not the navigation and archive cells trafilatura would keep
+    assert article.published_at is not None and article.published_at.date().isoformat() == day
+    assert article.authors == authors
 
 
 def test_a_print_views_printed_on_date_is_not_the_publication_date() -> None:
