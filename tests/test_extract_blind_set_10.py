@@ -7,11 +7,11 @@ bench/blind-pages-10): a contributor's "For The Daily Sentinel", Hindustan Times
 from __future__ import annotations
 
 import pytest
+from extraction_checks import authors_of
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credit_names import without_outlet_suffix
 
 PARAGRAPHS = "".join(f"<p>{text}</p>" for text in STORY)
@@ -36,8 +36,7 @@ def test_the_paper_a_contributor_writes_for_is_not_her_name(name: str, person: s
 
 def test_a_contributors_byline_and_declaration() -> None:
     """TownNews BLOX declares the contributor's byline whole as the author's name."""
-    byline = read_byline("By Megan Hollis For The Daily Sentinel", at_start=True)
-    assert byline is not None and byline.authors == ["Megan Hollis"]
+    assert authors_of("By Megan Hollis For The Daily Sentinel") == ["Megan Hollis"]
     head = (
         "<title>County board approves bridge</title><script type='application/ld+json'>"
         '{"@type": "NewsArticle", "headline": "County board approves bridge", '

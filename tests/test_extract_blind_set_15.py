@@ -6,6 +6,7 @@ extractor; see bench/blind-pages-15): Hebrew's and Thai's "by", and Thai names.
 from __future__ import annotations
 
 import pytest
+from extraction_checks import authors_of
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
@@ -18,8 +19,7 @@ from newscorpus.extract.credit_names import looks_like_name
     [("מאת נועה לוי", "נועה לוי"), ("โดย พิมพ์ชนก ศรีสุข", "พิมพ์ชนก ศรีสุข")],
 )
 def test_hebrew_and_thai_by_words_open_a_byline(line: str, author: str) -> None:
-    byline = read_byline(line, at_start=True)
-    assert byline is not None and byline.authors == [author]
+    assert authors_of(line) == [author]
 
 
 @pytest.mark.parametrize("line", ["โดยทั่วไป นักท่องเที่ยว", "מאת הכותב"])

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from extraction_checks import authors_of
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.credits import split_names
 from newscorpus.extract.main_content import _class_words
 
@@ -31,8 +31,7 @@ from newscorpus.extract.main_content import _class_words
     ],
 )
 def test_a_profile_link_and_a_jobs_beat_after_the_name_are_no_more_authors(line: str) -> None:
-    byline = read_byline(line, at_start=True)
-    assert byline is not None and byline.authors == ["Grace Liddell"]
+    assert authors_of(line) == ["Grace Liddell"]
 
 
 @pytest.mark.parametrize(
@@ -43,8 +42,7 @@ def test_a_profile_link_and_a_jobs_beat_after_the_name_are_no_more_authors(line:
     ],
 )
 def test_a_name_joined_by_and_after_a_job_title_is_still_an_author(line: str, authors: list[str]) -> None:
-    byline = read_byline(line, at_start=True)
-    assert byline is not None and byline.authors == authors
+    assert authors_of(line) == authors
 
 
 def test_a_review_sites_author_box_with_job_and_bio_link_names_one_writer() -> None:
@@ -170,8 +168,7 @@ def test_an_indonesian_ministrys_press_bureau_block_closes_its_release() -> None
     ],
 )
 def test_an_indonesian_weekday_before_the_stamp_is_no_part_of_the_name(line: str, authors: list[str]) -> None:
-    byline = read_byline(line, at_start=True)
-    assert byline is not None and byline.authors == authors
+    assert authors_of(line) == authors
 
 
 @pytest.mark.parametrize(

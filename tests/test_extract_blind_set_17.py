@@ -11,12 +11,12 @@ from __future__ import annotations
 import htmldate.extractors
 import lxml.html
 import pytest
+from extraction_checks import authors_of
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
 from newscorpus.extract.agencies import desk_credit
 from newscorpus.extract.boilerplate import remove_boilerplate
-from newscorpus.extract.bylines import read_byline
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.guesses import _dates_need_a_day, guess_date
 
@@ -157,5 +157,4 @@ def test_a_desk_byline_stays_a_credit_as_the_dev_truth_names_it() -> None:
     ],
 )
 def test_a_writer_who_took_the_photographs_too_is_the_author(line: str, author: str) -> None:
-    byline = read_byline(line, at_start=True)
-    assert byline is not None and byline.authors == [author]
+    assert authors_of(line) == [author]

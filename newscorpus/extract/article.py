@@ -70,6 +70,7 @@ from newscorpus.extract.site_owner import author_from_site_owner
 from newscorpus.extract.stamp_labels import STAMP_LABEL_WORDS, STAMP_LEAD_IN, WEEKDAY_WORDS
 from newscorpus.extract.text_lines import element_lines, lines_below_story, normalize_space
 from newscorpus.extract.titles import choose_title, folded_key
+from newscorpus.extract.words import SENTENCE_ENDS
 from newscorpus.extract.zones import format_offset, parse_offset
 from newscorpus.sources import ExtractionRules
 
@@ -93,7 +94,6 @@ _DEK_MAX_WORDS = 60  # a dek is a sentence or two; a longer first paragraph over
 _META_BLOCK_LINES = 12  # page lines a byline, its stamps and a lead photo's caption put between a dek and the story
 _NAME_LINES_BEFORE_META = 2  # a bare writer's name and a photo credit may print above a dek's date stamp
 _NAME_LINE_MAX_WORDS = 6
-_SENTENCE_ENDS = frozenset(".!?。！？")
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 # a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
@@ -380,7 +380,7 @@ def _first_meta_line(block: list[str]) -> int | None:
     for index, line in enumerate(block[: _NAME_LINES_BEFORE_META + 1]):
         if _is_meta_line(line):
             return index
-        if len(line.split()) > _NAME_LINE_MAX_WORDS or line.rstrip()[-1:] in _SENTENCE_ENDS:
+        if len(line.split()) > _NAME_LINE_MAX_WORDS or line.rstrip()[-1:] in SENTENCE_ENDS:
             return None
     return None
 
@@ -769,8 +769,11 @@ def _published(
         printed = [*formatted, *printed]
     below_headline, _ = _printed_dates(under_headline, timezone, month_first=month_first)
     captions = {_key(caption) for caption in meta.figure_captions}
-    stamped_below, _ = _printed_dates(
-        [line for line in under_headline if _key(line) not in captions], timezone, month_first=month_first
+    uncaptioned = [line for line in under_headline if _key(line) not in captions]
+    stamped_below = (
+        below_headline
+        if len(uncaptioned) == len(under_headline)
+        else _printed_dates(uncaptioned, timezone, month_first=month_first)[0]
     )
     # above the headline, the nearest stamp first: a visitor counter "since Jan. 1, 2001" may stand over it
     above_headline = header[: max(0, len(header) - len(under_headline) - 1)] if under_headline is not header else []

@@ -18,7 +18,7 @@ from newscorpus.extract.dates import find_written_dates, is_stamp_only
 from newscorpus.extract.flags import teaser_phrase_in
 from newscorpus.extract.stamp_labels import ENGLISH, EUROPEAN, INDONESIAN
 from newscorpus.extract.text_lines import normalize_block
-from newscorpus.extract.words import count_tokens
+from newscorpus.extract.words import SENTENCE_ENDS, count_tokens
 
 # "Photo" in he, ar, fa, hi, bn, el, tr, pl, hu, ja, ko, zh, sw, tl: the label of a caption's credit
 PHOTO_WORDS_ABROAD = (
@@ -253,7 +253,7 @@ _INSERT_LINK_MAX_WORDS = 12
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s")
 _INSERT_MAX_LINKS = 6
 _PROSE_MIN_WORDS = 15
-_SENTENCE_END = (".", "!", "?", "”", '"', "»", "。")
+_SENTENCE_END = (*SENTENCE_ENDS, "”", '"', "»")  # or a quotation closing after its sentence
 _END_SECTION_HEADING = re.compile(
     r"^(?:About\s+the\s+(?:author|authors|writer|reviewer|contributor)s?|(?:The\s+)?Authors?|Written\s+by|"
     r"Recent\s+(?:posts|articles|stories)|Related\s+(?:posts|articles|stories|reading|content|links)|"

@@ -26,7 +26,7 @@ from newscorpus.extract.credit_names import (
     without_trailing_role,
 )
 from newscorpus.extract.dates import is_stamp_only
-from newscorpus.extract.reporter_credits import inline_credit, role_credit
+from newscorpus.extract.reporter_credits import CJK_REPORTER_WORD, inline_credit, role_credit, spaced_han_names
 from newscorpus.extract.stamp_labels import ENGLISH, HOST_NAME, STAMP_LABEL_WORDS, WEEKDAY_WORDS
 
 _LABEL_ROLES: dict[str, Role] = {
@@ -304,10 +304,6 @@ _ASIDE = re.compile(r"\s*\((?=[^\W\d_A-Z])[^()]{1,40}\)")
 _ROLE_ASIDE = re.compile(r"\s*\((?P<words>[^()]{1,80})\)")
 _ROLE_ASIDE_MIN_WORDS = 3
 _TRAILING_ADDRESS = re.compile(r"\s*[(\[<（]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]>）]?\s*$")
-_SPACED_HAN_NAMES = re.compile(
-    r"(?:本报|本報)?(?:记者|記者)?\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+)"
-)
-_CJK_REPORTER_WORD = re.compile(r"記者|记者|기자")
 _BRACKETED_REPORTER = re.compile(r"[（(]\s*(?:記者|记者)\s*[^()（）]{2,12}[）)]")
 _FONT_SIZE_WIDGET = re.compile(r"\s*【\s*字[号號][^】]{0,12}】\s*$")  # "【字号 大 中 小】" closing a credit row
 _CORRECTION_BUTTON = re.compile(r"^[【\[]纠错[】\]]\s*")
@@ -531,7 +527,7 @@ def read_byline(line: str, *, at_start: bool) -> Byline | None:
         # "김민수 기자 minsu@hanuldaily.co.kr": a reporter's credit with her address, closing the story
         unaddressed = _TRAILING_ADDRESS.sub("", text) if "@" in text else text
         # or a Japanese or Chinese reporter's credit closing the story: "（記者 中村健一）"
-        reporter = unaddressed != text or _CJK_REPORTER_WORD.search(text) is not None
+        reporter = unaddressed != text or CJK_REPORTER_WORD.search(text) is not None
         return _closing_byline(text) or (role_credit(unaddressed) if reporter else None)
     # "Par Claire Dubreuil (Nantes, correspondante)": the aside that describes her goes
     unstamped = _ROLE_ASIDE.sub(_unless_names, _TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text)))
@@ -704,8 +700,8 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
     that follows a full name is the place the writer files from ("Von Peter Müller, Frankfurt") and ends the names
     the same way."""
     value = _TRAILING_NOISE.sub("", _ROLE_ASIDE.sub(_unless_names, _ASIDE.sub("", value))).strip(" .,:;")
-    if (spaced := _SPACED_HAN_NAMES.fullmatch(value)) is not None:
-        value = "、".join(spaced["names"].split())  # "本报记者 李明 王芳": Chinese names listed with spaces
+    if (spaced := spaced_han_names(value)) is not None:
+        value = "、".join(spaced)
     if not value:
         return None
     byline = Byline()

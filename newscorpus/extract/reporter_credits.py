@@ -35,8 +35,9 @@ _ROLE_AFFILIATION = re.compile(r"^\s*(?:da|do|de|del|di|of|at|for|bei|der|des|du
 _ROLE_STAMP = re.compile(r"^\s*[-–—|,·]\s*\S.*\d")
 # Chinese prints the job first: "记者 王静", "本报记者 李明", and Taiwan's papers the place after a slash:
 # "記者陳志明／台中報導" ("reporting from Taichung")
+_STAFF_REPORTER = r"(?:本报|本報)?(?:记者|記者)"  # "(our paper's) reporter"
 _REPORTER_FIRST = re.compile(
-    r"^(?:本报|本報)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，]+[\u4e00-\u9fff]{2,4})*)"
+    rf"^{_STAFF_REPORTER}\s*(?P<names>[\u4e00-\u9fff]{{2,4}}(?:[\s、，]+[\u4e00-\u9fff]{{2,4}})*)"
     r"(?:\s*[／/]\s*[\u4e00-\u9fff]{2,6}?(?:報導|报道))?$"
 )
 # Korean wire copy opens its first paragraph with the credit: "(서울=연합뉴스) 김영훈 기자 = 정부가 …"
@@ -54,7 +55,10 @@ _CHINESE_WIRE_CREDIT = re.compile(
 _NAME_LIST = re.compile(r"\s*[·,、，]\s*")
 _HAN_NAMES = re.compile(r"\s*[·,、，]\s*|\s+")  # "（记者 李明 张华）": Chinese names listed with spaces too
 _ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
-_ROLE_PREFIX = re.compile(r"^(?:本报|本報)?(?:记者|記者)\s*(?=\S)")
+_ROLE_PREFIX = re.compile(rf"^{_STAFF_REPORTER}\s*(?=\S)")
+# "本报记者 李明 王芳", "作者：李明 王芳": Chinese names listed with spaces, the staff reporter's job before them or not
+_SPACED_HAN_NAMES = re.compile(rf"(?:本报|本報)?(?:记者|記者)?\s*(?P<names>{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+)")
+CJK_REPORTER_WORD = re.compile(_CJK_REPORTER)
 
 
 def role_credit(text: str) -> Byline | None:
@@ -80,6 +84,13 @@ def role_credit(text: str) -> Byline | None:
             byline.agencies.append(agency)
         return byline if is_affiliation(affiliation["outlet"]) else None
     return byline if not rest.strip() or _ROLE_STAMP.match(rest) else None
+
+
+def spaced_han_names(value: str) -> list[str] | None:
+    """ "本报记者 李明 王芳" -> ["李明", "王芳"]: Chinese names a credit lists with spaces, which are no separator in
+    other scripts' names; None when the value is not such a list."""
+    spaced = _SPACED_HAN_NAMES.fullmatch(value)
+    return spaced["names"].split() if spaced is not None else None
 
 
 def cjk_name(name: str) -> bool:

@@ -43,6 +43,8 @@ _UNSPACED = re.compile(rf"(?P<han>[{_HAN_KANA}]+)|(?P<thai>[{_THAI}]+)|[{_CJK_PU
 # one character class: the fast test of whether a line has any of them (the alternation above is 8 times slower)
 _ANY_UNSPACED = re.compile(rf"[{_HAN_KANA}{_THAI}{_CJK_PUNCTUATION}]")
 # a word: \w runs, with the combining vowel signs and viramas of the Indic scripts (Devanagari to Sinhala) inside it
+# the marks a sentence ends with, in Latin and in Chinese and Japanese text
+SENTENCE_ENDS = ".!?。！？"
 WORD = re.compile(r"[\w\u0900-\u0dff]+")
 
 
