@@ -25,6 +25,7 @@ from newscorpus.extract.bylines import (
     closing_editors,
     extract_bylines,
     read_byline,
+    wire_credits,
 )
 from newscorpus.extract.credit_names import JOB_TITLE, ORGANISATION_WORD, Byline, looks_like_name
 from newscorpus.extract.credits import decide_credits, split_names
@@ -83,6 +84,13 @@ _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looke
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _STAMP_SENTENCES_MAX_WORDS = 16  # a short line of labelled stamps read piece by piece at each label
 # "Written by … | Fact checked by … | Updated …", "Inquirer / 01:30 AM March 05, 2025": each piece a stamp's length
+# a press release's or a wire story's dateline: "CHICAGO (March 3, 2024) –", "WORCESTER, Mass., March 5, 2024
+# /PRNewswire/ --"
+_DATELINE_MAX_CHARS = 80
+_DATELINE_PLACE_MAX_WORDS = 4
+_DATELINE_STAMP_MAX_WORDS = 7  # "March 5, 2024 /PRNewswire/", "March 3, 2024 10:00 a.m. ET)"
+_DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+_PHRASE_WORDS = frozenset({"for", "the", "to", "of", "and", "in", "on", "at", "from", "with", "a", "an", "now", "new"})
 _STAMP_PARTS = re.compile(r"\s+[|·•/]\s+")
 # "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
 _UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
@@ -171,6 +179,7 @@ _YEARLESS_STAMP_LEADING = re.compile(
     re.IGNORECASE,
 )
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us"})
+_US_ONLY_DOMAINS = frozenset({"edu", "gov", "mil", "us"})  # top-level domains of American institutions only
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 _MONTHS_IN_YEAR = 12
 _MAX_DAY = 31
@@ -236,6 +245,8 @@ def extract_article(
     byline.merge(body_byline)
     if not (byline.authors or byline.agencies):
         byline.merge(closing_credits(lines_below_story(page_lines, lines, _CLOSING_CREDIT_LINES)))
+    elif not byline.authors:
+        byline.merge(wire_credits(lines_below_story(page_lines, lines, _CLOSING_CREDIT_LINES)))
     printed_people, printed_outlets = _outlet_named_apart(byline.authors, meta.site_name, url)
     if printed_people and printed_outlets:  # "Por Mariana Costa, PortalNotícia SP": the outlet she writes for
         byline.authors[:] = printed_people
@@ -538,10 +549,31 @@ def _printed_dates(lines: list[str], timezone: str, *, month_first: bool) -> tup
         if _PRINTED_ON.search(label):
             continue  # a print view's "Gedruckt am 30.11.2025": the day it was printed, not published
         (updates if _UPDATE_LABEL.search(label) else printed).append(found)
-    for line in lines:  # a line that is only "3/21/23": weaker than a date with its full year, so after them
-        if (short := parse_short_stamp(line, timezone_name=timezone, month_first=month_first)) is not None:
-            (updates if _UPDATE_LABEL.search(line) else printed).append(short)
+    # a line, or a piece of a row of stamps ("By Trevor Haas | Posted: 3/5/24"), that is only "3/21/23": weaker
+    # than a date with its full year, so after them
+    for piece in (piece for line in lines for piece in _STAMP_PARTS.split(line)):
+        if (short := parse_short_stamp(piece, timezone_name=timezone, month_first=month_first)) is not None:
+            (updates if _UPDATE_LABEL.search(piece) else printed).append(short)
     return printed, updates
+
+
+def _dateline_stamp(first_paragraph: str, timezone: str, month_first: bool) -> PageDate | None:
+    """The date in a press release's or a wire story's dateline: "CHICAGO (March 3, 2024) – …", "WORCESTER, Mass.,
+    March 5, 2024 /PRNewswire/ -- …": a full date after the place, a dash soon after it. A date later in the
+    paragraph is the story's, not the stamp's."""
+    for position, found in find_written_dates(
+        first_paragraph[:_DATELINE_MAX_CHARS], timezone_name=timezone, month_first=month_first
+    ):
+        place, rest = first_paragraph[:position], first_paragraph[position:]
+        if (
+            place[:1].isupper()
+            and len(place.split()) <= _DATELINE_PLACE_MAX_WORDS
+            and (dash := _DATELINE_DASH.search(rest[:_DATELINE_MAX_CHARS])) is not None
+            and len(rest[: dash.start()].split()) <= _DATELINE_STAMP_MAX_WORDS
+        ):
+            return found
+        break
+    return None
 
 
 def _byline_stamp(line: str) -> str | None:
@@ -553,19 +585,25 @@ def _byline_stamp(line: str) -> str | None:
     return line[match.start() :]
 
 
-def _writes_month_first(language_hints: list[str], url: str, page_lines: list[str]) -> bool:
+def _writes_month_first(language_hints: list[str], url: str, printed_order: bool | None) -> bool:
     """US English pages print numeric dates month first ("3/4/2025" is March 4). The page's own unambiguous dates
     decide first: a "2/27/2025" in its list of stories can only be month first, a "27/2/2025" only day first. Else
     the page's declared language (<html lang> first) does. Plain "en" counts as US, unless the site's country writes
     the day first (a council's "Posted 05/03/2024" under www.breckshire.gov.uk); British, Australian, Indian ...
-    English do not."""
-    printed_order = _slashed_date_order(page_lines)
+    English do not. A page that declares no language writes month first under an American institution's domain."""
     if printed_order is not None:
         return printed_order
-    lang = next((h for h in language_hints if h), "").strip().lower().replace("_", "-")
-    if lang == "en" and (urlsplit(url).hostname or "").rsplit(".", 1)[-1] in _DAY_FIRST_ENGLISH_COUNTRIES:
+    lang = _declared_language(language_hints)
+    top_level_domain = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
+    if lang == "en" and top_level_domain in _DAY_FIRST_ENGLISH_COUNTRIES:
         return False
+    if not lang and top_level_domain in _US_ONLY_DOMAINS:
+        return True  # a 2006 faculty page declares nothing: "Last modified: 12/03/2006" under cs.millbrook.edu
     return lang in _MONTH_FIRST_LANGUAGES
+
+
+def _declared_language(language_hints: list[str]) -> str:
+    return next((h for h in language_hints if h), "").strip().lower().replace("_", "-")
 
 
 def _slashed_date_order(page_lines: list[str]) -> bool | None:
@@ -616,6 +654,9 @@ def _outlet_named_apart(declared: list[str], site_name: str | None, url: str) ->
     outlet_keys = {key for key in (folded_key(site_name or ""), folded_key(host.split(".")[0])) if len(key) >= 4}
     people, outlets = [], []
     for name in declared:
+        # "Priya Raman | The Lakeshore Times": a writer declared with her paper's name after her own
+        named = [piece for piece in _STAMP_PARTS.split(name) if folded_key(piece) not in outlet_keys]
+        name = " | ".join(named) if named else name
         key = folded_key(name)
         is_outlet = key in outlet_keys or any(key.startswith(outlet) for outlet in outlet_keys if len(outlet) >= 6)
         (outlets if is_outlet else people).append(name)
@@ -701,6 +742,7 @@ def _name_beside_stamp(lines: list[str]) -> str | None:
                 and looks_like_name(name, strict=True)
                 and not JOB_TITLE.search(name)
                 and not ORGANISATION_WORD.search(name)
+                and not any(word.casefold() in _PHRASE_WORDS for word in words)  # "FOR IMMEDIATE RELEASE"
             ):
                 return name
     return None
@@ -763,7 +805,11 @@ def _published(
         if (found := parse_with_formats(text, rules.date_format, timezone_name=timezone)) is not None
     ]
     rule_values += [*formatted, *rule_texts] if rule_texts else rule_texts
-    month_first = _writes_month_first(meta.language_hints, url, page_lines)
+    printed_order = _slashed_date_order(page_lines)
+    month_first = _writes_month_first(meta.language_hints, url, printed_order)
+    # numeric stamps read one way when the page's own dates show the order or its language is not English
+    language = _declared_language(meta.language_hints)
+    one_way = printed_order is not None or (bool(language) and not language.startswith("en"))
     printed, updates = _printed_dates(header, timezone, month_first=month_first)
     if not rule_texts:
         printed = [*formatted, *printed]
@@ -796,7 +842,10 @@ def _published(
     candidates: list[str | PageDate | None] = [
         *declared,
         *_stamped_times_first(
-            meta.time_elements, below_headline, timezone, certain=_read_either_way(under_headline, timezone)
+            meta.time_elements,
+            below_headline,
+            timezone,
+            certain=below_headline if one_way else _read_either_way(under_headline, timezone),
         ),
         # a stamp under the headline before one above it, which may be a sidebar's last story's; a photo's caption
         # under the headline may date the photo; a source's own date format still reads them first
@@ -808,6 +857,7 @@ def _published(
         date_from_url(url, timezone_name=timezone),
         _yearless_stamp_in_url_month(header, url, timezone),
         _stamp_under_heading(page_lines, meta.headings, timezone, month_first),
+        _dateline_stamp(first_paragraph, timezone, month_first),
         find_partial_date(first_paragraph, timezone_name=timezone, crawl_date=crawl_date),
         _relative_stamp(header, timezone, crawl_date),
     ]

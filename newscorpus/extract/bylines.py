@@ -36,6 +36,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "pewarta": "author",
     "wartawan": "author",
     "kontributor": "author",
+    "jurnalis": "author",
     "laporan": "author",  # "Laporan: Sutrisno Budiharto" opening the text of a regional paper
     "koresponden": "author",
     "author": "author",
@@ -48,6 +49,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "scritto da": "author",
     "ditulis oleh": "author",
     "story by": "author",
+    "compiled by": "author",  # a police log's or a roundup's "Compiled by X"
     "article by": "author",
     "words by": "author",
     "words": "author",  # magazines' credit list: "Words: X" / "Photos: Y"
@@ -202,7 +204,11 @@ _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in _LABEL_ROLES), key=len, re
 # the scripts that do not capitalise names print their label and the name with just a space: "作者 林一舟",
 # "글쓴이 김지원", "เขียนโดย ณัฐพล ศรีสุข", "بقلم ليلى الحسيني"
 _LABEL = re.compile(
-    rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
+    rf"(?:^|(?<=[\s/|;,(（]))(?P<label>{_LABEL_WORDS})"
+    # an Indonesian regional desk's label names its place: "Kontributor Kutai Barat: Yohanes Lahang"
+    r"(?:(?:(?<=kontributor)|(?<=koresponden)|(?<=jurnalis)|(?<=wartawan))\s+(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"(?=\s*:))?"
+    r"(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
     r"|(?<=\bpor)\s+|(?<=\bvon)\s+|(?<=\bpar)\s+|(?<=\bda)\s+|(?<=\boleh)\s+"  # "Escrito por X · Revisado por Y"
     r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+|(?<=글)\s+(?=[가-힣]{2,4}\b)|(?<=사진)\s+"
     # a Chinese label and the name joined by a slash: "文／林怡君　攝影／陳冠宇"
@@ -325,6 +331,13 @@ _JOB_MAX_WORDS = 3
 _OFFICE_MAX_WORDS = 6
 # "Reporting: which KPIs must be visible in-CRM": lower case first, capitals later, is a phrase; an all-lower-case
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
+# a regional paper's writer and its name closing the last paragraph: "… Sabtu (9/3) mendatang. (Citta Maya/balipost)"
+_OUTLET_SIGNED = re.compile(r"\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})/[a-z][\w.-]{2,30}\)\s*$")
+# the reporters' and the desk's credits closing a wire story
+_WIRE_CREDITS = re.compile(r"^\(?(?:Reporting|Writing|Reporting and writing) by [^;]+;.*\bEditing by ", re.IGNORECASE)
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
+# "Submitted by the family", "Posted by our team": people described, not named
+_DESCRIBED_PEOPLE = re.compile(r"^(?:the|a|an|our|my|his|her|their|your)\s")
 _LOWERCASE_FRAGMENT = re.compile(r"^(?!(?:" + "|".join(sorted(PARTICLES)) + r")\b)[a-z]\S*\s.*\b[A-Z]")
 # "Jan Koch, ARD-Hauptstadtstudio, tagesschau, 27.11.2025 13:40 Uhr": the author line German public broadcasters
 # close a story with, the writer, her studio or desk and the outlet, then the stamp
@@ -418,6 +431,8 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
     if len(kept) > _SIGNED_MIN_STORY_LINES and (signed := _signatures(kept[-1]) or _dash_signature(kept[-1])):
         byline.signed += signed
         kept.pop()
+    elif kept and (closing := _OUTLET_SIGNED.search(kept[-1])) is not None:
+        byline.signed.append(closing["name"])  # the sign-off stays in the story's last sentence, as printed
     return kept, byline
 
 
@@ -450,6 +465,17 @@ def closing_credits(lines: list[str]) -> Byline:
             and not label.group("label").lower().endswith(" by")
             and (parsed := _read_labelled(text)) is not None
         ):
+            byline.merge(parsed)
+    byline.merge(wire_credits(lines))
+    return byline
+
+
+def wire_credits(lines: list[str]) -> Byline:
+    """The credits a wire story closes with, under its text: "(Reporting by Howard Schneider and Ann Saphir; Editing
+    by Andrea Ricci)". They name the reporters also where the page credits only the wire service above the story."""
+    byline = Byline()
+    for line in lines:
+        if _WIRE_CREDITS.match(line.strip()) and (parsed := _read_labelled(_unbracketed(line.strip()))) is not None:
             byline.merge(parsed)
     return byline
 
@@ -715,6 +741,9 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         raw = token.strip(" .,:;()[]\"'")
         piece = without_trailing_role(without_outlet_suffix(raw))
+        filed_from = _FILED_FROM.search(piece)
+        if filed_from is not None and len(piece[: filed_from.start()].split()) >= 2:
+            piece = piece[: filed_from.start()]  # "Reporting by Farid bin Osman in Kuala Lumpur": where she filed from
         if not piece:
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
@@ -759,7 +788,11 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             ended = ender_before = True  # "Дмитрий Соколов, технический директор": her job, after a capitalised name
             continue
         agency = wire_service(piece)
-        is_name = looks_like_name(piece, strict=strict) and not _LOWERCASE_FRAGMENT.match(piece)
+        is_name = (
+            looks_like_name(piece, strict=strict)
+            and not _LOWERCASE_FRAGMENT.match(piece)
+            and not _DESCRIBED_PEOPLE.match(piece)
+        )
         if agency is not None:
             if agency not in byline.agencies:
                 byline.agencies.append(agency)

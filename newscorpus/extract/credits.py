@@ -127,6 +127,8 @@ def decide_credits(
         # credited() keeps the editor out of what the guess finds
         guess = fallback_authors()
         authors = credited([guess]) if guess else []
+        if {_key(a) for a in authors} <= {_key(o) for o in metadata_organisations}:
+            authors = []  # the guess found the outlet's own account ("Bali Post" in the author box): no person yet
     if not authors and not (byline.authors or byline.agencies):
         # the bare name that signs the story's last paragraph, when nothing else names a person
         authors = credited(byline.signed)

@@ -72,7 +72,7 @@ MONTHS: dict[str, int] = {
 _OTHER_MONTHS: dict[int, tuple[str, ...]] = {
     1: ("enero", "ene", "janeiro", "janvier", "janv", "gennaio", "gen", "januar", "jänner", "januari"),
     2: ("febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "febbraio", "februar", "februari"),
-    3: ("marzo", "março", "marco", "mars", "märz", "maerz", "maart", "mrt"),
+    3: ("marzo", "março", "marco", "mars", "märz", "maerz", "maart", "mrt", "mac"),  # "mac": Malay
     4: ("abril", "abr", "avril", "avr", "aprile"),
     5: ("mayo", "maio", "mai", "maggio", "mag", "mei"),
     6: ("junio", "junho", "juin", "giugno", "giu"),
@@ -203,6 +203,9 @@ WEEKDAYS: dict[str, int] = {
     "sabtu": 5,
     "minggu": 6,
     "ahad": 6,
+    "isnin": 0,  # Malay
+    "khamis": 3,
+    "jumaat": 4,
     "monday": 0,
     "tuesday": 1,
     "wednesday": 2,
@@ -228,12 +231,14 @@ _TIME = (
     r"[^\S\n]*(?:[,|\-–—]|\bpukul\b|\bjam\b|\bat\b|\bore\b)?[^\S\n]*"
     r"(?:(?P<meridiem>오전|오후|午前|午後|上午|下午)\s*)?"
     r"(?:(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d/])(?:[:.](?P<second>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?|[صم](?!\w))?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?|[صم](?!\w)|(?:PG|PTG|MLM|TGH)\b)?"
     r"|(?P<h_hour>[01]?\d|2[0-3])(?:h|\s+h\s+(?=[0-5]\d\b))(?P<h_minute>[0-5]\d)?\b(?!\s*(?:ago|atrás|atras)\b)"
     r"|(?P<cjk_hour>[01]?\d|2[0-3])\s*[時时시](?![間间간])\s*(?:(?P<cjk_minute>[0-5]?\d)\s*[分분])?))?"
 )
 _AFTERNOON = frozenset({"오후", "午後", "下午"})
-_ARABIC_HALVES = {"ص": "am", "م": "pm"}  # "09:41 ص" (morning), "09:41 م" (evening)
+# the halves of the day in other scripts and words: Arabic "09:41 ص" (morning), "09:41 م" (evening); Malay "10:15
+# PG" (pagi, morning), "3:20 PTG" (petang), "9:00 MLM" (malam, night), "12:30 TGH" (tengah hari, noon)
+_DAY_HALVES = {"ص": "am", "م": "pm", "pg": "am", "ptg": "pm", "mlm": "pm", "tgh": "pm"}
 # WIB, UTC, GMT in any case; the others only in capitals ("ist" and "est" are German and French words)
 _CAPITAL_ZONES = [zone for zone in ZONE_ABBREVIATIONS if zone not in _ANY_CASE_ZONES and len(zone) > 1]
 _ZONE_WORDS = "|".join(sorted(_CAPITAL_ZONES, key=len, reverse=True))
@@ -604,7 +609,7 @@ def _time_of(groups: dict[str, str | None]) -> tuple[int, int, int, bool]:
     minute = int(groups.get("minute") or groups.get("h_minute") or groups.get("cjk_minute") or 0)
     second = int(groups.get("second") or 0)
     ampm = (groups.get("ampm") or "").lower().replace(".", "")
-    ampm = _ARABIC_HALVES.get(ampm, ampm)
+    ampm = _DAY_HALVES.get(ampm, ampm)
     if groups.get("meridiem"):
         ampm = "pm" if groups["meridiem"] in _AFTERNOON else "am"
     if ampm == "pm" and hour < 12:

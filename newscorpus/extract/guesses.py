@@ -35,7 +35,7 @@ from newscorpus.extract.titles import TITLE_SEPARATOR, folded_key, name_key
 log = logging.getLogger(__name__)
 
 _NOT_THE_ARTICLE = re.compile(
-    r"comment|related|sidebar|footer|recommend",
+    r"comment|related|sidebar|footer|recommend|guest-?book|condolence",  # an obituary's guest book is its comments
     re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS = 120
@@ -104,6 +104,9 @@ _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bb
 _PLACE_OR_BADGE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo|badge|verified)(?:$|[\s_-])", re.IGNORECASE
 )
+# its job line, which may run into the name with no break: `<a>Tom Ashworth</a><span class="np-article__role">Local
+# Democracy Reporter</span>`
+_JOB_CLASS = re.compile(r"(?:^|[\s_-])(?:role|job|jobtitle|position|designation)(?:$|[\s_-])", re.IGNORECASE)
 # a credits block printed after the story: Koran Jakarta's `<div class="article-credit"><p>Redaktur : Sriyono</p>
 # <p>Penulis : Muhamad Ma'rup</p></div>` (a figure's "caption-credit" names the photographer)
 # platforms' own markup for the post's author, where their class names are not the usual "author"/"byline": Wix
@@ -441,6 +444,10 @@ def _author_widget_text(element: lxml.html.HtmlElement) -> str:
     over the job title ("Liz Kenny" / "Former McKinsey Consultant"), a byline runs into its date ("ServiceTitan
     November 26th, 2024") or into a bio ("Daniel Burstein, Senior Director, Content & Marketing")."""
     located = [child for child in element.iterdescendants() if _PLACE_OR_BADGE_CLASS.search(child.get("class") or "")]
+    descendants = list(element.iterdescendants())
+    job = next((i for i, child in enumerate(descendants) if _JOB_CLASS.search(child.get("class") or "")), None)
+    if job is not None:
+        located += descendants[job:]  # the names end at the job: what follows it is her "Follow" button or bio
     if located:  # the place the writer files from, or a "Verified" badge, is no further name
         element = _without(element, located)
     lines = [

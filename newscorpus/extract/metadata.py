@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -90,6 +91,15 @@ _TAG_META = ("article:tag", "news_keywords", "parsely-tags", "keywords")
 _IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 _LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 _CHROME_ANCESTORS = ("aside", "nav", "footer")
+# a Unix time (seconds or milliseconds) in a stamp's data attribute, which a script turns into "2 days ago"
+_EPOCH_ATTRIBUTES = frozenset(
+    {"data-timestamp", "data-publish-date", "data-published", "data-pub-date", "data-publish-time", "data-pubdate"}
+)
+_EPOCH_XPATH = " | ".join(f"//*[@{name}]" for name in sorted(_EPOCH_ATTRIBUTES))
+_EPOCH = re.compile(r"\d{10}|\d{13}")
+_EPOCH_MS_DIGITS = 13
+_EPOCH_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+_EPOCH_FUTURE_TOLERANCE = timedelta(days=2)
 _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in the article, or unmarked
 _LABEL_REACH = 40  # characters before a <time> that may hold its label
 UPDATE_LABEL_PATTERN = rf"\b(?:{UPDATED_WORDS}|update)\b"
@@ -508,7 +518,32 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
         elif next(element.iterancestors("article", "header", "main"), None) is not None:
             rank = 1
         ranked.append((rank, position, value))
+    ranked += [(rank, position, value) for position, (rank, value) in enumerate(_epoch_stamps(tree), len(ranked))]
     return [(rank, value) for rank, _, value in sorted(ranked)]
+
+
+def _epoch_stamps(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
+    """(rank, ISO instant) of the article's stamps that a script renders from a Unix time in a data attribute
+    (`<span data-timestamp="1718716800000">Published 2 days ago</span>`, `<article data-publish-date="1718716800">`):
+    the page prints only the relative time, the attribute holds the instant. Only the article's own: a list of
+    other stories carries them too."""
+    stamps = []
+    for element in tree.xpath(_EPOCH_XPATH):
+        if next(element.iterancestors(*_CHROME_ANCESTORS), None) is not None or _is_comments_item(element):
+            continue
+        for name, value in element.attrib.items():
+            if name not in _EPOCH_ATTRIBUTES or _EPOCH.fullmatch(value.strip()) is None:
+                continue
+            seconds = int(value.strip()) / (1000 if len(value.strip()) == _EPOCH_MS_DIGITS else 1)
+            instant = datetime.fromtimestamp(seconds, UTC)
+            if _EPOCH_EARLIEST <= instant <= datetime.now(UTC) + _EPOCH_FUTURE_TOLERANCE:
+                marked = "pub" in name
+                in_article = element.tag in ("article", "header", "main") or next(
+                    element.iterancestors("article", "header", "main"), None
+                )
+                if marked or in_article is not None:
+                    stamps.append((0 if marked else 1, instant.isoformat()))
+    return stamps
 
 
 def _is_comments_item(element: lxml.html.HtmlElement) -> bool:

@@ -66,7 +66,7 @@ WEEKDAY_WORDS = (
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-    r"|senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu"  # id
+    r"|senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|isnin|khamis|jumaat|ahad"  # id, ms
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"  # it
     r"|(?:segunda|terça|quarta|quinta|sexta)-feira"  # pt
     r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"  # sv, da, no
