@@ -212,3 +212,25 @@ def test_malay_dates_and_halves_of_the_day(stamp: str, moment: str) -> None:
     found = parse_date(stamp)
     assert found is not None and found.utc.strftime("%Y-%m-%dT%H:%M") == moment
     assert is_stamp_only(stamp)
+
+
+def test_a_blog_titled_after_its_name_in_a_logo_heading_keeps_the_posts_title() -> None:
+    page = (
+        "<html><head><title>Notes from the Garden Shed: Seed starting under shop lights, year three</title></head>"
+        "<body><div id='header'><h1 class='title'><a href='http://gardenshednotes.blogspot.com/'>Notes from the Garden"
+        " Shed</a></h1></div><div class='post hentry'><h3 class='post-title entry-title'><a href='/2009/03/seed.html'>"
+        "Seed starting under shop lights, year three</a></h3>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+        + "</div></body></html>"
+    )
+    article = extract_article(page, "http://gardenshednotes.blogspot.com/2009/03/seed.html")
+    assert article.title == "Seed starting under shop lights, year three"
+
+
+def test_an_agls_corporate_creator_is_an_organisation_not_three_names() -> None:
+    creator = "corporateName=Department for Environment and Water; jurisdiction=South Australia"
+    article = extract_article(
+        _page(head=f"<meta name='DC.creator' content='{creator}'>", lang="en-AU"),
+        "https://www.environment.sa.gov.au/news-hub/news/articles/2024/02/wetlands",
+    )
+    assert article.authors == ["Department for Environment and Water"]

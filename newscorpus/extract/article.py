@@ -224,7 +224,7 @@ def extract_article(
         declared=meta.titles,
         headings=meta.headings,
         html_title=meta.html_title,
-        site_names=[meta.site_name or ""],
+        site_names=[meta.site_name or "", *meta.logo_names],
         url=url,
     )
     title = _LINE_BREAKS.sub(" ", title) if title else title  # a title is one line, whatever markup it came from

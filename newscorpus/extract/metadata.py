@@ -84,6 +84,7 @@ _AUTHOR_META = (
     "cxenseparse:author",
     "content_author",
 )
+_AGLS_CORPORATE = re.compile(r"corporateName\s*=\s*(?P<name>[^;]+)", re.IGNORECASE)
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "parsely-title", "headline")
 _DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
 _SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:articlesection", "category")
@@ -148,6 +149,7 @@ class PageMetadata:
     headings: list[str] = field(default_factory=list)  # <h1> texts
     html_title: str | None = None
     site_name: str | None = None
+    logo_names: list[str] = field(default_factory=list)  # the site's name as its logo <h1> prints it
     descriptions: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # JSON-LD, then meta tags / microdata
     # a <meta property/name> publication tag (Open Graph article:published_time, Dublin Core, Parse.ly ...): the
@@ -203,8 +205,12 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     result.modified += _values(meta, _MODIFIED_META) + _itemprop_values(microdata, "dateModified")
     # one tier only: pages list related stories' and commenters' authors in microdata
     citation_authors = [_first_name_first(a) for a in _values(meta, ("citation_author",))]
+    declared_authors = [a for a in _values(meta, _AUTHOR_META) if not _is_url(a)]
+    # Australian government sites' AGLS creator: "corporateName=Department for Environment and Water;
+    # jurisdiction=South Australia", an organisation described in fields
+    result.author_organisations += [m["name"].strip() for a in declared_authors if (m := _AGLS_CORPORATE.search(a))]
     for tier in (
-        [a for a in _values(meta, _AUTHOR_META) if not _is_url(a)],
+        [a for a in declared_authors if "=" not in a],
         _itemprop_authors(microdata),
         citation_authors,  # scholarly pages: one tag per author, often "Last, First"
     ):
@@ -227,11 +233,11 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str) -> PageMetadata:
     title_element = next(tree.iter("title"), None)
     result.html_title = normalize_space(title_element.text_content()) if title_element is not None else None
     declared = [_key(t) for t in [*result.titles, result.html_title or ""] if t]
+    logos = [h for h in tree.iter("h1") if _is_logo(h, base)]
+    result.logo_names = [t for t in (normalize_space(h.text_content()) for h in logos) if t]
     result.headings = [
         t
-        for t in (
-            _heading_text(h, declared) for h in tree.iter("h1") if not _in_page_chrome(h) and not _is_logo(h, base)
-        )
+        for t in (_heading_text(h, declared) for h in tree.iter("h1") if not _in_page_chrome(h) and h not in logos)
         if t
     ]
     if not result.headings:
