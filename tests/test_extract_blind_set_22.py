@@ -12,6 +12,7 @@ from extraction_checks import authors_of, published_day
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
+from newscorpus.extract.bylines import extract_bylines
 from newscorpus.extract.dates import is_stamp_only, parse_date
 
 HEADLINE = "Library to extend weekend hours starting in April"
@@ -234,3 +235,11 @@ def test_an_agls_corporate_creator_is_an_organisation_not_three_names() -> None:
         "https://www.environment.sa.gov.au/news-hub/news/articles/2024/02/wetlands",
     )
     assert article.authors == ["Department for Environment and Water"]
+
+
+def test_a_tribun_reporter_line_under_the_storys_summary_box_is_a_credit() -> None:
+    summary = ["Ringkasan Berita:", "Dishub Badung uji coba jalur satu arah.", "Uji coba dua pekan.", "Warga diminta."]
+    credit = "Laporan Wartawan Tribun Bali, Ni Luh Putu Wahyuni Sari"
+    kept, byline = extract_bylines([*summary, credit, *STORY])
+    assert byline.authors == ["Ni Luh Putu Wahyuni Sari"]
+    assert kept == [*summary, *STORY]

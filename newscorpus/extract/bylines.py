@@ -403,6 +403,7 @@ _DASH_SIGNED_MAX_WORDS = 8
 _SIGNED_MIN_STORY_LINES = 2
 _MAX_SIGNED_NAMES = 3
 _HEAD_LINES = 2
+_REPORT_OF_LINES = 8  # how far down the story a "Laporan Wartawan …" credit is read
 _TAIL_LINES = 6
 _MAX_BYLINE_WORDS = 24
 _MAX_CREDIT_WORDS = 12  # a "By …" line's words, initials and "and" left out (_credit_words)
@@ -422,6 +423,12 @@ def extract_bylines(paragraphs: list[str]) -> tuple[list[str], Byline]:
             kept[index] = ""
         elif (inline := inline_credit(kept[index])) is not None:
             byline.merge(inline)  # the credit opens the story's first sentence: the line stays
+    for index in range(head, min(_REPORT_OF_LINES, len(kept))):
+        # a Tribun story's "Laporan Wartawan Tribun Bali, X" may follow its summary box ("Ringkasan Berita:" and
+        # three points): the line names its kind of credit itself
+        if _REPORT_OF.match(kept[index]) and (parsed := read_byline(kept[index], at_start=True)) is not None:
+            byline.merge(parsed)
+            kept[index] = ""
     for index in range(max(head, len(kept) - _TAIL_LINES), len(kept)):
         parsed = read_byline(kept[index], at_start=False)
         if parsed is not None:
