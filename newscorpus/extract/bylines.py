@@ -333,6 +333,9 @@ _OFFICE_MAX_WORDS = 6
 # name ("budi santoso") or one opening with a particle ("van der Berg") is not caught
 # a regional paper's writer and its name closing the last paragraph: "… Sabtu (9/3) mendatang. (Citta Maya/balipost)"
 _OUTLET_SIGNED = re.compile(r"\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})/[a-z][\w.-]{2,30}\)\s*$")
+# "… by" labels that only a story's own credit uses (not a commenter's "Posted by", not a related story's "By"):
+# "Words by Lena Hartmann" printed under a university's news story
+_WRITERS_LABELS = frozenset({"words by", "story by"})
 # the reporters' and the desk's credits closing a wire story
 _WIRE_CREDITS = re.compile(r"^\(?(?:Reporting|Writing|Reporting and writing) by [^;]+;.*\bEditing by ", re.IGNORECASE)
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
@@ -459,17 +462,18 @@ def closing_credits(lines: list[str]) -> Byline:
     "Pewarta: X" and "Editor: Y" close the page's story box, a newsletter column its "— Name" signature (on the first
     line under the text only). Otherwise only a line opening with a label and its colon counts, and not a "… by"
     label: under the story a bare name or a "By" line may be a related story's, a commenter's "Posted by: Gabriel at
-    …" follows the post, and a blog's own "Posted by David at 11:15 AM" footer is read by its own rule."""
+    …" follows the post, and a blog's own "Posted by David at 11:15 AM" footer is read by its own rule. "Words by" and
+    "Story by" are a story's own credit only, as is a wire story's "(Reporting by …; Editing by …)"."""
     byline = Byline(authors=_dash_signature(lines[0]) if lines else [])  # "— Pastor Dan Whitley" under the text
     if lines and _BRACKETED_REPORTER.fullmatch(lines[0].strip()) and (reporter := role_credit(lines[0][1:-1])):
         byline.merge(reporter)  # a Japanese paper's "（記者 中村健一）" right under the text
     for line in lines:
         text = line.strip()
         label = _LABEL.match(text)
+        name = label.group("label").lower() if label else ""
         if (
             label
-            and ":" in label.group()
-            and not label.group("label").lower().endswith(" by")
+            and ((":" in label.group() and not name.endswith(" by")) or name in _WRITERS_LABELS)
             and (parsed := _read_labelled(text)) is not None
         ):
             byline.merge(parsed)
