@@ -243,10 +243,3 @@ def test_a_tribun_reporter_line_under_the_storys_summary_box_is_a_credit() -> No
     kept, byline = extract_bylines([*summary, credit, *STORY])
     assert byline.authors == ["Ni Luh Putu Wahyuni Sari"]
     assert kept == [*summary, *STORY]
-
-
-def test_a_words_by_credit_under_a_university_story_names_its_writer() -> None:
-    head = "<meta name='dcterms.creator' content='Southern Cross University'>"
-    below = "<p class='news-detail__words'>Words by Lena Hartmann</p><p>Media enquiries: media@scu.edu.au</p>"
-    article = extract_article(_page(head=head, below=below, lang="en-AU"), "https://www.scu.edu.au/news/2025/reef/")
-    assert article.authors == ["Lena Hartmann"]

@@ -102,6 +102,8 @@ _DEK_MAX_WORDS = 60  # a dek is a sentence or two; a longer first paragraph over
 _META_BLOCK_LINES = 12  # page lines a byline, its stamps and a lead photo's caption put between a dek and the story
 _NAME_LINES_BEFORE_META = 2  # a bare writer's name and a photo credit may print above a dek's date stamp
 _NAME_LINE_MAX_WORDS = 6
+_LEADING_COUNT_LINES = 3
+_BARE_COUNT = re.compile(r"\d[\d.,]*\s?[KkMm]?")  # "642", "1.2K"
 _LEADING_STAMP_LINES = 2  # stamp lines a body may open with ("Published …", then "Updated …")
 _SAME_MINUTE = timedelta(seconds=60)  # a printed stamp (no seconds) and a declared instant of the same moment
 # a wall-clock `<time datetime>` with nothing after it: no "Z", no offset, no "UTC"
@@ -237,7 +239,7 @@ def extract_article(
     preamble, lines, dateline = _split_at_dateline(lines)
     lines, body_byline = extract_bylines(lines)
     body_byline.merge(Byline(editors=closing_editors(body.lines)))  # boilerplate drops "Edição: X"
-    lines = _without_leading_stamps(lines)  # the date zone then reaches down over them
+    lines = _without_leading_stamps(_without_leading_counts(lines))  # the date zone then reaches down over them
     zone_end = _below_headline_in_body(lines, title)  # the body's lines stay as they are
     header = _header_lines(page_lines, title, zone_end)
     date_zone = _date_zone(page_lines, title, zone_end) or header
@@ -410,6 +412,15 @@ def _is_meta_line(line: str) -> bool:
         if not is_stamp_only(piece) and not (byline is not None and (byline.authors or byline.agencies)):
             return False
     return True
+
+
+def _without_leading_counts(lines: list[str]) -> list[str]:
+    """The body without the bare numbers it opens with: a post's claps and responses ("642", "7") printed as
+    buttons between the byline and the story."""
+    start = 0
+    while start < min(_LEADING_COUNT_LINES, len(lines) - 1) and _BARE_COUNT.fullmatch(lines[start]):
+        start += 1
+    return lines[start:]
 
 
 def _without_leading_stamps(lines: list[str]) -> list[str]:

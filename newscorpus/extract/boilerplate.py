@@ -268,6 +268,8 @@ _END_SECTION_HEADING = re.compile(
     # a reader-revenue ask or a topics list after the text: "Before you move on…", "Explore more on these topics"
     r"Before\s+you\s+(?:move\s+on|go)\b.*|Explore\s+more\s+on\s+th(?:is|ese)\s+topics?\b.*|"
     r"How\s+we\s+reviewed\s+this\s+article|"  # a health publisher's list of sources after the text
+    # a newsletter platform's paywall over the rest of a post (Substack)
+    r"Keep\s+reading\s+with\s+a\s+\d+-day\s+free\s+trial|This\s+post\s+is\s+for\s+paid\s+subscribers|"
     # de, fr, es, pt, it, nl, ru
     r"Über\s+(?:den|die)\s+Autor(?:in)?|Zur\s+Person|Das\s+könnte\s+(?:Sie|dich)\s+auch\s+interessieren|"
     r"Weitere\s+(?:Artikel|Nachrichten|Beiträge)|Ähnliche\s+(?:Artikel|Beiträge)|À\s+propos\s+de\s+l['’]auteur|"
@@ -352,6 +354,14 @@ _NEWSLETTER_PROMPT = re.compile(
     r"\b(?:sign\s+up|subscribe|join|get|receive)\b.{0,80}\b(?:newsletters?|inbox|mailing\s+list)\b", re.IGNORECASE
 )
 _NEWSLETTER_MAX_WORDS = 25
+# a newsletter issue's web copy: "Forwarded this email? Subscribe here …", its reader poll "How did you like today's
+# issue?"
+_NEWSLETTER_FURNITURE = re.compile(
+    r"^(?:(?:Was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you|(?:Got\s+)?forwarded\s+this\s+"
+    r"(?:e-?mail|newsletter))\?|(?:How\s+did\s+you\s+like|What\s+did\s+you\s+think\s+of|How\s+was)\s+today['’]s\s+"
+    r"(?:issue|e-?mail|newsletter|edition|post)\?)",
+    re.IGNORECASE,
+)
 _CAPTION_MAX_WORDS = 40
 _MEDIA_WIDGET_MAX_WORDS = 8
 # A pull quote repeats a sentence of the story, in or without quotation marks, maybe with its speaker's name under
@@ -689,6 +699,7 @@ _HINTED_RULES: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     (_CAPTION_MAX_WORDS, (")", "photo", "image", "picture", "foto", "credit"), _CREDIT_AT_END),
     (_CTRL_ENTER_MAX_WORDS, ("ctrl",), _CTRL_ENTER),
     (_SHOP_BUTTON_LINE_MAX_WORDS, ("price", "amazon", "buy"), _SHOP_BUTTON_AT_END),
+    (_NEWSLETTER_MAX_WORDS, ("forwarded", "today"), _NEWSLETTER_FURNITURE),
 )
 
 

@@ -101,6 +101,8 @@ _NOT_AUTHOR_LABELS = "|".join(sorted((re.escape(k) for k in NOT_AUTHOR_LABELS), 
 _OTHER_ROLE_LABEL = re.compile(rf"(?:^|[\s/|;,(])(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby))\s*$", re.IGNORECASE)
 _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby)\s)", re.IGNORECASE)
 # the place line of a byline widget: El Mundo's `<div class="ue-c-article__byline-location">Madrid</div>`
+_PATREON_CREATOR_TAG = "creator-public-page-name"
+_FRAMER_AUTHOR_LAYER = re.compile(r"(?:post[ _-]?)?authors?(?:[ _-]?names?)?", re.IGNORECASE)
 _PLACE_OR_BADGE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo|badge|verified)(?:$|[\s_-])", re.IGNORECASE
 )
@@ -265,15 +267,20 @@ def _with_stacked_authors(element: lxml.html.HtmlElement, found: str, site_names
 
 
 def _platform_author_elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The post author's element as Wix Blog (`data-hook="user-name"`) and Forem (dev.to: the `crayons-link` in the
+    """The post author's element as Wix Blog (`data-hook="user-name"`), Patreon (the creator's page name in a public
+    post's header), Framer (a layer `data-framer-name="Authors"`) and Forem (dev.to: the `crayons-link` in the
     `crayons-article__header`) mark it, and a name element in a byline or contributors block (the BBC's
     `<div class=sc-contributors><span class=sc-name>Imogen Ashworth</span><span class=sc-role>Business reporter`),
     in document order."""
     found = []
     for element in tree.iter(lxml.etree.Element):
         css = element.get("class") or ""
-        if element.get("data-hook") == _WIX_AUTHOR_HOOK:
+        if element.get("data-hook") == _WIX_AUTHOR_HOOK or element.get("data-tag") == _PATREON_CREATOR_TAG:
             found.append(element)
+        elif _FRAMER_AUTHOR_LAYER.fullmatch(element.get("data-framer-name") or "") and not any(
+            _FRAMER_AUTHOR_LAYER.fullmatch(child.get("data-framer-name") or "") for child in element.iterdescendants()
+        ):
+            found.append(element)  # Framer names its layers: the innermost one called "Author(s)"
         elif _FOREM_HEADER_CLASS in css.split():
             found += [
                 link for link in element.iter("a") if _FOREM_AUTHOR_LINK_CLASS in (link.get("class") or "").split()

@@ -589,12 +589,21 @@ def _is_bare_quote(element: lxml.html.HtmlElement) -> bool:
     return len(_collapse_spaces(element.text_content() or "")) >= _MIN_QUOTE_CHARS
 
 
+_ATOMIC_MIN_CLASSES = 5
+_ATOMIC_SHARE = 0.7
+
+
 def _class_words(marks: str, lowered: str) -> str:
     """The class/id string lowered, CSS-module and styled-components classes read without their hash and with
     their camelCase words set apart by "-" ("InlineNewsletter_root__b3Kq1" -> "inline-newsletter_root",
     "CaptionWrapper-hBBmpj" -> "caption-wrapper"), as are camelCase BEM blocks ("c-trendingNow" ->
     "c-trending-now"), for the chrome words. `lowered` is marks.lower(), returned as it is when the string has no
     capitals (most do not)."""
+    tokens = lowered.split()
+    if len(tokens) >= _ATOMIC_MIN_CLASSES and sum(len(t) <= 2 for t in tokens) >= _ATOMIC_SHARE * len(tokens):
+        # Medium's generated atomic classes ("nj jf ad sg zo xk re"): an "ad" among them is chance, not an ad slot
+        lowered = " ".join(t for t in tokens if len(t) > 2)
+        marks = " ".join(t for t in marks.split() if len(t) > 2)
     if lowered == marks:
         return lowered
     words = marks

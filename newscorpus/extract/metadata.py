@@ -83,6 +83,7 @@ _AUTHOR_META = (
     "byl",
     "cxenseparse:author",
     "content_author",
+    "naverblog:nickname",  # a Naver Blog post's writer
 )
 _AGLS_CORPORATE = re.compile(r"corporateName\s*=\s*(?P<name>[^;]+)", re.IGNORECASE)
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "parsely-title", "headline")
