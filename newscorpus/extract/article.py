@@ -83,14 +83,15 @@ _FUTURE_TOLERANCE = timedelta(days=2)  # a "published" date later than this afte
 _DATE_ZONE_REACH = 80  # how far above the first body line the headline is looked for, to start the date zone
 _ABOVE_TITLE_LINES = 3  # date stamps printed just above the headline ("Dec 12, 2025" / <h1>)
 _STAMP_SENTENCES_MAX_WORDS = 16  # a short line of labelled stamps read piece by piece at each label
-# "Written by … | Fact checked by … | Updated …", "Inquirer / 01:30 AM March 05, 2025": each piece a stamp's length
 # a press release's or a wire story's dateline: "CHICAGO (March 3, 2024) –", "WORCESTER, Mass., March 5, 2024
 # /PRNewswire/ --"
 _DATELINE_MAX_CHARS = 80
 _DATELINE_PLACE_MAX_WORDS = 4
 _DATELINE_STAMP_MAX_WORDS = 7  # "March 5, 2024 /PRNewswire/", "March 3, 2024 10:00 a.m. ET)"
 _DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+# words of a phrase, not of a name, in a capitalised label beside a stamp: "FOR IMMEDIATE RELEASE · October 8, 2025"
 _PHRASE_WORDS = frozenset({"for", "the", "to", "of", "and", "in", "on", "at", "from", "with", "a", "an", "now", "new"})
+# "Written by … | Fact checked by … | Updated …", "Inquirer / 01:30 AM March 05, 2025": each piece a stamp's length
 _STAMP_PARTS = re.compile(r"\s+[|·•/]\s+")
 # "Sun 21 May 2023 00.20 BST Last modified on Sun 21 May 2023 09.02 BST": a stamp and its update in one line
 _UPDATE_PARTS = re.compile(rf"\s+(?=(?:last\s+)?{UPDATE_LABEL_PATTERN})", re.IGNORECASE)
@@ -572,18 +573,19 @@ def _dateline_stamp(first_paragraph: str, timezone: str, month_first: bool) -> P
     """The date in a press release's or a wire story's dateline: "CHICAGO (March 3, 2024) – …", "WORCESTER, Mass.,
     March 5, 2024 /PRNewswire/ -- …": a full date after the place, a dash soon after it. A date later in the
     paragraph is the story's, not the stamp's."""
-    for position, found in find_written_dates(
-        first_paragraph[:_DATELINE_MAX_CHARS], timezone_name=timezone, month_first=month_first
+    dates = find_written_dates(first_paragraph[:_DATELINE_MAX_CHARS], timezone_name=timezone, month_first=month_first)
+    if not dates:
+        return None
+    position, found = dates[0]
+    place, rest = first_paragraph[:position], first_paragraph[position:]
+    dash = _DATELINE_DASH.search(rest[:_DATELINE_MAX_CHARS])
+    if (
+        place[:1].isupper()
+        and len(place.split()) <= _DATELINE_PLACE_MAX_WORDS
+        and dash is not None
+        and len(rest[: dash.start()].split()) <= _DATELINE_STAMP_MAX_WORDS
     ):
-        place, rest = first_paragraph[:position], first_paragraph[position:]
-        if (
-            place[:1].isupper()
-            and len(place.split()) <= _DATELINE_PLACE_MAX_WORDS
-            and (dash := _DATELINE_DASH.search(rest[:_DATELINE_MAX_CHARS])) is not None
-            and len(rest[: dash.start()].split()) <= _DATELINE_STAMP_MAX_WORDS
-        ):
-            return found
-        break
+        return found
     return None
 
 
@@ -597,11 +599,12 @@ def _byline_stamp(line: str) -> str | None:
 
 
 def _writes_month_first(language_hints: list[str], url: str, printed_order: bool | None) -> bool:
-    """US English pages print numeric dates month first ("3/4/2025" is March 4). The page's own unambiguous dates
-    decide first: a "2/27/2025" in its list of stories can only be month first, a "27/2/2025" only day first. Else
-    the page's declared language (<html lang> first) does. Plain "en" counts as US, unless the site's country writes
-    the day first (a council's "Posted 05/03/2024" under www.breckshire.gov.uk); British, Australian, Indian ...
-    English do not. A page that declares no language writes month first under an American institution's domain."""
+    """US English pages print numeric dates month first ("3/4/2025" is March 4). The order the page's own
+    unambiguous dates show (`printed_order`) decides first: a "2/27/2025" in its list of stories can only be month
+    first, a "27/2/2025" only day first. Else the page's declared language (<html lang> first) does. Plain "en"
+    counts as US, unless the site's country writes the day first (a council's "Posted 05/03/2024" under
+    www.breckshire.gov.uk); British, Australian, Indian ... English do not. A page that declares no language writes
+    month first under an American institution's domain."""
     if printed_order is not None:
         return printed_order
     lang = _declared_language(language_hints)

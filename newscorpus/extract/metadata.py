@@ -97,9 +97,10 @@ _CHROME_ANCESTORS = ("aside", "nav", "footer")
 _EPOCH_ATTRIBUTES = frozenset(
     {"data-timestamp", "data-publish-date", "data-published", "data-pub-date", "data-publish-time", "data-pubdate"}
 )
-_EPOCH_XPATH = " | ".join(f"//*[@{name}]" for name in sorted(_EPOCH_ATTRIBUTES))
+_EPOCH_XPATH = "//*[" + " or ".join(f"@{name}" for name in sorted(_EPOCH_ATTRIBUTES)) + "]"
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _EPOCH_MS_DIGITS = 13
+_ARTICLE_TAGS = ("article", "header", "main")
 _EPOCH_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 _EPOCH_FUTURE_TOLERANCE = timedelta(days=2)
 _ARTICLE_TIME_RANK = 2  # ranks 0-2 of _time_elements: marked as published, in the article, or unmarked
@@ -545,10 +546,10 @@ def _epoch_stamps(tree: lxml.html.HtmlElement) -> list[tuple[int, str]]:
             instant = datetime.fromtimestamp(seconds, UTC)
             if _EPOCH_EARLIEST <= instant <= datetime.now(UTC) + _EPOCH_FUTURE_TOLERANCE:
                 marked = "pub" in name
-                in_article = element.tag in ("article", "header", "main") or next(
-                    element.iterancestors("article", "header", "main"), None
+                in_article = (
+                    element.tag in _ARTICLE_TAGS or next(element.iterancestors(*_ARTICLE_TAGS), None) is not None
                 )
-                if marked or in_article is not None:
+                if marked or in_article:
                     stamps.append((0 if marked else 1, instant.isoformat()))
     return stamps
 
