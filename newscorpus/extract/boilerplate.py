@@ -244,7 +244,7 @@ _COMMENTS_HEADING = re.compile(
 # comment form. Matched on a short line only, and only cut when what follows is a minor part of the body.
 # the end sections that list other stories, which a page may also set inside the text as an insert
 _RELATED_HEADING = re.compile(
-    r"^(?:Related\b|(?:You\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|Read\s+(?:next|more)|Recommended|More\s+from"
+    r"^(?:Related\b|(?:You\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|Read\s+(?:next|more)|Recommended|More\s+"
     r"|Weitere|Ähnliche|Sur\s+le\s+même|Articles?\s+(?:similaires|liés|connexes)|(?:Noticias|Artículos|Notícias|Artigos)"
     r"|Articoli|Gerelateerde|Похожие|Berita|Artikel|Rekomendasi)",
     re.IGNORECASE,
@@ -258,6 +258,8 @@ _END_SECTION_HEADING = re.compile(
     r"^(?:About\s+the\s+(?:author|authors|writer|reviewer|contributor)s?|(?:The\s+)?Authors?|Written\s+by|"
     r"Recent\s+(?:posts|articles|stories)|Related\s+(?:posts|articles|stories|reading|content|links)|"
     r"(?:You\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*|More\s+(?:from|stories|articles|news)\b.*|"
+    # "More Knox County News", "More Local Stories", and a station's "Latest News Videos"
+    r"More\s+(?:[\w'’.-]+\s+){1,3}(?:News|Stories|Headlines)|Latest\s+(?:News\s+)?Videos|"
     r"Read\s+(?:next|more)|Recommended(?:\s+(?:for\s+you|reading|articles|stories))?|Popular\s+(?:posts|articles|stories)|"
     r"More\s+(?:great|top|related)\s+(?:\S+\s+)?(?:stories|articles|news|posts|reads)|Explore\s+further|"
     r"Most\s+(?:read|popular)|Add\s+a\s+comment|Tentang\s+penulis|Berita\s+(?:terkait|lainnya|terpopuler)|"
@@ -266,7 +268,7 @@ _END_SECTION_HEADING = re.compile(
     r"Apakah\s+artikel\s+ini\s+(?:bermanfaat|membantu)\??|"
     r"Top\s+picks|(?:New|Latest)\s+(?:articles|posts|stories|news)|More\s+resources|Our\s+services|Stay\s+connected(?:\s+with\s+(?:me|us))?|"
     # a reader-revenue ask or a topics list after the text: "Before you move on…", "Explore more on these topics"
-    r"Before\s+you\s+(?:move\s+on|go)\b.*|Explore\s+more\s+on\s+th(?:is|ese)\s+topics?\b.*|"
+    r"Before\s+you\s+(?:move\s+on|go)\b.*|Support\s+(?:\S+\s+){0,4}journalism\b.*|Explore\s+more\s+on\s+th(?:is|ese)\s+topics?\b.*|"
     r"How\s+we\s+reviewed\s+this\s+article|"  # a health publisher's list of sources after the text
     # a newsletter platform's paywall over the rest of a post (Substack)
     r"Keep\s+reading\s+with\s+a\s+\d+-day\s+free\s+trial|This\s+post\s+is\s+for\s+paid\s+subscribers|"

@@ -62,6 +62,8 @@ _LABEL_ROLES: dict[str, Role] = {
     "teks": "author",
     "autor": "author",  # de, es, pt, pl
     "autorin": "author",
+    "autora": "author",  # es, pt, a woman
+    "autoras": "author",
     "autores": "author",
     "auteur": "author",  # fr, nl
     "autore": "author",  # it
@@ -338,6 +340,7 @@ _OUTLET_SIGNED = re.compile(r"\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
 _WRITERS_LABELS = frozenset({"words by", "story by"})
 # the reporters' and the desk's credits closing a wire story
 _WIRE_CREDITS = re.compile(r"^\(?(?:Reporting|Writing|Reporting and writing) by [^;]+;.*\bEditing by ", re.IGNORECASE)
+_EMPLOYER_OPEN = re.compile(r"\b(?:at|of|for)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 # "Submitted by the family", "Posted by our team": people described, not named
 _DESCRIBED_PEOPLE = re.compile(r"^(?:the|a|an|our|my|his|her|their|your)\s")
@@ -746,6 +749,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
     ended = False  # a job title or an affiliation ended the names
     ender_before = False  # ... and it is the piece right before this one
     joined_by = ""  # the separators since the previous piece
+    employer_open = False  # the job before names an employer that may go on: "head coach at Iron & Oak Fitness"
     for position, token in enumerate(_NAME_SEPARATOR.split(value)):
         if position % 2:
             joined_by += token
@@ -759,8 +763,12 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         # "…, Energy Editor, and Ben Schultz": a name joined by "and" to the job title; "…, Content & Marketing,
         # MarketingSherpa and MECLABS Institute" goes on describing the job
-        # "A, Research Director; B, Data Analyst": a semicolon opens the next credit
-        reintroduced = ender_before and (bool(_CONJUNCTION.search(joined_by)) or ";" in joined_by)
+        # "A, Research Director; B, Data Analyst": a semicolon opens the next credit; with no comma before it, an
+        # "&" goes on naming her employer: "head coach at Iron & Oak Fitness"
+        continues_employer = employer_open and "," not in joined_by
+        reintroduced = ender_before and (
+            (bool(_CONJUNCTION.search(joined_by)) and not continues_employer) or ";" in joined_by
+        )
         joined_before, joined_by, ender_before = joined_by, "", False
         if names and _STAMP_LABEL_START.match(piece):
             break  # "By Jane Doe, Updated: Dec 17, 2025": the stamp, and nothing after it is a name
@@ -769,11 +777,15 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             continue
         if _PLACED_ROLE.match(piece):
             continue  # "Kontributor Bitung, Yudi Rumondor": the desk's label for a regional contributor
+        employer_open = False
         if names and JOB_TITLE.search(raw):
             ended = ender_before = True  # her job ("Fifth Grade Teacher"), not more authors
+            employer_open = _EMPLOYER_OPEN.search(raw) is not None
             continue
         if names and "," in joined_before and ORGANISATION_WORD.search(piece) and is_affiliation(piece):
-            ended = ender_before = True  # "Lauren Bishop, University Communications": her office
+            # "Lauren Bishop, University Communications": her office, whose name may go on ("Servicio de
+            # Traumatología y Cirugía Ortopédica")
+            ended = ender_before = employer_open = True
             continue
         if (
             places

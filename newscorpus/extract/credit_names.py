@@ -36,7 +36,10 @@ ORGANISATION_WORD = re.compile(
     r"\b(?:news|newsroom|university|college|school|institute|office|staff|desk|team|press|media|communications"
     r"|department|magazine|journal|daily|times|tribune|herald|gazette|group|inc|llc|ltd|foundation|association"
     r"|society|agency|network|courier|chronicle|observer|dispatch|bulletin|broadcasting|television|radio|newswire"
-    r"|portal)\b",
+    r"|portal|hospital|clinic"
+    # the same in other languages: "Dra. Lucía Ferrer, Servicio de Traumatología", "Universidade de São Paulo"
+    r"|servicio|serviço|departamento|universidad|universidade|université|università|universität|instituto|institut"
+    r"|istituto|clínica|clinica|klinik|hôpital|hospitale?)\b",
     re.IGNORECASE,
 )
 # "g1 SP", "The Jakarta Post", "University of Michigan": what follows a name in a byline when it is not a name; a
@@ -79,7 +82,9 @@ ROLE_MODIFIER = re.compile(
 CREDENTIAL = re.compile(
     r"^(?:MD|DO|MS|MSc|MA|MBA|MPH|BSN|RN|RD|RDN|LD|LDN|CDN|CDE|CDCES|CPT|CSCS|PhD|Ph\.D\.?|M\.D\.?|DDS|DVM|PharmD"
     r"|Esq|CPA|CFA|CFP|FACP|FACLM|FAND|NP|PA-C|DNP|DPT|LCSW|LPC|Jr|Sr"
-    r"|(?:[SMD]|Sp)\.\s?[A-Z][A-Za-z]{0,4}(?:\.\s?[A-Z][A-Za-z]{0,3})?|Lc|MM|MT|MH|MSi)[.®]?$"
+    r"|(?:[SMD]|Sp)\.\s?[A-Z][A-Za-z]{0,4}(?:\.\s?[A-Z][A-Za-z]{0,3})?|Lc|MM|MT|MH|MSi"
+    # a certifying body and its title joined by a hyphen: "NASM-CPT", "ACE-CPT", "E-RYT 200"
+    r"|[A-Z]{1,6}-[A-Z]{2,6}(?:\s\d{2,3})?)[.®]?$"
 )
 # words that make a byline piece a job title, not a further author: "Jane Doe, Senior Director, Content"
 JOB_TITLE = re.compile(

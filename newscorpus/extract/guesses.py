@@ -202,6 +202,8 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
             for element in candidates:
                 if _in_page_furniture(element) or _labelled_not_author(element) or _site_link(element):
                     continue
+                if (inside := _authors_inside(element, site_names)) is not None:
+                    return inside
                 # "Camille Durand (Marseille, envoyée spéciale)": where she filed from and her role, not a name
                 text = _without_outlet(_BYLINE_ASIDE.sub("", _author_widget_text(element)), site_names)
                 whole = normalize_space(element.text_content() or "")
@@ -240,6 +242,19 @@ def _normalized_authors(text: str) -> str | None:
             name = text[at:end]
         names.append(name)
     return "; ".join(names)
+
+
+def _authors_inside(element: lxml.html.HtmlElement, site_names: list[str]) -> str | None:
+    """ "A; B" when the author element holds one chip per writer, side by side with no separator between them
+    (`<div class=Post_authors><a class=Post_author>…Priya Natarajan</a><a class=Post_author>…Sam Okafor</a>`):
+    read whole, the two names run into one."""
+    chips = [child for child in element if isinstance(child.tag, str)]
+    if len(chips) < 2 or any(chip.tag != chips[0].tag or chip.get("class") != chips[0].get("class") for chip in chips):
+        return None
+    names = [_without_outlet(_author_widget_text(chip), site_names) for chip in chips]
+    if all(len(name.split()) >= 2 and looks_like_name(name, strict=True) for name in names):
+        return "; ".join(dict.fromkeys(names))
+    return None
 
 
 def _with_stacked_authors(element: lxml.html.HtmlElement, found: str, site_names: list[str]) -> str:
