@@ -13,6 +13,15 @@ from newscorpus.extract import extract_article
 from newscorpus.extract.boilerplate import remove_boilerplate
 
 
+def _page(lang: str, headline: str, header: str, *, after: str = "") -> str:
+    """An article page: the headline, the `header` under it, the story, and `after` the article."""
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    return (
+        f"<html lang='{lang}'><head><title>{headline}</title></head><body><main><article><h1>{headline}</h1>"
+        f"{header}{story}</article>{after}</main></body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "authors"),
     [
@@ -32,11 +41,8 @@ def test_author_chips_side_by_side_are_one_writer_each() -> None:
         f"<a href='/blog/authors/{slug}' class='Post_author__e1'><img alt='' src='/{slug}.jpg'><span>{name}</span></a>"
         for slug, name in (("priya", "Priya Natarajan"), ("sam", "Sam Okafor"))
     )
-    page = (
-        "<html lang='en'><head><title>Why we moved our queue to Postgres</title></head><body><main><article>"
-        f"<h1>Why we moved our queue to Postgres</h1><div class='Post_meta__c8'><div class='Post_authors__r4'>{chips}"
-        "</div></div>" + "".join(f"<p>{paragraph}</p>" for paragraph in STORY) + "</article></main></body></html>"
-    )
+    header = f"<div class='Post_meta__c8'><div class='Post_authors__r4'>{chips}</div></div>"
+    page = _page("en", "Why we moved our queue to Postgres", header)
     article = extract_article(page, "https://www.tallyworks.io/blog/postgres-queue")
     assert article.authors == ["Priya Natarajan", "Sam Okafor"]
 
@@ -51,12 +57,8 @@ def test_a_spanish_hospital_pages_stamp_is_read_once_its_credit_is_known() -> No
         f"<li><a href='/es/{n}'>Otro artículo</a> <time datetime='{d}'>fecha</time></li>"
         for n, d in (("a", "2024-10-02T10:00:00Z"), ("b", "2025-01-21T09:30:00Z"))
     )
-    page = (
-        "<html lang='es'><head><title>Esguince de tobillo</title></head><body><main><article>"
-        f"<h1>Esguince de tobillo: cuándo ir a urgencias</h1>{meta}"
-        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
-        + f"</article><section class='relacionados'><ul>{related}</ul></section></main></body></html>"
-    )
+    after = f"<section class='relacionados'><ul>{related}</ul></section>"
+    page = _page("es", "Esguince de tobillo: cuándo ir a urgencias", meta, after=after)
     article = extract_article(page, "https://www.hospitalsanrafael.es/es/blog/esguince-tobillo")
     assert article.authors == ["Dra. Lucía Ferrer"] and published_day(article) == "2024-11-07"
 
