@@ -27,6 +27,8 @@ def _page(lang: str, headline: str, header: str, *, after: str = "") -> str:
     [
         ("Written by Rita Alvarez, NASM-CPT, head coach at Iron & Oak Fitness", ["Rita Alvarez"]),
         ("Autora: Dra. Lucía Ferrer, Servicio de Traumatología y Cirugía Ortopédica", ["Dra. Lucía Ferrer"]),
+        ("Harriet Osei, Health Editor", ["Harriet Osei"]),  # a British paper's beat editor writes the story
+        ("Maya Chen, Staff Writer", ["Maya Chen"]),
         # a name after a comma and "and" still adds a writer, after a job or an affiliation
         ("By Priya Raman, Energy Editor, and Ben Schultz", ["Priya Raman", "Ben Schultz"]),
         ("By Jane Doe, Stanford University, and John Roe", ["Jane Doe", "John Roe"]),

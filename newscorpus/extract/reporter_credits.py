@@ -22,7 +22,8 @@ from newscorpus.extract.credit_names import (
 # "山田太郎記者" (Japanese)
 _REPORTER_WORDS = (
     r"(?:reporter|repórter|reportera?o?|correspondent|correspondente|corresponsal|korrespondent(?:in)?|journalist(?:e|in)?"
-    r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?)"
+    r"|jornalista|periodista|giornalista|jurnalis|wartawan|redakteur(?:in)?"
+    r"|(?-i:[A-Z])[a-z]+\s+(?:editor|writer))"  # a beat editor writes too: "Harriet Osei, Health Editor"
 )
 _CJK_REPORTER = r"(?:기자|특파원|에디터|記者|记者|特派員|特派员)"  # 에디터: a Korean content site's staff writer
 _ROLE_CREDIT = re.compile(
