@@ -115,7 +115,8 @@ _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.
 # the outlet's own staff, not an author and not a wire. An English desk with a beat ("TOI Lifestyle Desk") stays an
 # author, as the dev set's truth has it
 _DESK = re.compile(
-    r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|редакция"
+    r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|redakce"
+    r"|redakcia|ufficio\s+stampa|редакция"
     r"|haber\s+merkezi|newsroom|guest\s+(?:contributor|author|writer|blogger))(?:\b|$)|编辑部|編集部|편집국",
     re.IGNORECASE,
 )

@@ -62,6 +62,10 @@ _LABEL_ROLES: dict[str, Role] = {
     "teks": "author",
     "autor": "author",  # de, es, pt, pl
     "autorin": "author",
+    "autorka článku": "author",  # cs, "the article's author"
+    "autor článku": "author",
+    "geschreven door": "author",  # nl
+    "geplaatst door": "author",
     "autora": "author",  # es, pt, a woman
     "autoras": "author",
     "autores": "author",
@@ -183,6 +187,7 @@ _LABEL_ROLES: dict[str, Role] = {
     "financially reviewed by": "ignored",
     "fact checked by": "ignored",
     "fact-checked by": "ignored",
+    "konsultacja merytoryczna": "ignored",  # pl, a health page's expert consultant
     "last modified by": "ignored",  # who last edited a wiki or help page, not who wrote it
     "modified by": "ignored",
     "عکس": "ignored",  # fa, photo
@@ -211,7 +216,8 @@ _LABEL = re.compile(
     r"(?:(?:(?<=kontributor)|(?<=koresponden)|(?<=jurnalis)|(?<=wartawan))\s+(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"(?=\s*:))?"
     r"(?:\s*[:：]\s*|(?<=文)・|(?<=写真)・|(?<=\bby)\s+"
-    r"|(?<=\bpor)\s+|(?<=\bvon)\s+|(?<=\bpar)\s+|(?<=\bda)\s+|(?<=\boleh)\s+"  # "Escrito por X · Revisado por Y"
+    # "Escrito por X · Revisado por Y", "Geplaatst door X"
+    r"|(?<=\bpor)\s+|(?<=\bvon)\s+|(?<=\bpar)\s+|(?<=\bda)\s+|(?<=\boleh)\s+|(?<=\bdoor)\s+"
     r"|(?<=作者)\s+|(?<=撰文)\s+|(?<=글쓴이)\s+|(?<=เขียนโดย)\s*|(?<=بقلم)\s+|(?<=글)\s+(?=[가-힣]{2,4}\b)|(?<=사진)\s+"
     # a Chinese label and the name joined by a slash: "文／林怡君　攝影／陳冠宇"
     r"|(?<=[\u4e00-\u9fff])\s*[／/]\s*(?=[\u4e00-\u9fff])"
@@ -340,6 +346,9 @@ _OUTLET_SIGNED = re.compile(r"\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1
 _WRITERS_LABELS = frozenset({"words by", "story by"})
 # the reporters' and the desk's credits closing a wire story
 _WIRE_CREDITS = re.compile(r"^\(?(?:Reporting|Writing|Reporting and writing) by [^;]+;.*\bEditing by ", re.IGNORECASE)
+# Polish and Czech degrees written in lower case before a name: "mgr Katarzyna Nowak", "lek. med. Piotr Zieliński",
+# "dr hab. inż. Jan Kowalski" (a capitalised "Dr." stays, as the dev set's truth has it)
+_LOWERCASE_DEGREE = re.compile(r"^(?:(?:mgr|inż|lek\.\s?med|dr|hab|prof|ing)\.?\s+)+(?=[^\W\d_a-z])")
 _EMPLOYER_OPEN = re.compile(r"\b(?:at|of|for)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 # "Submitted by the family", "Posted by our team": people described, not named
@@ -729,7 +738,11 @@ def _unless_names(aside: re.Match[str]) -> str:
     described = (len(words) >= _ROLE_ASIDE_MIN_WORDS and lower * 2 >= len(words)) or (
         bool(role) and all(word[:1].islower() for word in role)  # her place and job: "(Nantes, correspondante)"
     )
-    return "" if described or JOB_TITLE.search(aside["words"]) else aside.group(0)
+    # her office or team, not a wire: "(University Communications)", Indonesian "(Tim Media Masjid)"
+    team = (ORGANISATION_WORD.search(aside["words"]) is not None or aside["words"].startswith("Tim ")) and (
+        wire_service(aside["words"]) is None
+    )
+    return "" if described or team or JOB_TITLE.search(aside["words"]) else aside.group(0)
 
 
 def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> Byline | None:
@@ -755,7 +768,7 @@ def _credit(value: str, role: Role, *, strict: bool, places: bool = False) -> By
             joined_by += token
             continue
         raw = token.strip(" .,:;()[]\"'")
-        piece = without_trailing_role(without_outlet_suffix(raw))
+        piece = _LOWERCASE_DEGREE.sub("", without_trailing_role(without_outlet_suffix(raw)))
         filed_from = _FILED_FROM.search(piece)
         if filed_from is not None and len(piece[: filed_from.start()].split()) >= 2:
             piece = piece[: filed_from.start()]  # "Reporting by Farid bin Osman in Kuala Lumpur": where she filed from

@@ -94,6 +94,7 @@ JOB_TITLE = re.compile(
     r"|photographer|illustrator|intern|staff|blogger|author|expert|scientist|dietitian|nutritionist|physician"
     r"|attorney|lawyer|developer|marketer|advisor|adviser|secretary|treasurer|chairman|chairwoman|chairperson"
     r"|commissioner|spokesperson|spokesman|spokeswoman|librarian|lecturer|instructor|superintendent|administrator"
+    r"|pegawai|dosen|guru|pensyarah|peneliti|penyelidik"  # id, ms: officer, lecturer, teacher, researcher
     r"|assistant|volunteer|moderator|curator|historian|designer|educator|economist|therapist|counselor|counsellor"
     r"|pharmacist|veterinarian|teacher|principal|dean|provost|chancellor|nurse|coach|chef|pastor|archivist"
     r"|conservator|ranger|planner|organi[sz]er|trainer|student|chair|broker|realtor"

@@ -46,6 +46,7 @@ _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+revi
 _PART_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
+    | {"super user", "superuser", "webmaster"}  # Joomla's and old CMSs' default accounts
 )
 # "View All Articles by This Author", "More from our team": a role named with a determiner is nobody's name
 _ROLE_PHRASE = re.compile(
@@ -101,7 +102,9 @@ def decide_credits(
     def credited(raws: list[str]) -> list[str]:
         found = []
         for raw in raws:
-            for name in (_without_declared_job(n) for part in _credit_parts(raw) for n in split_names(part)):
+            for name in (
+                without_role_word(_without_declared_job(n)) for part in _credit_parts(raw) for n in split_names(part)
+            ):
                 agency = wire_service(name)
                 if agency is not None:
                     agencies.append(agency)
@@ -110,7 +113,12 @@ def decide_credits(
         return _unique(found)
 
     credited_by_line = [
-        a for a in byline.authors if _key(a) not in not_author_keys and not CREDENTIAL.match(a) and not desk_credit(a)
+        a
+        for a in byline.authors
+        if _key(a) not in not_author_keys
+        and not CREDENTIAL.match(a)
+        and not desk_credit(a)
+        and a.casefold() not in _PLACEHOLDERS  # "Ditulis oleh: Super User", Joomla's account
     ]
     authors = _unique([clean_name(a) for a in credited_by_line])
     authors = _confirmed_by_metadata(authors, [name for name in metadata_authors if _key(name) not in not_author_keys])

@@ -576,9 +576,17 @@ def _in_page_chrome(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_logo(heading: lxml.html.HtmlElement, base: str) -> bool:
-    """An <h1> that is only a link to the site's home page ("<h1><a href="/">The Daily Ledger</a></h1>"): the logo
-    of a template that marks its masthead as the page's heading, not the headline."""
+    """An <h1> that is only a link to the site's home page ("<h1><a href="/">The Daily Ledger</a></h1>", or the link
+    around it): the logo of a template that marks its masthead as the page's heading, not the headline."""
     links = list(heading.iter("a"))
+    # or the link is around the heading: Blogger's `<a href="https://x.blogspot.com/"><h1 class="title">`
+    around = next(heading.iterancestors("a"), None)
+    if (
+        around is not None
+        and not links
+        and normalize_space(around.text_content()) == normalize_space(heading.text_content())
+    ):
+        links = [around]
     if len(links) != 1 or normalize_space(links[0].text_content()) != normalize_space(heading.text_content()):
         return False
     target = urlsplit(urljoin(base, links[0].get("href") or ""))

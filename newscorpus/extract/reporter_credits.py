@@ -57,6 +57,18 @@ _NAME_LIST = re.compile(r"\s*[·,、，]\s*")
 _HAN_NAMES = re.compile(r"\s*[·,、，]\s*|\s+")  # "（记者 李明 张华）": Chinese names listed with spaces too
 _ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
 _ROLE_PREFIX = re.compile(rf"^{_STAFF_REPORTER}\s*(?=\S)")
+_CJK_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
+# Korean jobs (student, professor, writer, director, team and department heads, researcher, nurse, pharmacist,
+# doctor, dietitian, counsellor, therapist, teacher) and their Chinese and Japanese kin
+_CJK_ROLE_WORDS = frozenset(
+    "학생 교수 작가 원장 팀장 과장 부장 실장 연구원 간호사 약사 의사 영양사 상담사 치료사 선생님 에디터 "
+    "教授 医師 醫師 医生 醫生 作家 主任 编辑 編輯 編集者".split()
+)
+_CJK_ROLE_MIN_CHARS = 3
+_CJK_ROLE_ENDINGS = frozenset("師师士家員员長长室科部課课팀과사")
+# titles glued before a name: Thai doctors ("นพ.", "พญ."), dentists ("ทพ."), doctors of philosophy ("ดร."); Vietnamese
+# doctors ("BS.", "BS.CKI", "BS.CKII"), masters ("ThS."), doctors ("TS.") and professors ("PGS.", "GS.")
+_GLUED_TITLE = re.compile(r"^(?:(?:นพ|พญ|ทพ|ทญ|ดร)\.\s?|(?:(?:PGS|GS|TS|ThS|BS)\.)+(?:CKI{1,2}|BS|TS)?\s*(?=[^\W\d_]))")
 # "本报记者 李明 王芳", "作者：李明 王芳": Chinese names listed with spaces, the staff reporter's job before them or not
 _SPACED_HAN_NAMES = re.compile(rf"(?:本报|本報)?(?:记者|記者)?\s*(?P<names>{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}})+)")
 CJK_REPORTER_WORD = re.compile(_CJK_REPORTER)
@@ -91,7 +103,9 @@ def spaced_han_names(value: str) -> list[str] | None:
     """ "本报记者 李明 王芳" -> ["李明", "王芳"]: Chinese names a credit lists with spaces, which are no separator in
     other scripts' names; None when the value is not such a list."""
     spaced = _SPACED_HAN_NAMES.fullmatch(value)
-    return spaced["names"].split() if spaced is not None else None
+    if spaced is None:
+        return None
+    return [name for name in spaced["names"].split() if not _is_cjk_role(name)]  # "營養室 吳佩珊 營養師"
 
 
 def cjk_name(name: str) -> bool:
@@ -119,7 +133,21 @@ def inline_credit(line: str) -> Byline | None:
 
 def without_role_word(name: str) -> str:
     """ "박지영 기자" -> "박지영", "记者 王静" -> "王静", "Pedro Vilela - Repórter da Agência Brasil" -> "Pedro Vilela":
-    the reporter's job printed with the name."""
-    name = _ROLE_PREFIX.sub("", name)
+    the reporter's job printed with the name; also the other jobs and departments printed around an East Asian name
+    ("料理研究家 村井千夏", "영양팀 임상영양사 최은정", "營養室 吳佩珊 營養師") and the medical and academic titles
+    glued before a Thai or Vietnamese one ("นพ.ธนากร วงศ์สวัสดิ์", "BS.CKI Nguyễn Thị Lan")."""
+    name = _GLUED_TITLE.sub("", _ROLE_PREFIX.sub("", name))
     match = _ROLE_SUFFIX.match(name)
-    return match["name"] if match is not None else name
+    name = match["name"] if match is not None else name
+    tokens = name.split()
+    if len(tokens) >= 2 and all(_CJK_TOKEN.fullmatch(token) for token in tokens):
+        people = [token for token in tokens if not _is_cjk_role(token)]
+        if len(people) == 1:
+            return people[0]
+    return name
+
+
+def _is_cjk_role(token: str) -> bool:
+    """A job or a department printed beside an East Asian name: a known job word, or a longer word ending as jobs
+    and departments do (a name is two to four characters; "임상영양사", "料理研究家", "營養室" are not)."""
+    return token in _CJK_ROLE_WORDS or (len(token) >= _CJK_ROLE_MIN_CHARS and token[-1] in _CJK_ROLE_ENDINGS)

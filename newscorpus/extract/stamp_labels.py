@@ -25,7 +25,7 @@ EUROPEAN_PUBLISHED = (
 )
 EUROPEAN_UPDATED = (
     r"(?:Aktualisiert|Mis\s+à\s+jour|Actualizado|Atualizado|Aggiornato|Bijgewerkt|Uppdaterad|Opdateret|Oppdatert"
-    r"|Zaktualizowano|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme"
+    r"|Zaktualizowano|Aktualizacja|Aktualizováno|Actualizat|(?:Τελευταία\s+)?Ενημέρωση|Обновлено|Оновлено|Güncellendi|Güncelleme"
     r"|Päivitetty|Frissítve|Frissítés|Aktualizované|Ažurirano|Ажурирано|Обновено|Atnaujinta|Uuendatud)"
 )
 # he, fa, ar, ur, hi, vi, sw, th, ja, zh, ko (Korean "input" and "revised": 입력, 수정)
