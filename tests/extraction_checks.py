@@ -1,4 +1,5 @@
-"""The two readings the extraction tests assert on most: whom a credit line names, and the day a page is dated."""
+"""What the extraction tests share: the two readings they assert on most (whom a credit line names, the day a page
+is dated) and a plain story page to put a header under a headline on."""
 
 from __future__ import annotations
 
@@ -15,3 +16,12 @@ def authors_of(line: str, *, at_start: bool = True) -> list[str] | None:
 def published_day(article: ArticleFields) -> str | None:
     """The publication day as the extractor dated it (its own offset's calendar day), ISO-formatted."""
     return None if article.published_at is None else article.published_at.date().isoformat()
+
+
+def story_page(lang: str, headline: str, header: str, *, head: str = "", paragraphs: list[str] | None = None) -> str:
+    """An article page: the headline in an <h1>, the `header` under it, then the story's paragraphs."""
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs or [])
+    return (
+        f"<html lang='{lang}'><head>{head}<title>{headline}</title></head><body><main><article><h1>{headline}</h1>"
+        f"{header}{story}</article></main></body></html>"
+    )

@@ -7,7 +7,7 @@ departments printed around a name, titles glued before it).
 from __future__ import annotations
 
 import pytest
-from extraction_checks import authors_of
+from extraction_checks import authors_of, story_page
 from test_extract_probe_credits import STORY  # the same three paragraphs of a city story
 
 from newscorpus.extract import extract_article
@@ -51,13 +51,11 @@ def test_jobs_and_titles_around_asian_names_are_no_part_of_them(name: str, perso
 
 
 def test_a_cms_default_account_credited_in_the_byline_is_no_writer() -> None:
-    page = (
-        "<html lang='id'><head><title>Inflasi dan Daya Beli</title></head><body><main><article><h1>Inflasi dan Daya"
-        " Beli</h1><dl><dd class='createdby' itemprop='author' itemscope itemtype='https://schema.org/Person'>Ditulis"
+    header = (
+        "<dl><dd class='createdby' itemprop='author' itemscope itemtype='https://schema.org/Person'>Ditulis"
         " oleh: <span itemprop='name'>Super User</span></dd></dl>"
-        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
-        + "</article></main></body></html>"
     )
+    page = story_page("id", "Inflasi dan Daya Beli", header, paragraphs=STORY)
     assert extract_article(page, "https://feb.unhas.ac.id/artikel/inflasi").authors == []
 
 

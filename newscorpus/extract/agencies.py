@@ -116,7 +116,7 @@ _NOISE = re.compile(r"[()\[\]\"'“”]|\b(?:foto|photo|sumber|source)\s*:", re.
 # author, as the dev set's truth has it
 _DESK = re.compile(
     r"(?:^|\b)(?:redaktion|rédaction|redacción|redaccion|redazione|redação|redacao|redaksi|redactie|redakcja|redakce"
-    r"|redakcia|ufficio\s+stampa|редакция"
+    r"|redakcia|ufficio\s+stampa|редакция|пресс-служба|прес-служба|γραφείο\s+τύπου|basın\s+(?:bürosu|ofisi)"
     r"|haber\s+merkezi|newsroom|guest\s+(?:contributor|author|writer|blogger))(?:\b|$)|编辑部|編集部|편집국",
     re.IGNORECASE,
 )

@@ -141,6 +141,13 @@ _LABEL_ROLES: dict[str, Role] = {
     "來源": "source",
     "source": "source",
     "foto": "ignored",
+    "фото": "ignored",  # ru, uk, bg, sr
+    "фотография": "ignored",
+    "φωτογραφία": "ignored",  # el
+    "φωτογραφίες": "ignored",
+    "источник": "source",  # ru
+    "джерело": "source",  # uk
+    "πηγή": "source",  # el
     "photo": "ignored",
     "photos": "ignored",
     "fotos": "ignored",

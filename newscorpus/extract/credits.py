@@ -46,7 +46,7 @@ _NOT_AUTHOR = re.compile(r"^(?:updated|reviewed|fact[- ]checked|medically\s+revi
 _PART_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
 _PLACEHOLDERS = frozenset(
     {"author", "the author", "authors", "admin", "administrator", "unknown", "user", "guest", "anonymous", "by"}
-    | {"super user", "superuser", "webmaster"}  # Joomla's and old CMSs' default accounts
+    | {"super user", "superuser", "webmaster", "webadmin", "site admin"}  # Joomla's and old CMSs' default accounts
 )
 # "View All Articles by This Author", "More from our team": a role named with a determiner is nobody's name
 _ROLE_PHRASE = re.compile(

@@ -189,7 +189,8 @@ def _htmldate(tree: lxml.html.HtmlElement, url: str, crawl_date: date | None, *,
 
 # a user name as communities print it: "u/sourdough_ledger", "@tmarsh_ops", "m_brandt" (one token with an underscore
 # or the u/ or @ of a handle; trafilatura would title-case it and split it at the underscore)
-_USER_HANDLE = re.compile(r"(?:u/|@)(?P<name>[\w.-]{2,30})|(?P<name2>[a-z][a-z0-9]*_[\w.-]{1,28})")
+# a platform's account name: "u/sourdough_ledger", "@kenta_mori", Hatena's "id:mochi_tanaka", "okada_ryo"
+_USER_HANDLE = re.compile(r"(?:u/|@|id:)(?P<name>[\w.-]{2,30})|(?P<name2>[a-z][a-z0-9]*_[\w.-]{1,28})")
 # a post's taxonomy printed in a byline-classed element: "Labels: Titchwell, marsh harrier", "Tags: …"
 _TAXONOMY_LABEL = re.compile(r"(?:Labels|Tags|Categories|Category|Topics|Filed\s+under)\s*:", re.IGNORECASE)
 

@@ -19,6 +19,8 @@ TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 _TRAIL_SEPARATORS = (" | ", " • ", " · ", " :: ", " » ")  # "Headline | Section | Site": two or more are a breadcrumb
 _MAX_TITLE_WORDS = 40
+_BOARD_NAME_TAIL = re.compile(r"(?<=\S)\s+>\s+[^>|]{1,20}(?:\s+\|\s+[^>|]{1,40})?$")  # "… > 공지사항 | 대성정밀"
+_BREADCRUMB_STEPS = 2
 # a short run of Han (and kana) characters after a bare "-", "_" or "｜" ending a <title>
 _CJK_SITE_SUFFIX = re.compile(r"[-_｜|](?P<site>[\u3040-\u30ff\u4e00-\u9fff]{2,10})$")
 _CJK_HEADLINE_MIN_CHARS = 8
@@ -41,13 +43,16 @@ def choose_title(
 ) -> str | None:
     """The headline, or None when the page names none."""
     sites = _site_keys(site_names, url)
-    cleaned = [strip_site_name(t, sites) for t in declared if t]
+    cleaned = [_without_board_name(strip_site_name(t, sites)) for t in declared if t]
     if html_title:
-        cleaned.append(strip_site_name(html_title, sites))
+        cleaned.append(_without_board_name(strip_site_name(html_title, sites)))
     headings = [
-        _strip_site_suffix(h, sites)
+        _without_board_name(_strip_site_suffix(h, sites))
         for h in headings
-        if 0 < len(h.split()) <= _MAX_TITLE_WORDS and name_key(h) not in sites and not h.rstrip().endswith(":")
+        if 0 < len(h.split()) <= _MAX_TITLE_WORDS
+        and name_key(h) not in sites
+        and not h.rstrip().endswith(":")
+        and h.count(" > ") < _BREADCRUMB_STEPS  # "HOME > 고객센터 > 공지사항": a breadcrumb, not a headline
     ]
     for heading in headings:
         key = name_key(heading)
@@ -122,6 +127,12 @@ def _cut_qualifier(title: str) -> str:
         ):
             return head.strip()
     return title
+
+
+def _without_board_name(title: str) -> str:
+    """ "3월 18일(월)부터 외래 진료시간 변경 안내 > 공지사항" -> the post's subject: Korean board software (Gnuboard)
+    titles a post "subject > board name" in its <title> and its hidden <h1>."""
+    return _BOARD_NAME_TAIL.sub("", title) if " > " in title else title
 
 
 def strip_site_name(title: str, sites: set[str]) -> str:
