@@ -69,3 +69,22 @@ def test_a_hatena_account_name_is_the_writer_as_printed() -> None:
     header = "<div class='entry-header'><span class='author vcard'><span class='fn'>id:mochi_tanaka</span></span></div>"
     page = story_page("ja", "京都の喫茶店めぐり", header, paragraphs=STORY)
     assert extract_article(page, "https://mochi-tanaka.hatenablog.com/entry/2025/03/05").authors == ["mochi_tanaka"]
+
+
+@pytest.mark.parametrize(
+    ("widget", "authors"),
+    [
+        (
+            "<a href='/u/1657383120984123' data-testid='author-name'><p class='_7y5nA'>老周聊财经</p></a>",
+            ["老周聊财经"],
+        ),
+        ("<div class='author'><span class='author-name'>北村かずお</span></div>", ["北村かずお"]),
+        ("<div class='author'><span class='author-name'>윤서진</span></div>", ["윤서진"]),
+        # a label or a role in the author element names nobody
+        ("<div class='author'><span class='author-name'>作者</span></div>", []),
+        ("<div class='author'><span class='author-name'>관리자</span></div>", []),
+    ],
+)
+def test_a_display_name_in_han_kana_or_hangul_in_an_author_element(widget: str, authors: list[str]) -> None:
+    page = story_page("zh", "春天的第一场雨", widget, paragraphs=STORY)
+    assert extract_article(page, "https://baijiahao.example.com/s?id=1825").authors == authors

@@ -105,7 +105,7 @@ def spaced_han_names(value: str) -> list[str] | None:
     spaced = _SPACED_HAN_NAMES.fullmatch(value)
     if spaced is None:
         return None
-    return [name for name in spaced["names"].split() if not _is_cjk_role(name)]  # "營養室 吳佩珊 營養師"
+    return [name for name in spaced["names"].split() if not is_cjk_role(name)]  # "營養室 吳佩珊 營養師"
 
 
 def cjk_name(name: str) -> bool:
@@ -141,13 +141,13 @@ def without_role_word(name: str) -> str:
     name = match["name"] if match is not None else name
     tokens = name.split()
     if len(tokens) >= 2 and all(_CJK_TOKEN.fullmatch(token) for token in tokens):
-        people = [token for token in tokens if not _is_cjk_role(token)]
+        people = [token for token in tokens if not is_cjk_role(token)]
         if len(people) == 1:
             return people[0]
     return name
 
 
-def _is_cjk_role(token: str) -> bool:
+def is_cjk_role(token: str) -> bool:
     """A job or a department printed beside an East Asian name: a known job word, or a longer word ending as jobs
     and departments do (a name is two to four characters; "임상영양사", "料理研究家", "營養室" are not)."""
     return token in _CJK_ROLE_WORDS or (len(token) >= _CJK_ROLE_MIN_CHARS and token[-1] in _CJK_ROLE_ENDINGS)
