@@ -28,7 +28,7 @@ from trafilatura.metadata import normalize_authors
 from newscorpus.extract.bylines import NOT_AUTHOR_LABELS, POSTED_BY_LABEL, read_byline
 from newscorpus.extract.credit_names import ABOUT_THE_AUTHOR, JOB_TITLE, ORGANISATION_WORD, looks_like_name
 from newscorpus.extract.dates import find_written_dates, is_stamp_only
-from newscorpus.extract.reporter_credits import is_cjk_role
+from newscorpus.extract.reporter_credits import cjk_display_name
 from newscorpus.extract.stamp_labels import HOST_NAME, STAMP_LABEL_WORDS
 from newscorpus.extract.text_lines import element_lines, normalize_space
 from newscorpus.extract.titles import TITLE_SEPARATOR, folded_key, name_key
@@ -103,12 +103,6 @@ _OTHER_ROLE_LABEL = re.compile(rf"(?:^|[\s/|;,(])(?:{_NOT_AUTHOR_LABELS})(?:\s*:
 _OTHER_ROLE_LABEL_START = re.compile(rf"^(?:{_NOT_AUTHOR_LABELS})(?:\s*:|(?<=\bby)\s)", re.IGNORECASE)
 # the place line of a byline widget: El Mundo's `<div class="ue-c-article__byline-location">Madrid</div>`
 _PATREON_CREATOR_TAG = "creator-public-page-name"
-_CJK_HANDLE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,12}")
-# what an author element may say besides a name: "author", "editor", "source", "admin", "anonymous", "reporter"
-_CJK_NOT_NAMES = frozenset(
-    "作者 编辑 編輯 来源 來源 记者 記者 管理员 管理員 匿名 转载 轉載 原创 原創 投稿者 著者 執筆者 編集部 "
-    "관리자 작성자 글쓴이 기자 익명 운영자".split()
-)
 _FRAMER_AUTHOR_LAYER = re.compile(r"(?:post[ _-]?)?authors?(?:[ _-]?names?)?", re.IGNORECASE)
 _PLACE_OR_BADGE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:location|dateline|place|city|ort|lugar|luogo|badge|verified)(?:$|[\s_-])", re.IGNORECASE
@@ -227,19 +221,13 @@ def guess_author(tree: lxml.html.HtmlElement) -> str | None:
                         continue  # "by University of Otago", which trafilatura's normalisation cuts to "University"
                     if names and (
                         handle is not None
-                        or all(looks_like_name(n.strip(), strict=True) or _cjk_handle(n.strip()) for n in names)
+                        or all(looks_like_name(n.strip(), strict=True) or cjk_display_name(n.strip()) for n in names)
                     ):
                         return _with_stacked_authors(element, found, site_names)
         return _credit_block_author(tree) or _representative_card_author(tree)
     except Exception as exc:  # a third-party failure on one hostile page must not stop a run
         log.debug("author search failed: %s", exc)
     return None
-
-
-def _cjk_handle(name: str) -> bool:
-    """A writer's display name in Han, kana or Hangul alone in an author element ("老周聊财经", "ねこやま", "윤서진"):
-    such names have no capitals or spaces for the name test to see; a label or a job in the element is none."""
-    return bool(_CJK_HANDLE.fullmatch(name)) and name not in _CJK_NOT_NAMES and not is_cjk_role(name)
 
 
 def _normalized_authors(text: str) -> str | None:

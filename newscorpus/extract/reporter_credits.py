@@ -57,7 +57,8 @@ _NAME_LIST = re.compile(r"\s*[·,、，]\s*")
 _HAN_NAMES = re.compile(r"\s*[·,、，]\s*|\s+")  # "（记者 李明 张华）": Chinese names listed with spaces too
 _ROLE_SUFFIX = re.compile(rf"^(?P<name>.+?)\s*(?:{_CJK_REPORTER}|\s[-–—]\s+{_REPORTER_WORDS}\b.*)$", re.IGNORECASE)
 _ROLE_PREFIX = re.compile(rf"^{_STAFF_REPORTER}\s*(?=\S)")
-_CJK_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
+_CJK_CHARS = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"  # kana, Han, Hangul
+_CJK_TOKEN = re.compile(rf"[{_CJK_CHARS}]+")
 # Korean jobs (student, professor, writer, director, team and department heads, researcher, nurse, pharmacist,
 # doctor, dietitian, counsellor, therapist, teacher) and their Chinese and Japanese kin
 _CJK_ROLE_WORDS = frozenset(
@@ -65,6 +66,12 @@ _CJK_ROLE_WORDS = frozenset(
     "教授 医師 醫師 医生 醫生 作家 主任 编辑 編輯 編集者".split()
 )
 _CJK_ROLE_MIN_CHARS = 3
+_CJK_DISPLAY_NAME = re.compile(rf"[{_CJK_CHARS}]{{2,12}}")
+# what an author element may say besides a name: "author", "source", "admin", "anonymous", "reprinted", "writer"
+_CJK_NOT_NAMES = frozenset(
+    "作者 来源 來源 管理员 管理員 匿名 转载 轉載 原创 原創 投稿者 著者 執筆者 編集部 "
+    "관리자 작성자 글쓴이 익명 운영자".split()
+)
 _CJK_ROLE_ENDINGS = frozenset("師师士家員员長长室科部課课팀과사")
 # titles glued before a name: Thai doctors ("นพ.", "พญ."), dentists ("ทพ."), doctors of philosophy ("ดร."); Vietnamese
 # doctors ("BS.", "BS.CKI", "BS.CKII"), masters ("ThS."), doctors ("TS.") and professors ("PGS.", "GS.")
@@ -145,6 +152,18 @@ def without_role_word(name: str) -> str:
         if len(people) == 1:
             return people[0]
     return name
+
+
+def cjk_display_name(name: str) -> bool:
+    """A writer's display name in Han, kana or Hangul alone ("老周聊财经", "ねこやま", "윤서진"), as an author element
+    prints it: such names have no capitals or spaces for the name test to see. A label, a job or a reporter's title
+    in the element ("作者", "관리자", "기자") is none."""
+    return (
+        _CJK_DISPLAY_NAME.fullmatch(name) is not None
+        and name not in _CJK_NOT_NAMES
+        and CJK_REPORTER_WORD.fullmatch(name) is None
+        and not is_cjk_role(name)
+    )
 
 
 def is_cjk_role(token: str) -> bool:
